@@ -1,0 +1,109 @@
+namespace StanceRules;
+
+/// <summary>One article's facts: the input of <see cref="StanceEngine.Infer(ArticleFacts, CancellationToken)"/>.</summary>
+public sealed class ArticleFacts
+{
+    /// <summary>Builds an article's facts in code.</summary>
+    /// <param name="id">The article id, unique within a batch.</param>
+    /// <param name="facts">The facts; each needs an actor and a unique id (empty ids become <c>f&lt;1-based index&gt;</c>).</param>
+    /// <param name="published">Optional publication date.</param>
+    /// <param name="title">Optional title.</param>
+    /// <exception cref="ArgumentException">The id is empty, a fact has no actor, or two facts share an id.</exception>
+    public ArticleFacts(string id, IEnumerable<Fact> facts, DateOnly? published = null, string? title = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(facts);
+        var list = new List<Fact>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            ArgumentNullException.ThrowIfNull(fact, nameof(facts));
+            var withId = fact.Id.Length > 0 ? fact : WithId(fact, $"f{list.Count + 1}");
+            if (string.IsNullOrWhiteSpace(withId.Actor))
+            {
+                throw new ArgumentException($"Fact '{withId.Id}' has no actor.", nameof(facts));
+            }
+
+            if (!ids.Add(withId.Id))
+            {
+                throw new ArgumentException($"Two facts have the id '{withId.Id}'.", nameof(facts));
+            }
+
+            list.Add(withId);
+        }
+
+        Id = id;
+        Facts = list;
+        Published = published;
+        Title = title;
+    }
+
+    /// <summary>The article id.</summary>
+    public string Id { get; }
+
+    /// <summary>The publication date, if known.</summary>
+    public DateOnly? Published { get; }
+
+    /// <summary>The title, if known.</summary>
+    public string? Title { get; }
+
+    /// <summary>The facts, in document order.</summary>
+    public IReadOnlyList<Fact> Facts { get; }
+
+    /// <summary>Loads a fact document (<c>*.facts.yaml</c> or <c>*.facts.json</c>).</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="factTypes">The fact types the document may use; <see cref="FactTypes.Default"/> when null.</param>
+    /// <exception cref="StanceRulesException">The document has errors; every one is in <see cref="StanceRulesException.Diagnostics"/>.</exception>
+    public static ArticleFacts Load(string path, FactTypes? factTypes = null) =>
+        TryLoad(path, out var article, out var diagnostics, factTypes) ? article : throw new StanceRulesException(diagnostics);
+
+    /// <summary>Loads a fact document, returning every error instead of throwing.</summary>
+    public static bool TryLoad(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            article = null;
+            diagnostics = [new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable(e.Message), new SourceLocation(path, 1, 1))];
+            return false;
+        }
+
+        return TryParse(text, path, out article, out diagnostics, factTypes);
+    }
+
+    /// <summary>Parses a fact document from text.</summary>
+    /// <param name="text">YAML or JSON.</param>
+    /// <param name="sourceName">The name diagnostics give as the file.</param>
+    /// <param name="factTypes">The fact types the document may use; <see cref="FactTypes.Default"/> when null.</param>
+    /// <exception cref="StanceRulesException">The document has errors.</exception>
+    public static ArticleFacts Parse(string text, string sourceName = "<facts>", FactTypes? factTypes = null) =>
+        TryParse(text, sourceName, out var article, out var diagnostics, factTypes) ? article : throw new StanceRulesException(diagnostics);
+
+    /// <summary>Parses a fact document from text, returning every error instead of throwing.</summary>
+    public static bool TryParse(string text, string sourceName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var list = new List<Diagnostic>();
+        article = FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list);
+        diagnostics = list;
+        if (list.Count > 0)
+        {
+            article = null;
+        }
+
+        return article is not null;
+    }
+
+    private static Fact WithId(Fact fact, string id)
+    {
+        var copy = fact.CopyForSession();
+        copy.SetId(id);
+        return copy;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using StanceRules.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace StanceRules;
+
+/// <summary>Reads the fact document contract of DESIGN.md into typed facts, collecting every error.</summary>
+internal static class FactDocumentReader
+{
+    private static readonly string[] DocumentKeys = ["article", "facts"];
+    private static readonly string[] ArticleKeys = ["id", "published", "title"];
+
+    public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics)
+    {
+        var yaml = new YamlText(file, diagnostics);
+        var root = yaml.Load(text);
+        if (root is null)
+        {
+            if (diagnostics.Count == 0)
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.MissingKey, ErrorMessages.MissingKey("article", "the fact document"), new SourceLocation(file, 1, 1)));
+            }
+
+            return null;
+        }
+
+        var document = yaml.Mapping(root, "the fact document", DocumentKeys);
+        if (document is null)
+        {
+            return null;
+        }
+
+        string? id = null;
+        string? title = null;
+        DateOnly? published = null;
+        if (document.Required("article") is { } articleNode && yaml.Mapping(articleNode, "'article'", ArticleKeys) is { } article)
+        {
+            id = article.Required("id") is { } idNode ? yaml.Scalar(idNode, "'id'") : null;
+            title = article.OptionalScalar("title");
+            if (article["published"] is { } publishedNode && !YamlText.IsNull(publishedNode) && yaml.Scalar(publishedNode, "'published'") is { } date)
+            {
+                if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                {
+                    published = parsed;
+                }
+                else
+                {
+                    yaml.Error(publishedNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(date, "'published'", "an ISO date (yyyy-MM-dd)"));
+                }
+            }
+        }
+
+        var facts = new List<Fact>();
+        if (document.Required("facts") is { } factsNode && yaml.Sequence(factsNode, "'facts'") is { } sequence)
+        {
+            var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                var fact = ReadFact(yaml, sequence.Children[i], i, types);
+                if (fact is null)
+                {
+                    continue;
+                }
+
+                if (firstLineOfId.TryGetValue(fact.Id, out var firstLine))
+                {
+                    yaml.Error(sequence.Children[i], DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(fact.Id, firstLine));
+                    continue;
+                }
+
+                firstLineOfId[fact.Id] = (int)sequence.Children[i].Start.Line;
+                facts.Add(fact);
+            }
+        }
+
+        return diagnostics.Count == 0 && id is not null ? new ArticleFacts(id, facts, published, title) : null;
+    }
+
+    private static Fact? ReadFact(YamlText yaml, YamlNode node, int index, FactTypes types)
+    {
+        var what = $"fact {index + 1}";
+        var errorsBefore = yaml.Diagnostics.Count;
+        var map = yaml.Mapping(node, what, null);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var typeNode = map.Required("type");
+        var typeName = typeNode is null ? null : yaml.Scalar(typeNode, "'type'");
+        if (typeName is null)
+        {
+            return null;
+        }
+
+        if (!types.TryGet(typeName, out var type) || !type.IsFact)
+        {
+            yaml.Error(typeNode!, DiagnosticCodes.UnknownFactType, ErrorMessages.UnknownFactType(typeName, types.Names.Where(n => types.TryGet(n, out var t) && t.IsFact)));
+            return null;
+        }
+
+        var fact = (Fact)Activator.CreateInstance(type.ClrType)!;
+        var settable = type.Fields.Values.Where(f => f.IsSettable).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var known = settable.Keys.Append("type").Order(StringComparer.Ordinal).ToArray();
+        foreach (var (key, keyNode) in map.KeyNodes)
+        {
+            if (key == "type")
+            {
+                continue;
+            }
+
+            if (!settable.TryGetValue(key, out var field))
+            {
+                yaml.Error(keyNode, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, $"a {typeName} fact", known));
+                continue;
+            }
+
+            var valueNode = map[key]!;
+            if (YamlText.IsNull(valueNode))
+            {
+                continue;
+            }
+
+            if (ReadValue(yaml, valueNode, field, $"'{key}'") is { } value)
+            {
+                field.Property.SetValue(fact, value);
+            }
+        }
+
+        foreach (var field in settable.Values.Where(f => f.IsRequired))
+        {
+            var valueNode = map[field.Name];
+            if (valueNode is null || YamlText.IsNull(valueNode) || (field.Kind == FieldKind.Text && string.IsNullOrWhiteSpace((valueNode as YamlScalarNode)?.Value)))
+            {
+                yaml.Error(valueNode ?? node, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey(field.Name, $"a {typeName} fact"));
+            }
+        }
+
+        if (fact.Id.Length == 0)
+        {
+            fact.SetId($"f{index + 1}");
+        }
+
+        return yaml.Diagnostics.Count == errorsBefore ? fact : null;
+    }
+
+    /// <summary>Reads a scalar as the field's type; null (with a diagnostic) when it does not fit.</summary>
+    internal static object? ReadValue(YamlText yaml, YamlNode node, FactField field, string what)
+    {
+        var text = yaml.Scalar(node, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (field.Kind)
+        {
+            case FieldKind.Text:
+                return text;
+            case FieldKind.Boolean when YamlText.IsPlain(node) && YamlText.TryBoolean(text, out var b):
+                return b;
+            case FieldKind.Number when YamlText.IsPlain(node) && YamlText.TryNumber(text, out var n):
+                if (Nullable.GetUnderlyingType(field.Type) is { } u ? u == typeof(int) : field.Type == typeof(int))
+                {
+                    if (n != Math.Floor(n) || n is < int.MinValue or > int.MaxValue)
+                    {
+                        break;
+                    }
+
+                    return (int)n;
+                }
+
+                return n;
+            case FieldKind.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+                return d;
+            case FieldKind.Enum when EnumText.TryParse(field.EnumType!, text, out var e):
+                return e;
+        }
+
+        var expected = field.Kind switch
+        {
+            FieldKind.Boolean => "true or false",
+            FieldKind.Number => field.Type == typeof(int) || field.Type == typeof(int?) ? "a whole number" : "a number",
+            FieldKind.Date => "an ISO date (yyyy-MM-dd)",
+            FieldKind.Enum => string.Join(", ", EnumText.Names(field.EnumType!)),
+            _ => "text",
+        };
+        yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, expected));
+        return null;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using System.Text;
+
+namespace StanceRules;
+
+/// <summary>
+/// The fact types that fact documents may hold and rules may match, by name. Immutable:
+/// <see cref="With{T}(string)"/> returns a new registry.
+/// </summary>
+/// <remarks>
+/// A type's fields are its public properties of type string, bool, int, double, DateOnly or an
+/// enum (nullable or not), named in snake_case (<c>YesMeans</c> is <c>yes_means</c>). Fact
+/// documents may set the properties with a public setter or init accessor; rules may read all of
+/// them. A non-nullable string or enum property is required in documents.
+/// </remarks>
+public sealed class FactTypes
+{
+    private readonly FrozenDictionary<string, FactType> _byName;
+
+    private FactTypes(IEnumerable<FactType> types)
+    {
+        _byName = types.ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The built-in types: <c>statement</c>, <c>vote</c>, <c>claim</c> (derived by rules) and <c>signal</c> (emitted stances).</summary>
+    public static FactTypes Default { get; } = new(
+    [
+        FactType.Create(typeof(Statement), "statement"),
+        FactType.Create(typeof(Vote), "vote"),
+        FactType.Create(typeof(Claim), "claim"),
+        FactType.Create(typeof(StanceSignal), "signal"),
+    ]);
+
+    /// <summary>The registered type names, sorted.</summary>
+    public IEnumerable<string> Names => _byName.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Returns a registry that also holds <typeparamref name="T"/> under <paramref name="name"/>.</summary>
+    /// <param name="name">The name used in fact documents (<c>type: name</c>) and rules; lower-case letters, digits and hyphens.</param>
+    /// <exception cref="ArgumentException">The name is malformed or already registered.</exception>
+    public FactTypes With<T>(string name)
+        where T : Fact, new()
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException($"Fact type name '{name}' must be lower-case letters, digits and hyphens, starting with a letter.", nameof(name));
+        }
+
+        if (_byName.ContainsKey(name))
+        {
+            throw new ArgumentException($"Fact type '{name}' is already registered.", nameof(name));
+        }
+
+        return new FactTypes(_byName.Values.Append(FactType.Create(typeof(T), name)));
+    }
+
+    internal bool TryGet(string name, out FactType type) => _byName.TryGetValue(name, out type!);
+
+    internal FactType? Find(Type clrType) => _byName.Values.FirstOrDefault(t => t.ClrType == clrType);
+
+    internal static bool IsValidName(string name) =>
+        name.Length > 0 && char.IsAsciiLetterLower(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}
+
+internal enum FieldKind
+{
+    Text,
+    Boolean,
+    Number,
+    Enum,
+    Date,
+}
+
+/// <summary>One readable field of a fact type.</summary>
+internal sealed class FactField
+{
+    public required string Name { get; init; }
+    public required PropertyInfo Property { get; init; }
+    public required FieldKind Kind { get; init; }
+
+    /// <summary>The enum type for <see cref="FieldKind.Enum"/> fields (without Nullable).</summary>
+    public Type? EnumType { get; init; }
+
+    /// <summary>Whether the field can hold null (reference types, Nullable&lt;T&gt;).</summary>
+    public required bool IsNullable { get; init; }
+
+    /// <summary>Whether fact documents and asserting rules may set it.</summary>
+    public required bool IsSettable { get; init; }
+
+    /// <summary>Whether a fact document must give it.</summary>
+    public bool IsRequired => IsSettable && !IsNullable && Kind is FieldKind.Text or FieldKind.Enum && Name != "id";
+
+    public Type Type => Property.PropertyType;
+
+    public string KindName => Kind switch
+    {
+        FieldKind.Text => "text",
+        FieldKind.Boolean => "boolean",
+        FieldKind.Number => "number",
+        FieldKind.Date => "date",
+        FieldKind.Enum when EnumType == typeof(Stance) => "stance",
+        FieldKind.Enum => EnumType!.Name,
+        _ => Kind.ToString(),
+    };
+}
+
+/// <summary>A registered fact type: its name, CLR type and fields.</summary>
+internal sealed class FactType
+{
+    private FactType(string name, Type clrType, FrozenDictionary<string, FactField> fields)
+    {
+        Name = name;
+        ClrType = clrType;
+        Fields = fields;
+    }
+
+    public string Name { get; }
+
+    public Type ClrType { get; }
+
+    public FrozenDictionary<string, FactField> Fields { get; }
+
+    /// <summary>Input facts can be read from documents and asserted by rules.</summary>
+    public bool IsFact => typeof(Fact).IsAssignableFrom(ClrType) && ClrType.GetConstructor(Type.EmptyTypes) is not null;
+
+    public IEnumerable<string> FieldNames => Fields.Keys.Order(StringComparer.Ordinal);
+
+    public static FactType Create(Type clrType, string name)
+    {
+        var nullability = new NullabilityInfoContext();
+        var fields = new Dictionary<string, FactField>(StringComparer.Ordinal);
+        foreach (var property in clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetMethod is not { IsPublic: true } || property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var type = property.PropertyType;
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            FieldKind? kind = underlying == typeof(string) ? FieldKind.Text
+                : underlying == typeof(bool) ? FieldKind.Boolean
+                : underlying == typeof(double) || underlying == typeof(int) ? FieldKind.Number
+                : underlying == typeof(DateOnly) ? FieldKind.Date
+                : underlying.IsEnum ? FieldKind.Enum
+                : null;
+            if (kind is null)
+            {
+                continue;
+            }
+
+            var isNullable = Nullable.GetUnderlyingType(type) is not null
+                || (!type.IsValueType && nullability.Create(property).ReadState != NullabilityState.NotNull);
+            var fieldName = SnakeCase(property.Name);
+            fields[fieldName] = new FactField
+            {
+                Name = fieldName,
+                Property = property,
+                Kind = kind.Value,
+                EnumType = underlying.IsEnum ? underlying : null,
+                IsNullable = isNullable,
+                IsSettable = property.SetMethod is { IsPublic: true },
+            };
+        }
+
+        return new FactType(name, clrType, fields.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    public static string SnakeCase(string pascal)
+    {
+        var builder = new StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            var c = pascal[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Reads and writes enum values in their YAML form (snake_case, case-insensitive; '-' and '_' alike).</summary>
+internal static class EnumText
+{
+    public static bool TryParse(Type enumType, string text, out object value)
+    {
+        var key = Squash(text);
+        foreach (var name in Enum.GetNames(enumType))
+        {
+            if (string.Equals(Squash(name), key, StringComparison.Ordinal))
+            {
+                value = Enum.Parse(enumType, name);
+                return true;
+            }
+        }
+
+        value = null!;
+        return false;
+    }
+
+    public static IEnumerable<string> Names(Type enumType) => Enum.GetNames(enumType).Select(FactType.SnakeCase);
+
+    public static string ToText(object value) => value is Stance stance ? stance.ToName() : FactType.SnakeCase(value.ToString()!);
+
+    private static string Squash(string text) => text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim().ToLowerInvariant();
+}

@@ -1,0 +1,84 @@
+using StanceRules.Rules;
+
+namespace StanceRules.Inference;
+
+/// <summary>One inference: resolve the article's facts, run them through an NRules session, decide each stance.</summary>
+internal sealed class Inferrer
+{
+    private readonly CompiledRuleSet _rules;
+    private readonly StanceEngineOptions _options;
+
+    public Inferrer(CompiledRuleSet rules, StanceEngineOptions options)
+    {
+        _rules = rules;
+        _options = options;
+    }
+
+    public StanceReport Run(ArticleFacts article, CancellationToken cancellationToken)
+    {
+        var unresolved = new List<UnresolvedActor>();
+        var facts = new List<Fact>(article.Facts.Count);
+        foreach (var fact in article.Facts)
+        {
+            var resolution = _rules.Gazetteer.Resolve(fact.Actor);
+            if (resolution.Country is null)
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, resolution.Reason!));
+                continue;
+            }
+
+            if (fact is Statement statement && !_rules.Lexicon.IsKnown(statement.Act))
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
+            }
+
+            var copy = fact.CopyForSession();
+            copy.Country = resolution.Country.Iso3;
+            if (copy.Issue is null)
+            {
+                copy.SetIssue(_rules.Issues.Infer(copy.IssueText));
+            }
+
+            copy.ApplyLexicon(_rules.Lexicon);
+            facts.Add(copy);
+        }
+
+        var session = _rules.Sessions.CreateSession();
+        session.InsertAll(facts);
+        var fired = session.Fire(_options.MaxRuleFirings, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (fired >= _options.MaxRuleFirings && !session.Agenda.IsEmpty)
+        {
+            var pending = new SortedSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < 64 && !session.Agenda.IsEmpty; i++)
+            {
+                pending.Add(session.Agenda.Peek().Rule.Name);
+                session.Fire(1, cancellationToken);
+            }
+
+            throw new InferenceLimitException(article.Id, fired, pending.ToArray());
+        }
+
+        foreach (var lost in session.Query<UnattributedSignal>())
+        {
+            foreach (var fact in lost.Facts)
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
+            }
+        }
+
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < article.Facts.Count; i++)
+        {
+            order[article.Facts[i].Id] = i;
+        }
+
+        var stances = ConflictPolicy.Decide(session.Query<StanceSignal>().ToList(), order);
+        var distinctUnresolved = unresolved
+            .Distinct()
+            .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
+            .ThenBy(u => u.Reason, StringComparer.Ordinal)
+            .ToArray();
+        return new StanceReport(article.Id, stances, distinctUnresolved);
+    }
+}

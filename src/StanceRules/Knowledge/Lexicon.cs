@@ -1,0 +1,51 @@
+using System.Collections.Frozen;
+
+namespace StanceRules.Knowledge;
+
+/// <summary>
+/// Act lemmas and the stance family each expresses, plainly and when negated.
+/// </summary>
+/// <remarks>
+/// Negation policy: an act's negated family is its <c>negated</c> entry when the lexicon gives
+/// one; otherwise a negated condemnation ("refrained from condemning") abstains, and any other
+/// negated act expresses no stance.
+/// </remarks>
+internal sealed class Lexicon
+{
+    private readonly FrozenDictionary<string, Stance?> _families;
+    private readonly FrozenDictionary<string, Stance?> _negated;
+
+    public Lexicon(IReadOnlyDictionary<string, Stance?> families, IReadOnlyDictionary<string, Stance?> negated)
+    {
+        _families = families.ToFrozenDictionary(StringComparer.Ordinal);
+        _negated = negated.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    public int Count => _families.Count;
+
+    public bool IsKnown(string act) => _families.ContainsKey(Lemma(act));
+
+    public Stance? FamilyOf(string act, bool negated)
+    {
+        var lemma = Lemma(act);
+        if (!_families.TryGetValue(lemma, out var family))
+        {
+            return null;
+        }
+
+        if (!negated)
+        {
+            return family;
+        }
+
+        if (_negated.TryGetValue(lemma, out var explicitNegation))
+        {
+            return explicitNegation;
+        }
+
+        return family == Stance.Condemns ? Stance.Abstains : null;
+    }
+
+    /// <summary>Lemmas are kebab-case and lower-case: "Call for" and "call_for" are "call-for".</summary>
+    public static string Lemma(string act) => string.Join('-', TextKey.Of(act).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

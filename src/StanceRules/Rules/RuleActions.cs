@@ -1,0 +1,89 @@
+using NRules.RuleModel;
+
+namespace StanceRules.Rules;
+
+/// <summary>What the engine needs to know about a rule when its action runs.</summary>
+internal sealed record RuleInfo(string Id, int Priority, SourceLocation Location);
+
+/// <summary>A signal that could not be attributed to a country and issue; reported as unresolved.</summary>
+internal sealed record UnattributedSignal(string Rule, IReadOnlyList<Fact> Facts, string Reason);
+
+/// <summary>
+/// The methods compiled rule actions call. Everything a rule produces is inserted as a linked
+/// fact, so NRules retracts it when the match that produced it no longer holds (truth maintenance).
+/// </summary>
+internal static class RuleActions
+{
+    /// <summary>Confidence multiplier for a signal drawn from a hedged fact.</summary>
+    public const double HedgeFactor = 0.5;
+
+    private const string LinkKey = "out";
+
+    public static void Emit(IContext context, RuleInfo rule, string? country, string? issue, Stance? stance, double confidence, object[] matched)
+    {
+        if (stance is null)
+        {
+            return; // e.g. a yes vote whose meaning the document does not give
+        }
+
+        var (facts, chain) = Trace(matched, rule.Id);
+        if (country is null || issue is null)
+        {
+            context.InsertLinked(LinkKey, new UnattributedSignal(rule.Id, facts, country is null ? "the actor is not a country" : "no issue: the fact names none and the catalogue infers none from its target"));
+            return;
+        }
+
+        if (facts.Any(f => f.IsHedged))
+        {
+            confidence *= HedgeFactor;
+        }
+
+        context.InsertLinked(LinkKey, new StanceSignal(country, issue, stance.Value, confidence, rule.Id, rule.Priority, chain, facts));
+    }
+
+    public static void Assert(IContext context, RuleInfo rule, Fact fact, string? country, object[] matched)
+    {
+        if (country is null)
+        {
+            return;
+        }
+
+        var (facts, chain) = Trace(matched, rule.Id);
+        fact.Country = country;
+        fact.Sources = facts;
+        fact.DerivedBy = chain;
+        if (fact.Id.Length == 0)
+        {
+            fact.SetId($"{rule.Id}({string.Join('+', facts.Select(f => f.Id))})");
+        }
+
+        context.InsertLinked(LinkKey, fact);
+    }
+
+    /// <summary>The input facts and the chain of rules behind what a rule matched.</summary>
+    private static (Fact[] Facts, string[] Chain) Trace(object[] matched, string ruleId)
+    {
+        var facts = new List<Fact>(matched.Length);
+        var chain = new List<string>();
+        foreach (var item in matched)
+        {
+            switch (item)
+            {
+                case Fact { Sources.Count: > 0 } derived:
+                    facts.AddRange(derived.Sources);
+                    chain.AddRange(derived.DerivedBy);
+                    break;
+                case Fact fact:
+                    facts.Add(fact);
+                    break;
+                case StanceSignal signal:
+                    facts.AddRange(signal.SourceFacts);
+                    chain.AddRange(signal.Rules);
+                    break;
+            }
+        }
+
+        chain.Add(ruleId);
+        return (facts.Distinct().ToArray(), chain.Distinct(StringComparer.Ordinal).ToArray());
+    }
+}

@@ -1,0 +1,114 @@
+using StanceRules.Inference;
+using StanceRules.Rules;
+
+namespace StanceRules;
+
+/// <summary>
+/// A compiled rule set and the knowledge it uses (gazetteer, lexicon, issue catalogue), ready to
+/// infer stances. Immutable and thread-safe: share one instance; each call to
+/// <see cref="Infer(ArticleFacts, CancellationToken)"/> runs in its own NRules session.
+/// </summary>
+public sealed class StanceEngine
+{
+    private static readonly Lazy<StanceEngine> DefaultEngine = new(() => Compile(RuleSetLoader.ReadEmbedded(), new StanceEngineOptions(), "embedded rules"));
+
+    private readonly CompiledRuleSet _rules;
+    private readonly StanceEngineOptions _options;
+
+    private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options)
+    {
+        _rules = rules;
+        _options = options;
+    }
+
+    /// <summary>The ids of the rules, in the order they were loaded.</summary>
+    public IReadOnlyList<string> RuleIds => _rules.Rules.Select(r => r.Id).ToArray();
+
+    /// <summary>The fact types this engine's rules were compiled against.</summary>
+    public FactTypes FactTypes => _rules.FactTypes;
+
+    internal CompiledRuleSet RuleSet => _rules;
+
+    /// <summary>The engine with the default rule set embedded in the package (compiled once, then shared).</summary>
+    public static StanceEngine CreateDefault() => DefaultEngine.Value;
+
+    /// <summary>The embedded default rule set compiled with custom options (for example extra fact types).</summary>
+    /// <exception cref="StanceRulesException">The rules do not compile with these options.</exception>
+    public static StanceEngine CreateDefault(StanceEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Compile(RuleSetLoader.ReadEmbedded(), options, "embedded rules");
+    }
+
+    /// <summary>Loads and compiles every <c>*.yaml</c> file of a folder (rules, gazetteer, lexicon, issues).</summary>
+    /// <param name="directory">The rule set folder.</param>
+    /// <param name="options">Options; defaults when null.</param>
+    /// <exception cref="StanceRulesException">The rule set has errors; every one is in <see cref="StanceRulesException.Diagnostics"/>.</exception>
+    public static StanceEngine Load(string directory, StanceEngineOptions? options = null) =>
+        TryLoad(directory, out var engine, out var diagnostics, options) ? engine : throw new StanceRulesException(diagnostics);
+
+    /// <summary>Loads a rule set folder, returning every error instead of throwing.</summary>
+    public static bool TryLoad(string directory, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StanceEngine? engine, out IReadOnlyList<Diagnostic> diagnostics, StanceEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        options ??= new StanceEngineOptions();
+        var list = new List<Diagnostic>();
+        var sources = RuleSetLoader.ReadFolder(directory, list);
+        var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options.FactTypes, list, directory) : null;
+        engine = compiled is null ? null : new StanceEngine(compiled, options);
+        diagnostics = list;
+        return engine is not null;
+    }
+
+    /// <summary>Compiles rule files given as text (file name, YAML), as <see cref="Load"/> does for a folder.</summary>
+    /// <exception cref="StanceRulesException">The rule set has errors.</exception>
+    public static StanceEngine FromYaml(IEnumerable<KeyValuePair<string, string>> files, StanceEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return Compile(files.Select(f => new RuleSource(f.Key, f.Value)).ToArray(), options ?? new StanceEngineOptions(), "the given files");
+    }
+
+    /// <summary>Infers every country's stance on every issue from one article's facts.</summary>
+    /// <param name="article">The facts.</param>
+    /// <param name="cancellationToken">Stops the inference between rule firings.</param>
+    /// <exception cref="InferenceLimitException">The rules fired more than <see cref="StanceEngineOptions.MaxRuleFirings"/> times.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public StanceReport Infer(ArticleFacts article, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new Inferrer(_rules, _options).Run(article, cancellationToken);
+    }
+
+    private static StanceEngine Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, string where)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var compiled = RuleSetLoader.Compile(sources, options.FactTypes, diagnostics, where);
+        return compiled is null ? throw new StanceRulesException(diagnostics) : new StanceEngine(compiled, options);
+    }
+}
+
+/// <summary>Options for compiling a rule set and running inferences.</summary>
+public sealed class StanceEngineOptions
+{
+    /// <summary>The fact types rules may match and documents may hold. Default: <see cref="FactTypes.Default"/>.</summary>
+    public FactTypes FactTypes { get; init; } = FactTypes.Default;
+
+    /// <summary>
+    /// The most rule firings one inference may take before it is stopped with
+    /// <see cref="InferenceLimitException"/> (a guard against rules that keep asserting facts). Default 100,000.
+    /// </summary>
+    public int MaxRuleFirings { get; init; } = 100_000;
+}
+
+/// <summary>Thrown when an inference exceeds <see cref="StanceEngineOptions.MaxRuleFirings"/>.</summary>
+public sealed class InferenceLimitException : Exception
+{
+    internal InferenceLimitException(string article, int firings, IReadOnlyList<string> rules)
+        : base($"Inference of article '{article}' stopped after {firings} rule firings; the rules still firing were: {string.Join(", ", rules)}. A rule that keeps asserting new facts never lets inference end.")
+    {
+        Rules = rules;
+    }
+
+    /// <summary>The ids of the rules that were still firing when inference stopped.</summary>
+    public IReadOnlyList<string> Rules { get; }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StanceRules.Yaml;
+
+/// <summary>
+/// Reads YAML (and JSON, which YAML 1.2 contains) into node trees that keep line and column,
+/// and turns structural problems into diagnostics instead of exceptions.
+/// </summary>
+internal sealed class YamlText
+{
+    private readonly List<Diagnostic> _diagnostics;
+
+    public YamlText(string file, List<Diagnostic> diagnostics)
+    {
+        File = file;
+        _diagnostics = diagnostics;
+    }
+
+    public string File { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Parses one document; returns null (with a diagnostic) when the text is not YAML.</summary>
+    public YamlNode? Load(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is { } inner && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : e.Message;
+            Error(e.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(message));
+            return null;
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            Error(stream.Documents[1].RootNode.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.MultipleDocuments);
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    public SourceLocation At(YamlNode node) => At(node.Start);
+
+    public SourceLocation At(Mark mark) => new(File, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    public void Error(YamlNode node, string code, string message) => Error(node.Start, code, message);
+
+    public void Error(Mark mark, string code, string message) => _diagnostics.Add(new Diagnostic(code, message, At(mark)));
+
+    /// <summary>Reads a mapping, reporting unknown keys; returns null (with a diagnostic) when the node is not a mapping.</summary>
+    public MappingView? Mapping(YamlNode node, string what, IReadOnlyCollection<string>? knownKeys)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a mapping", Describe(node)));
+            return null;
+        }
+
+        var view = new MappingView(this, mapping, what);
+        if (knownKeys is not null)
+        {
+            foreach (var (key, keyNode) in view.KeyNodes)
+            {
+                if (!knownKeys.Contains(key))
+                {
+                    Error(keyNode, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, what, knownKeys));
+                }
+            }
+        }
+
+        return view;
+    }
+
+    public YamlSequenceNode? Sequence(YamlNode node, string what)
+    {
+        if (node is YamlSequenceNode sequence)
+        {
+            return sequence;
+        }
+
+        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a list", Describe(node)));
+        return null;
+    }
+
+    /// <summary>Reads a scalar as text; null (with a diagnostic) for lists and mappings.</summary>
+    public string? Scalar(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode scalar)
+        {
+            return scalar.Value ?? string.Empty;
+        }
+
+        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a single value", Describe(node)));
+        return null;
+    }
+
+    /// <summary>A scalar or a list of scalars, as a list.</summary>
+    public List<string>? ScalarList(YamlNode node, string what)
+    {
+        if (node is YamlScalarNode single)
+        {
+            return [single.Value ?? string.Empty];
+        }
+
+        var sequence = Sequence(node, what);
+        if (sequence is null)
+        {
+            return null;
+        }
+
+        var values = new List<string>(sequence.Children.Count);
+        foreach (var item in sequence.Children)
+        {
+            if (Scalar(item, what) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
+    }
+
+    public bool? Boolean(YamlNode node, string what)
+    {
+        var text = Scalar(node, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TryBoolean(text, out var value))
+        {
+            return value;
+        }
+
+        Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, "true or false"));
+        return null;
+    }
+
+    public double? Number(YamlNode node, string what)
+    {
+        var text = Scalar(node, what);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (IsPlain(node) && TryNumber(text, out var value))
+        {
+            return value;
+        }
+
+        Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, "a number"));
+        return null;
+    }
+
+    public static bool TryBoolean(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "true" or "True" or "TRUE": value = true; return true;
+            case "false" or "False" or "FALSE": value = false; return true;
+            default: value = false; return false;
+        }
+    }
+
+    public static bool TryNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>A plain (unquoted) scalar: only those may be numbers, booleans or null.</summary>
+    public static bool IsPlain(YamlNode node) => node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any };
+
+    public static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Value: null or "" or "~" or "null" or "Null" or "NULL" } && IsPlain(node);
+
+    public static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when IsNull(s) => "an empty value",
+        YamlScalarNode s => $"'{Truncate(s.Value ?? string.Empty)}'",
+        _ => "an alias",
+    };
+
+    public static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+}
+
+/// <summary>A mapping's entries by key, with the nodes kept for locations.</summary>
+internal sealed class MappingView
+{
+    private readonly YamlText _text;
+    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
+
+    public MappingView(YamlText text, YamlMappingNode node, string what)
+    {
+        _text = text;
+        Node = node;
+        What = what;
+        foreach (var (key, value) in node.Children)
+        {
+            var name = key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : YamlText.Describe(key);
+            _entries[name] = (key, value);
+            KeyNodes.Add((name, key));
+        }
+    }
+
+    public YamlMappingNode Node { get; }
+
+    public string What { get; }
+
+    public List<(string Name, YamlNode Node)> KeyNodes { get; } = [];
+
+    public YamlNode? this[string key] => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    public YamlNode? KeyNode(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key : null;
+
+    /// <summary>The value of a required key; reports the missing key at the mapping.</summary>
+    public YamlNode? Required(string key)
+    {
+        var value = this[key];
+        if (value is null || YamlText.IsNull(value))
+        {
+            _text.Error(value ?? Node, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey(key, What));
+            return null;
+        }
+
+        return value;
+    }
+
+    public string? OptionalScalar(string key) =>
+        this[key] is { } node && !YamlText.IsNull(node) ? _text.Scalar(node, $"'{key}'") : null;
+}
