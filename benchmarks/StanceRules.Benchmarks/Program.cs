@@ -1,0 +1,2 @@
+// Placeholder until the benchmarks issue lands.
+System.Console.WriteLine("benchmarks: not yet written");

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace StanceRules.Cli;
+
+/// <summary>A report as a plain-text table for a terminal.</summary>
+internal static class ReportTable
+{
+    public static void Write(StanceReport report, TextWriter output)
+    {
+        output.WriteLine($"Article {report.Article}: {report.Stances.Count} stances, {report.Unresolved.Count} unresolved");
+        output.WriteLine();
+        var rows = report.Stances.Select(s => new[]
+        {
+            s.Country,
+            s.Issue,
+            s.Stance.ToName(),
+            s.Confidence.ToString("0.00", CultureInfo.InvariantCulture),
+            string.Join(",", s.Rules),
+            string.Join(",", s.Facts),
+            s.Overruled.Count == 0 ? "" : string.Join("; ", s.Overruled.Select(o => $"{o.Stance.ToName()} {o.Confidence.ToString("0.00", CultureInfo.InvariantCulture)} ({string.Join(",", o.Facts)})")),
+        }).ToList();
+        WriteTable(output, ["COUNTRY", "ISSUE", "STANCE", "CONF", "RULES", "FACTS", "OVERRULED"], rows);
+
+        if (report.Unresolved.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Unresolved");
+            WriteTable(output, ["FACT", "ACTOR", "REASON"], report.Unresolved.Select(u => new[] { u.Fact, u.Actor, u.Reason }).ToList());
+        }
+    }
+
+    private static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
+    {
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
+        Line(header);
+        foreach (var row in rows)
+        {
+            Line(row);
+        }
+    }
+}
