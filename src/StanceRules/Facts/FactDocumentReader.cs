@@ -56,20 +56,21 @@ internal static class FactDocumentReader
             var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < sequence.Children.Count; i++)
             {
-                var fact = ReadFact(yaml, sequence.Children[i], i, types);
-                if (fact is null)
+                // Ids are checked before the fact itself, so a duplicate is found even when the
+                // first fact with that id has errors of its own.
+                var node = sequence.Children[i];
+                var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } ? given : $"f{i + 1}";
+                if (firstLineOfId.TryGetValue(factId, out var firstLine))
                 {
+                    yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
                     continue;
                 }
 
-                if (firstLineOfId.TryGetValue(fact.Id, out var firstLine))
+                firstLineOfId[factId] = (int)node.Start.Line;
+                if (ReadFact(yaml, node, i, types) is { } fact)
                 {
-                    yaml.Error(sequence.Children[i], DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(fact.Id, firstLine));
-                    continue;
+                    facts.Add(fact);
                 }
-
-                firstLineOfId[fact.Id] = (int)sequence.Children[i].Start.Line;
-                facts.Add(fact);
             }
         }
 

@@ -479,6 +479,12 @@ internal sealed partial class RuleTranslator
             return null;
         }
 
+        if (field.Kind == FieldKind.Number)
+        {
+            // Rules compare numbers as double, so '1000.5' is a fine bound for an int field.
+            return _yaml.Number(node, what) is { } number ? Expression.Constant(number) : null;
+        }
+
         var value = FactDocumentReader.ReadValue(_yaml, node, field, what);
         return value is null ? null : Expression.Constant(value, field.Type);
     }
