@@ -352,6 +352,18 @@ internal sealed partial class RuleTranslator
                 }
         }
 
+        var applies = field.Kind switch
+        {
+            FieldKind.Text => op is "eq" or "ne" or "contains" or "starts_with" or "ends_with",
+            FieldKind.Boolean or FieldKind.Enum => op is "eq" or "ne",
+            _ => op is "eq" or "ne" or "gt" or "ge" or "lt" or "le",
+        };
+        if (!applies)
+        {
+            _yaml.Error(operand, DiagnosticCodes.TypeMismatch, ErrorMessages.OperatorNotForKind(op, field.KindName));
+            return null;
+        }
+
         var other = Operand(field, operand, scope, used, what);
         if (other is null)
         {
