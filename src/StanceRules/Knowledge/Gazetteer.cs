@@ -113,6 +113,6 @@ internal sealed partial class Gazetteer
     private static bool IsCode(string span, Country country) =>
         span.Length <= 3 && (string.Equals(span, country.Iso2, StringComparison.OrdinalIgnoreCase) || string.Equals(span, country.Iso3, StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex(@"^(\d+|many|several|some|most|other|dozens of|hundreds of|a number of|a few|few|all|both)( [a-z]+)? (countries|nations|states|governments|members|member states|capitals)$")]
+    [GeneratedRegex(@"^(\d+|many|several|some|most|other|dozens of|hundreds of|a number of|a few|few|all|both)( [a-z0-9]+){0,2} (countries|nations|states|governments|members|member states|capitals)$")]
     private static partial Regex GroupPattern();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace StanceRules.Knowledge;
@@ -11,18 +10,19 @@ internal static class TextKey
 {
     public static string Of(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var folded = c < 128 ? null : LatinFold.Fold(c);
+            if (folded is null && c >= 128)
             {
+                // Not a Latin letter (a quote, a dash, a letter of another script): a separator.
+                pendingSpace = true;
                 continue;
             }
 
-            var mapped = Fold(c);
-            foreach (var m in mapped)
+            foreach (var m in folded ?? (ReadOnlySpan<char>)[c])
             {
                 var lower = char.ToLowerInvariant(m);
                 if (char.IsAsciiLetterLower(lower) || char.IsAsciiDigit(lower))
@@ -45,18 +45,4 @@ internal static class TextKey
         var key = builder.ToString();
         return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
     }
-
-    private static string Fold(char c) => c switch
-    {
-        'ı' => "i",
-        'ø' or 'Ø' => "o",
-        'æ' or 'Æ' => "ae",
-        'œ' or 'Œ' => "oe",
-        'ß' => "ss",
-        'đ' or 'Đ' => "d",
-        'ł' or 'Ł' => "l",
-        'þ' or 'Þ' => "th",
-        'ð' or 'Ð' => "d",
-        _ => c.ToString(),
-    };
 }

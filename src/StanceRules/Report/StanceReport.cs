@@ -65,7 +65,7 @@ public sealed class CountryStance
     /// <summary>The ids of the rules behind the final stance, sorted.</summary>
     public IReadOnlyList<string> Rules => Signals.SelectMany(s => s.Rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>The ids of the facts behind the final stance, in document order.</summary>
+    /// <summary>The ids of the input facts behind the final stance, in the order its signals cite them.</summary>
     public IReadOnlyList<string> Facts => Signals.SelectMany(s => s.SourceFacts).Distinct().Select(f => f.Id).ToArray();
 
     /// <summary>The evidence behind the final stance.</summary>

@@ -1,0 +1,127 @@
+using StanceRules.Cli;
+
+namespace StanceRules.Tests;
+
+/// <summary>The <c>stance</c> command's output and exit codes, run in-process.</summary>
+public class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Infer_WithNoArguments_PrintsTheSeedReportAsATable()
+    {
+        var (exit, output, error) = Run("infer");
+
+        Assert.Equal((0, ""), (exit, error));
+        Assert.StartsWith("Article xi-moscow-2023-03-21: 18 stances, 2 unresolved", output, StringComparison.Ordinal);
+        Assert.Matches(@"UKR\s+china-peace-plan\s+rejects\s+0\.85\s+statement-rejects\s+f12\s+supports 0\.40 \(f11\)", output);
+        Assert.Matches(@"f4\s+141 countries\s+group of unnamed countries", output);
+    }
+
+    [Fact]
+    public void Infer_FormatJson_PrintsTheReportContract()
+    {
+        var (exit, output, _) = Run("infer", Repo.SeedFacts, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(["article", "stances", "unresolved"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["country", "issue", "stance", "confidence", "rules", "facts", "evidence", "overruled"],
+            json.RootElement.GetProperty("stances")[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Infer_WithCustomRulesFolder_UsesThem()
+    {
+        var (exit, output, _) = Run("infer", Repo.SeedFacts, "--rules", Repo.Rules);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("18 stances", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Infer_InvalidFacts_Exits1WithFileLineColumnDiagnostics()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.facts.yaml");
+        File.WriteAllText(file, "article: { id: x }\nfacts:\n  - { type: vote, actor: China, choice: maybe }\n");
+        try
+        {
+            var (exit, _, error) = Run("infer", file);
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"{file}:3:41: error SR0005:", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Validate_RuleFileWithFiveMistakes_Exits1AndPrintsFiveDiagnostics()
+    {
+        var folder = Directory.CreateTempSubdirectory("stance-rules-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "bad.yaml"), RuleDiagnosticsTests.FiveMistakes);
+
+            var (exit, _, error) = Run("validate", folder);
+
+            Assert.Equal(1, exit);
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(5, lines.Length);
+            Assert.All(lines, l => Assert.Matches(@"bad\.yaml:\d+:\d+: error SR\d{4}: ", l));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Validate_DefaultRules_Exits0()
+    {
+        var (exit, output, _) = Run("validate", Repo.Rules);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("rules compiled, no errors", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("infer", "--format", "xml")]
+    [InlineData("infer", "--rules")]
+    [InlineData("infer", "--colour")]
+    [InlineData("infer", "/no/such/file.facts.yaml")]
+    [InlineData("validate", "a", "b")]
+    public void BadUsage_Exits2(params string[] args)
+    {
+        var (exit, _, error) = Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("stance: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoArguments_PrintsUsageAndExits2()
+    {
+        var (exit, _, error) = Run();
+
+        Assert.Equal(2, exit);
+        Assert.Contains("stance infer", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_Exits0()
+    {
+        Assert.Equal(0, Run("--help").Exit);
+    }
+}

@@ -1,0 +1,89 @@
+namespace StanceRules.Tests;
+
+/// <summary>The seed article's facts, run through the default rules: the rows the issue requires, and the golden report.</summary>
+public class SeedTests
+{
+    private static readonly StanceReport Report = StanceEngine.CreateDefault().Infer(ArticleFacts.Load(Repo.SeedFacts));
+
+    [Theory]
+    [InlineData("CHN", "russia-ukraine-war", Stance.Abstains)]
+    [InlineData("IND", "russia-ukraine-war", Stance.Abstains)]
+    [InlineData("ZAF", "russia-ukraine-war", Stance.Abstains)]
+    [InlineData("RUS", "china-peace-plan", Stance.Supports)]
+    [InlineData("CHN", "china-peace-plan", Stance.Supports)]
+    [InlineData("USA", "china-peace-plan", Stance.Rejects)]
+    [InlineData("UKR", "china-peace-plan", Stance.Rejects)]
+    [InlineData("RUS", "icc-putin-warrant", Stance.Rejects)]
+    [InlineData("CHN", "icc-putin-warrant", Stance.Rejects)]
+    [InlineData("RUS", "icc-jurisdiction", Stance.Rejects)]
+    [InlineData("CHN", "icc-jurisdiction", Stance.Rejects)]
+    [InlineData("USA", "icc-jurisdiction", Stance.Rejects)]
+    [InlineData("UKR", "icc-jurisdiction", Stance.Rejects)]
+    public void Seed_YieldsTheRequiredStance(string country, string issue, Stance stance)
+    {
+        var row = Report.Find(country, issue);
+
+        Assert.NotNull(row);
+        Assert.Equal(stance, row.Stance);
+    }
+
+    [Fact]
+    public void Seed_UkraineRejectsThePeacePlan_WithTheCautiousWelcomeOverruled()
+    {
+        var row = Report.Find("UKR", "china-peace-plan")!;
+
+        var overruled = Assert.Single(row.Overruled);
+        Assert.Equal(Stance.Supports, overruled.Stance);
+        Assert.Equal(0.4, overruled.Confidence);
+        Assert.Contains("cautiously welcomed", Assert.Single(overruled.Evidence), StringComparison.Ordinal);
+        Assert.Equal("confidence", row.DecidedBy);
+    }
+
+    [Fact]
+    public void Seed_GroupActorsAreUnresolvedWithTheirReason()
+    {
+        Assert.Equal(
+            [("141 countries", "group of unnamed countries"), ("Many African countries", "group of unnamed countries")],
+            Report.Unresolved.Select(u => (u.Actor, u.Reason)));
+    }
+
+    [Fact]
+    public void Seed_EveryEvidenceIsAVerbatimSpanOfTheArticle()
+    {
+        var article = File.ReadAllText(Repo.SeedArticle);
+        var facts = ArticleFacts.Load(Repo.SeedFacts).Facts;
+
+        Assert.All(facts, f => Assert.True(f.Evidence is { Length: > 0 } && article.Contains(f.Evidence, StringComparison.Ordinal), $"{f.Id}: evidence is not in the article"));
+    }
+
+    [Fact]
+    public void Seed_ArticleIsTheSharedSeedUnchanged()
+    {
+        var shared = Path.Combine(Repo.Root, "..", "shared", "seeds", "000_17c3184dda20f305.txt");
+        if (File.Exists(shared))
+        {
+            Assert.Equal(File.ReadAllText(shared), File.ReadAllText(Repo.SeedArticle));
+        }
+        else
+        {
+            Assert.Contains("Xi’s trip", File.ReadAllText(Repo.SeedArticle), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Seed_ReportMatchesTheGoldenJson()
+    {
+        // Regenerate with: dotnet run --project src/StanceRules.Cli -- infer --format json > seeds/xi-moscow-2023-03-21.expected.json
+        var expected = File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd();
+
+        Assert.Equal(expected, Report.ToJson().ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Fact]
+    public void Seed_InferenceIsDeterministic()
+    {
+        var again = StanceEngine.Load(Repo.Rules).Infer(ArticleFacts.Load(Repo.SeedFacts));
+
+        Assert.Equal(Report.ToJson(), again.ToJson());
+    }
+}
