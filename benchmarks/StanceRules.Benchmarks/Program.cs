@@ -1,2 +1,4 @@
-// Placeholder until the benchmarks issue lands.
-System.Console.WriteLine("benchmarks: not yet written");
+using StanceRules.Benchmarks;
+using StanceRules.Benchmarks.Workloads;
+
+return Cli.Run(args);
