@@ -34,24 +34,32 @@ internal static class CommandLine
             return Task.FromResult(Ok);
         }
 
-        if (!Options.TryParse(args.AsSpan(1), out var options, out var error))
+        var command = Array.Find(Commands, c => c.Name == args[0]);
+        if (command is null)
         {
-            stderr.WriteLine($"stance: {error}");
+            return Task.FromResult(UnknownCommand(args[0], stderr));
+        }
+
+        if (!Options.TryParse(args.AsSpan(1), command, out var options, out var error))
+        {
+            stderr.WriteLine($"stance {command.Name}: {error}");
             stderr.WriteLine("Run 'stance --help' for usage.");
             return Task.FromResult(Usage);
         }
 
-        return Task.FromResult(args[0] switch
-        {
-            "infer" => InferCommand.Run(options, stdout, stderr),
-            "validate" => ValidateCommand.Run(options, stdout, stderr),
-            _ => UnknownCommand(args[0], stderr),
-        });
+        return Task.FromResult(command.Run(options, stdout, stderr));
     }
+
+    /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
+    private static readonly CommandSpec[] Commands =
+    [
+        new("infer", ["--rules", "--format"], [], InferCommand.Run) { Formats = ["table", "json"] },
+        new("validate", ["--rules"], [], ValidateCommand.Run),
+    ];
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {
-        stderr.WriteLine($"stance: unknown command '{name}'; expected infer or validate.");
+        stderr.WriteLine($"stance: unknown command '{name}'; expected {string.Join(", ", Commands.Select(c => c.Name))}.");
         stderr.WriteLine("Run 'stance --help' for usage.");
         return Usage;
     }
@@ -78,54 +86,75 @@ internal static class CommandLine
     }
 }
 
-/// <summary>Parsed options shared by the commands.</summary>
+/// <summary>A command: its name, the options it accepts (with a value, or flags) and its entry point.</summary>
+internal sealed record CommandSpec(string Name, string[] ValueOptions, string[] FlagOptions, Func<Options, TextWriter, TextWriter, int> Run)
+{
+    /// <summary>The values <c>--format</c> accepts, the first being the default; empty when the command has no --format.</summary>
+    public string[] Formats { get; init; } = [];
+}
+
+/// <summary>A command's parsed arguments: paths, options with values, flags.</summary>
 internal sealed class Options
 {
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
     public List<string> Paths { get; } = [];
 
-    public string? Rules { get; private set; }
+    public string? Rules => Get("--rules");
 
     public string Format { get; private set; } = "table";
 
-    public static bool TryParse(ReadOnlySpan<string> args, out Options options, out string? error)
+    public string? Get(string option) => _values.GetValueOrDefault(option);
+
+    public bool Has(string flag) => _flags.Contains(flag);
+
+    public static bool TryParse(ReadOnlySpan<string> args, CommandSpec command, out Options options, out string? error)
     {
         options = new Options();
+        if (command.Formats.Length > 0)
+        {
+            options.Format = command.Formats[0];
+        }
+
         error = null;
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            switch (arg)
+            if (command.ValueOptions.Contains(arg))
             {
-                case "--rules" or "--format":
-                    if (i + 1 >= args.Length)
-                    {
-                        error = $"{arg} needs a value";
-                        return false;
-                    }
-
-                    var value = args[++i];
-                    if (arg == "--rules")
-                    {
-                        options.Rules = value;
-                    }
-                    else if (value is "table" or "json")
-                    {
-                        options.Format = value;
-                    }
-                    else
-                    {
-                        error = $"unknown format '{value}'; expected table or json";
-                        return false;
-                    }
-
-                    break;
-                case var _ when arg.StartsWith('-') && arg.Length > 1:
-                    error = $"unknown option '{arg}'";
+                if (i + 1 >= args.Length)
+                {
+                    error = $"{arg} needs a value";
                     return false;
-                default:
-                    options.Paths.Add(arg);
-                    break;
+                }
+
+                options._values[arg] = args[++i];
             }
+            else if (command.FlagOptions.Contains(arg))
+            {
+                options._flags.Add(arg);
+            }
+            else if (arg.StartsWith('-') && arg.Length > 1)
+            {
+                error = $"unknown option '{arg}'";
+                return false;
+            }
+            else
+            {
+                options.Paths.Add(arg);
+            }
+        }
+
+        if (options.Get("--format") is { } format)
+        {
+            if (!command.Formats.Contains(format))
+            {
+                error = $"unknown format '{format}'; expected {string.Join(" or ", command.Formats)}";
+                return false;
+            }
+
+            options.Format = format;
         }
 
         return true;

@@ -107,7 +107,7 @@ public class CliTests
         var (exit, _, error) = Run(args);
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("stance: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("stance", error, StringComparison.Ordinal);
     }
 
     [Fact]

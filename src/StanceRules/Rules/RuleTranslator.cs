@@ -9,7 +9,29 @@ using YamlDotNet.RepresentationModel;
 namespace StanceRules.Rules;
 
 /// <summary>A rule read from YAML and translated into NRules' rule model.</summary>
-internal sealed record CompiledRule(string Id, string? Description, int Priority, SourceLocation Location, IRuleDefinition Definition);
+internal sealed record CompiledRule(string Id, string? Description, int Priority, SourceLocation Location, IRuleDefinition Definition, IReadOnlyList<PatternInfo> Patterns);
+
+/// <summary>How a pattern takes part in its rule.</summary>
+internal enum PatternRole
+{
+    /// <summary>Must match; binds its variable.</summary>
+    Match,
+
+    /// <summary>Inside <c>not</c>: must not match.</summary>
+    Not,
+
+    /// <summary>Inside <c>exists</c>: must match at least once.</summary>
+    Exists,
+}
+
+/// <summary>A pattern of a compiled rule, kept for explanations: its type, variable and conditions.</summary>
+internal sealed record PatternInfo(string TypeName, Type ClrType, string Variable, PatternRole Role, SourceLocation Location, IReadOnlyList<ConditionInfo> Conditions);
+
+/// <summary>
+/// One field condition as written (<c>family: abstains</c>) and as compiled: a lambda whose first
+/// parameter is the pattern's own fact and whose others are the variables it joins on, by name.
+/// </summary>
+internal sealed record ConditionInfo(string Field, string Text, SourceLocation Location, LambdaExpression Lambda);
 
 /// <summary>
 /// Translates one YAML rule into an NRules <see cref="IRuleDefinition"/>: each field condition
@@ -35,6 +57,7 @@ internal sealed partial class RuleTranslator
 
     private readonly YamlText _yaml;
     private readonly FactTypes _types;
+    private readonly List<PatternInfo> _patterns = [];
     private int _errors;
 
     public RuleTranslator(YamlText yaml, FactTypes types)
@@ -57,6 +80,7 @@ internal sealed partial class RuleTranslator
     public CompiledRule? Translate(YamlNode node, string? id, Func<string, SourceLocation, bool> claimId)
     {
         _errors = _yaml.Diagnostics.Count;
+        _patterns.Clear();
         var map = _yaml.Mapping(node, id is null ? "a rule" : $"rule '{id}'", RuleKeys);
         if (map is null)
         {
@@ -129,7 +153,7 @@ internal sealed partial class RuleTranslator
 
         try
         {
-            return new CompiledRule(id, description, priority, location, builder.Build());
+            return new CompiledRule(id, description, priority, location, builder.Build(), _patterns.ToArray());
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -138,7 +162,7 @@ internal sealed partial class RuleTranslator
         }
     }
 
-    private void AddElements(YamlSequenceNode elements, GroupBuilder group, Scope scope, List<Binding> positives, ref int declarations, bool topLevel)
+    private void AddElements(YamlSequenceNode elements, GroupBuilder group, Scope scope, List<Binding> positives, ref int declarations, bool topLevel, PatternRole role = PatternRole.Match)
     {
         foreach (var element in elements.Children)
         {
@@ -159,7 +183,7 @@ internal sealed partial class RuleTranslator
                     AddNested(body, group.Exists(), scope, ref declarations);
                     break;
                 default:
-                    if (AddPattern(keyNode, header, body, p => group.Pattern(p), scope, ref declarations) is { } binding && topLevel)
+                    if (AddPattern(keyNode, header, body, p => group.Pattern(p), scope, ref declarations, role) is { } binding && topLevel)
                     {
                         positives.Add(binding);
                     }
@@ -177,7 +201,7 @@ internal sealed partial class RuleTranslator
         if (body is YamlSequenceNode list)
         {
             var and = builder is NotBuilder not ? not.Group(GroupType.And) : ((ExistsBuilder)builder).Group(GroupType.And);
-            AddElements(list, and, scope, ignored, ref declarations, topLevel: false);
+            AddElements(list, and, scope, ignored, ref declarations, topLevel: false, builder is NotBuilder ? PatternRole.Not : PatternRole.Exists);
             return;
         }
 
@@ -206,10 +230,10 @@ internal sealed partial class RuleTranslator
             {
                 ((ExistsBuilder)builder).Pattern(p);
             }
-        }, scope, ref declarations);
+        }, scope, ref declarations, builder is NotBuilder ? PatternRole.Not : PatternRole.Exists);
     }
 
-    private Binding? AddPattern(YamlNode keyNode, string header, YamlNode body, Action<PatternBuilder> attach, Scope scope, ref int declarations)
+    private Binding? AddPattern(YamlNode keyNode, string header, YamlNode body, Action<PatternBuilder> attach, Scope scope, ref int declarations, PatternRole role)
     {
         var match = PatternHeader().Match(header);
         if (!match.Success)
@@ -235,6 +259,7 @@ internal sealed partial class RuleTranslator
 
         var binding = new Binding(name, type, Expression.Parameter(type.ClrType, name));
         var pattern = new PatternBuilder(type.ClrType, name);
+        var infos = new List<ConditionInfo>();
         if (!YamlText.IsNull(body) && _yaml.Mapping(body, $"the '{header}' pattern", null) is { } conditions)
         {
             foreach (var (field, fieldKeyNode) in conditions.KeyNodes)
@@ -249,12 +274,16 @@ internal sealed partial class RuleTranslator
                 var self = Expression.Property(binding.Parameter, fieldInfo.Property);
                 if (Condition(fieldInfo, self, conditions[field]!, scope, used) is { } condition)
                 {
-                    pattern.Condition(Expression.Lambda(condition, used));
+                    // The pattern's own fact first, then the joined variables.
+                    var lambda = Expression.Lambda(condition, used);
+                    pattern.Condition(lambda);
+                    infos.Add(new ConditionInfo(field, $"{field}: {Describe(conditions[field]!)}", _yaml.At(fieldKeyNode), lambda));
                 }
             }
         }
 
         attach(pattern);
+        _patterns.Add(new PatternInfo(typeName, type.ClrType, name, role, _yaml.At(keyNode), infos));
         scope.Variables[name] = binding;
         return binding;
     }
@@ -724,6 +753,15 @@ internal sealed partial class RuleTranslator
 
         return Expression.MemberInit(Expression.New(type.ClrType), bindings);
     }
+
+    /// <summary>A condition's YAML value in flow style, for explanations.</summary>
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlScalarNode scalar => scalar.Value ?? string.Empty,
+        YamlSequenceNode sequence => $"[{string.Join(", ", sequence.Children.Select(Describe))}]",
+        YamlMappingNode mapping => $"{{ {string.Join(", ", mapping.Children.Select(kv => $"{Describe(kv.Key)}: {Describe(kv.Value)}"))} }}",
+        _ => "?",
+    };
 
     [GeneratedRegex(@"^([a-z][a-z0-9-]*)(?:\s+as\s+([A-Za-z][A-Za-z0-9_]*))?$")]
     private static partial Regex PatternHeader();
