@@ -8,7 +8,7 @@ namespace StanceRules;
 /// infer stances. Immutable and thread-safe: share one instance; each call to
 /// <see cref="Infer(ArticleFacts, CancellationToken)"/> runs in its own NRules session.
 /// </summary>
-public sealed class StanceEngine
+public sealed partial class StanceEngine
 {
     private static readonly Lazy<StanceEngine> DefaultEngine = new(() => Compile(RuleSetLoader.ReadEmbedded(), new StanceEngineOptions(), "embedded rules"));
 

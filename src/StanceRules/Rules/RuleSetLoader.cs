@@ -65,7 +65,7 @@ internal static class RuleSetLoader
     {
         var assembly = typeof(RuleSetLoader).Assembly;
         return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal))
+            .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal) && !n.EndsWith(".tests.yaml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n =>
             {
