@@ -1,18 +1,72 @@
 using System.Diagnostics;
+using BenchmarkDotNet.Running;
 using StanceRules.Benchmarks.Workloads;
 
 namespace StanceRules.Benchmarks;
 
 internal static class Cli
 {
+    private const string Usage = """
+        StanceRules benchmarks. Run from the repository root, in Release:
+
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --check
+              Runs every benchmark's workload once with every engine and verifies they agree
+              (signals, final stances, unresolved facts). Exit 1 on any disagreement. For CI.
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --quick
+              Checks, then runs the engines interleaved on the same corpus and prints
+              "throughput <engine>/<baseline>: <median ratio>" and facts/s per engine (< 2 min).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --full
+              The whole BenchmarkDotNet suite (about 20 minutes on 2 cores), then the charts
+              (benchmarks/charts/*.png). Results: BenchmarkDotNet.Artifacts/results/.
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*Join*'
+              Any other arguments go to BenchmarkDotNet's switcher (--filter, --list flat, ...).
+        """;
+
     public static int Run(string[] args)
     {
+        if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
         if (args.Contains("--check"))
         {
             return CheckAll();
         }
 
+        if (args.Contains("--quick"))
+        {
+            return Quick.Run(TimeSpan.FromSeconds(75));
+        }
+
+        var switcherArgs = args.Contains("--full") ? ["--filter", "*"] : args;
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Cli).Assembly).Run(switcherArgs).ToArray();
+        if (summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)))
+        {
+            Console.Error.WriteLine("benchmarks: some benchmarks failed (a failed output check fails its benchmark); see the log above.");
+            return 1;
+        }
+
+        foreach (var chart in Charts.Write(summaries, Path.Combine(RepositoryRoot(), "benchmarks", "charts")))
+        {
+            Console.WriteLine($"chart: {chart}");
+        }
+
         return 0;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RulesEngine.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Environment.CurrentDirectory;
     }
 
     private static int CheckAll()
@@ -25,6 +79,15 @@ internal static class Cli
                 var started = clock.Elapsed;
                 var signals = Check.Verify(w.Corpus(), w.Kind, w.Generated);
                 Console.WriteLine($"check {w.Name}: {signals} signals, engines agree ({(clock.Elapsed - started).TotalSeconds:0.0} s)");
+            }
+
+            // The start-up suite compiles the fluent rules with FastExpressionCompiler: same output?
+            foreach (var (kind, generated) in new[] { (RuleSetKind.Default, 0), (RuleSetKind.Generated, 1000) })
+            {
+                var corpus = Corpus.Synthetic(Workload.RuleScalingFacts);
+                var fec = new Peers.FastCompiler();
+                Check.Verify(corpus, kind, generated, [Peers.Peer.Create(Peers.Peer.FluentName, kind, generated), new Peers.FluentPeer(kind, generated, fec)]);
+                Console.WriteLine($"check startup/{Check.Label(kind, generated)}: fluent rules compiled by FastExpressionCompiler agree ({fec.Fallbacks} trees fell back to Expression.Compile)");
             }
         }
         catch (DisagreementException e)

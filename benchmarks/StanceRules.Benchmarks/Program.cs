@@ -1,4 +1,3 @@
 using StanceRules.Benchmarks;
-using StanceRules.Benchmarks.Workloads;
 
 return Cli.Run(args);

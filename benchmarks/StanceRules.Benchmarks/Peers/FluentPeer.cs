@@ -20,14 +20,15 @@ public sealed class FluentPeer : Peer
     public FluentPeer(RuleSetKind kind, int generated, IExpressionCompiler? compiler = null)
     {
         _sessions = Compile(kind, generated, compiler);
+        Name = compiler is null ? FluentName : $"{FluentName}+{compiler.GetType().Name}";
     }
 
-    public override string Name => FluentName;
+    public override string Name { get; }
 
     /// <summary>Loads the fluent rules of a rule set and compiles them (the start-up cost of this peer).</summary>
-    public static ISessionFactory Compile(RuleSetKind kind, int generated, IExpressionCompiler? compiler = null)
+    public static ISessionFactory Compile(RuleSetKind kind, int generated, IExpressionCompiler? compiler = null, IReadOnlyList<GenRule>? specs = null)
     {
-        var repository = kind == RuleSetKind.Generated ? new RuleRepository(new GeneratedRuleActivator(GeneratedRules.Create(generated))) : new RuleRepository();
+        var repository = kind == RuleSetKind.Generated ? new RuleRepository(new GeneratedRuleActivator(specs ?? GeneratedRules.Create(generated))) : new RuleRepository();
         var types = kind switch
         {
             RuleSetKind.Default => DefaultFluentRules.Types,

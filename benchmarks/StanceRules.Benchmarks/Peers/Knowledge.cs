@@ -12,8 +12,6 @@ namespace StanceRules.Benchmarks.Peers;
 /// compiled expression trees), so every peer does exactly the work <see cref="StanceEngine.Infer"/>
 /// does before its rules, at the same cost, and the comparison is about the rule engines. A
 /// public resolution API would make this binding unnecessary (see benchmarks/README.md).
-/// The parsed YAML (<see cref="Gazetteer"/>, <see cref="Lexicon"/>, <see cref="Issues"/>) only
-/// feeds the corpus and rule generators with spellings, lemmas and issue ids.
 /// </summary>
 public sealed class PeerKnowledge
 {
@@ -23,11 +21,8 @@ public sealed class PeerKnowledge
     private readonly Func<string, bool> _isKnownAct;
     private readonly Func<string, bool, Stance?> _familyOf;
 
-    private PeerKnowledge(StanceEngine engine, GazetteerData gazetteer, LexiconData lexicon, IReadOnlyList<IssueData> issues)
+    private PeerKnowledge(StanceEngine engine)
     {
-        Gazetteer = gazetteer;
-        Lexicon = lexicon;
-        Issues = issues;
         const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
         var ruleSet = Internal(typeof(StanceEngine).GetProperty("RuleSet", Any)?.GetValue(engine), "StanceEngine.RuleSet");
         object Part(string name) => Internal(ruleSet.GetType().GetProperty(name, Any)?.GetValue(ruleSet), $"CompiledRuleSet.{name}");
@@ -52,18 +47,10 @@ public sealed class PeerKnowledge
         _familyOf = Expression.Lambda<Func<string, bool, Stance?>>(Expression.Call(lexiconObject, Method(lexiconObject, "FamilyOf"), act, negated), act, negated).Compile();
     }
 
-    /// <summary>The default rule set's knowledge.</summary>
-    public static PeerKnowledge Default { get; } = new(
-        StanceEngine.FromYaml(RuleFiles.Default),
-        GazetteerData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "gazetteer.yaml").Value),
-        LexiconData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "lexicon.yaml").Value),
-        IssueData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "issues.yaml").Value));
+    /// <summary>The default rule set's knowledge (compiles the default rules once, to reach it).</summary>
+    public static PeerKnowledge Default => Lazy.Value;
 
-    public GazetteerData Gazetteer { get; }
-
-    public LexiconData Lexicon { get; }
-
-    public IReadOnlyList<IssueData> Issues { get; }
+    private static readonly Lazy<PeerKnowledge> Lazy = new(() => new PeerKnowledge(StanceEngine.FromYaml(RuleFiles.Default)));
 
     /// <summary>The ISO alpha-3 code the actor resolves to, or null with the reason (the library's Gazetteer.Resolve).</summary>
     public (string? Iso3, string? Reason) Resolve(string actor)
@@ -87,6 +74,19 @@ public sealed class PeerKnowledge
 
     private static InvalidOperationException Missing(string what) =>
         new($"The benchmarks bind the library's internal {what} to give every peer the library's own actor resolution, and it is gone. Update benchmarks/StanceRules.Benchmarks/Peers/Knowledge.cs (or use a public resolution API if the library has one now).");
+}
+
+/// <summary>
+/// The default rule set's knowledge files, parsed: only the source of spellings, lemmas and
+/// issue ids for the corpus and rule generators (resolution is the library's, see <see cref="PeerKnowledge"/>).
+/// </summary>
+public static class KnowledgeData
+{
+    public static GazetteerData Gazetteer { get; } = GazetteerData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "gazetteer.yaml").Value);
+
+    public static LexiconData Lexicon { get; } = LexiconData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "lexicon.yaml").Value);
+
+    public static IReadOnlyList<IssueData> Issues { get; } = IssueData.Parse(RuleFiles.Knowledge.Single(f => f.Key == "issues.yaml").Value);
 }
 
 /// <summary>One gazetteer entry, as rules/gazetteer.yaml writes it.</summary>

@@ -48,17 +48,15 @@ public sealed class CorpusGenerator
     private static readonly string[] VagueTargets = ["the situation", "recent events", "the talks on Tuesday"];
 
     private readonly Random _random;
-    private readonly PeerKnowledge _knowledge;
     private readonly IReadOnlyList<string>[] _lemmas;
     private readonly string[] _nonCountryActors;
 
-    public CorpusGenerator(int seed = DefaultSeed, PeerKnowledge? knowledge = null)
+    public CorpusGenerator(int seed = DefaultSeed)
     {
         _random = new Random(seed);
-        _knowledge = knowledge ?? PeerKnowledge.Default;
-        var lexicon = _knowledge.Lexicon;
+        var lexicon = KnowledgeData.Lexicon;
         _lemmas = [lexicon.LemmasOf(Stance.Supports), lexicon.LemmasOf(Stance.Condemns), lexicon.LemmasOf(Stance.Rejects), lexicon.LemmasOf(Stance.Abstains), lexicon.LemmasOf(null)];
-        _nonCountryActors = [.. _knowledge.Gazetteer.NonCountries.Select(n => n.Names[0]), "141 countries", "Many African countries", "several G-20 members"];
+        _nonCountryActors = [.. KnowledgeData.Gazetteer.NonCountries.Select(n => n.Names[0]), "141 countries", "Many African countries", "several G-20 members"];
     }
 
     public IReadOnlyList<ArticleFacts> Generate(int totalFacts)
@@ -74,8 +72,8 @@ public sealed class CorpusGenerator
 
     private ArticleFacts Article(int number, int count)
     {
-        var countries = Pick(_knowledge.Gazetteer.Countries, 6);
-        var issues = Pick(_knowledge.Issues, 3);
+        var countries = Pick(KnowledgeData.Gazetteer.Countries, 6);
+        var issues = Pick(KnowledgeData.Issues, 3);
         var facts = new List<Fact>(count);
         for (var i = 1; i <= count; i++)
         {

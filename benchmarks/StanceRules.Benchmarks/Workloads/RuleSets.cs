@@ -45,8 +45,8 @@ public static class GeneratedRules
     public static IReadOnlyList<GenRule> Create(int count, int seed = 1000)
     {
         var random = new Random(seed);
-        var acts = PeerKnowledge.Default.Lexicon.Families.Keys.ToArray();
-        var issues = PeerKnowledge.Default.Issues.Select(i => i.Id).ToArray();
+        var acts = KnowledgeData.Lexicon.Families.Keys.ToArray();
+        var issues = KnowledgeData.Issues.Select(i => i.Id).ToArray();
         var stances = Enum.GetValues<Stance>();
         var choices = new[] { VoteChoice.Yes, VoteChoice.No, VoteChoice.Abstain };
         var rules = new List<GenRule>(count);
