@@ -55,6 +55,7 @@ internal static class CommandLine
     [
         new("infer", ["--rules", "--format"], [], InferCommand.Run) { Formats = ["table", "json"] },
         new("validate", ["--rules"], [], ValidateCommand.Run),
+        new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)

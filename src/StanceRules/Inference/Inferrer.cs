@@ -14,7 +14,10 @@ internal sealed class Inferrer
         _options = options;
     }
 
-    public StanceReport Run(ArticleFacts article, CancellationToken cancellationToken)
+    /// <param name="article">The facts.</param>
+    /// <param name="cancellationToken">Stops inference between rule firings.</param>
+    /// <param name="trace">When given, filled with the resolved facts, the rules fired and the session (for rule tests and explanations).</param>
+    public StanceReport Run(ArticleFacts article, CancellationToken cancellationToken, InferenceTrace? trace = null)
     {
         var unresolved = new List<UnresolvedActor>();
         var facts = new List<Fact>(article.Facts.Count);
@@ -45,6 +48,7 @@ internal sealed class Inferrer
 
         var session = _rules.Sessions.CreateSession();
         session.InsertAll(facts);
+        trace?.Attach(session, facts);
         var fired = session.Fire(_options.MaxRuleFirings, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (fired >= _options.MaxRuleFirings && !session.Agenda.IsEmpty)

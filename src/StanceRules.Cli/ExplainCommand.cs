@@ -1,0 +1,58 @@
+namespace StanceRules.Cli;
+
+/// <summary>
+/// <c>stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR]</c>: why a country
+/// has (or has not) a stance on an issue in one fact document. Exit 0 on success, 1 when
+/// <c>--expect</c> was given and is not the stance found, or on invalid input, 2 on bad usage.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static int Run(Options options, TextWriter stdout, TextWriter stderr)
+    {
+        var country = options.Get("--country");
+        var issue = options.Get("--issue");
+        if (options.Paths.Count != 1 || country is null || issue is null)
+        {
+            stderr.WriteLine("stance explain: give one fact document, --country and --issue (e.g. stance explain seeds/xi-moscow-2023-03-21.facts.yaml --country UKR --issue china-peace-plan)");
+            return CommandLine.Usage;
+        }
+
+        Stance? expected = null;
+        if (options.Get("--expect") is { } expectText)
+        {
+            if (!StanceNames.TryParse(expectText, out var parsed))
+            {
+                stderr.WriteLine($"stance explain: unknown stance '{expectText}'; expected supports, abstains, condemns or rejects");
+                return CommandLine.Usage;
+            }
+
+            expected = parsed;
+        }
+
+        if (!File.Exists(options.Paths[0]))
+        {
+            stderr.WriteLine($"stance explain: no such file '{options.Paths[0]}'");
+            return CommandLine.Usage;
+        }
+
+        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        if (engine is null)
+        {
+            return CommandLine.Invalid;
+        }
+
+        if (!ArticleFacts.TryLoad(options.Paths[0], out var article, out var diagnostics, engine.FactTypes))
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                stderr.WriteLine(diagnostic);
+            }
+
+            return CommandLine.Invalid;
+        }
+
+        var explanation = engine.Explain(article, country, issue, expected);
+        stdout.Write(explanation);
+        return expected is null || explanation.IsAsExpected ? CommandLine.Ok : CommandLine.Invalid;
+    }
+}

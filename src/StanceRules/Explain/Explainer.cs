@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text;
+using StanceRules.Inference;
+using StanceRules.Rules;
+
+namespace StanceRules.Explain;
+
+/// <summary>
+/// Builds a <see cref="StanceExplanation"/>: runs the inference with a trace, then lists the
+/// signals for the country and issue, the conflict policy's decision step by step, and, for a
+/// stance that is absent (or expected and not found), probes every rule that could have produced
+/// it against the facts the engine matched.
+/// </summary>
+internal sealed class Explainer
+{
+    private const int MaxLines = 8;
+
+    private readonly CompiledRuleSet _rules;
+    private readonly StanceEngineOptions _options;
+    private readonly IReadOnlyList<RuleShape> _shapes;
+
+    public Explainer(CompiledRuleSet rules, StanceEngineOptions options)
+    {
+        _rules = rules;
+        _options = options;
+        _shapes = rules.Rules.Select(RuleShape.Of).ToArray();
+    }
+
+    public IReadOnlyList<RuleShape> Shapes => _shapes;
+
+    /// <summary>A country as written (ISO code or any name the gazetteer knows) as ISO alpha-3; null when unknown.</summary>
+    public string? ResolveCountry(string country) => _rules.Gazetteer.Resolve(country).Country?.Iso3;
+
+    public StanceExplanation Explain(ArticleFacts article, string countryText, string issue, Stance? expected, CancellationToken cancellationToken)
+    {
+        var country = ResolveCountry(countryText) ?? countryText.ToUpperInvariant();
+        var trace = new InferenceTrace();
+        var report = new Inferrer(_rules, _options).Run(article, cancellationToken, trace);
+        var memory = trace.WorkingMemory;
+        var result = report.Find(country, issue);
+        var types = _rules.FactTypes;
+        var text = new StringBuilder();
+
+        text.Append(country).Append(" / ").Append(issue).Append(" in article ").AppendLine(article.Id);
+        if (result is null)
+        {
+            text.Append("No stance: no rule emitted a signal for ").Append(country).Append(" on ").Append(issue).AppendLine(".");
+        }
+        else
+        {
+            text.Append("Stance: ").Append(result.Stance.ToName()).Append(' ').Append(Num(result.Confidence))
+                .Append(", decided by ").Append(result.DecidedBy).AppendLine();
+        }
+
+        if (expected is { } e)
+        {
+            text.Append("Expected: ").Append(e.ToName()).AppendLine(result?.Stance == e ? " (found)" : result is null ? " (not found)" : $" (found {result.Stance.ToName()} instead)");
+        }
+
+        text.AppendLine();
+        WriteFacts(text, trace, report, country, issue);
+        if (result is not null)
+        {
+            WriteSignals(text, result);
+            WritePolicy(text, result);
+        }
+
+        var candidates = new List<RuleCandidate>();
+        var wanted = expected;
+        var needsProbe = result is null || (expected is { } x && result.Stance != x && result.Overruled.All(s => s.Stance != x));
+        if (needsProbe)
+        {
+            var probe = new RuleProbe(types, memory);
+            var stanceText = wanted?.ToName() ?? "a stance";
+            text.AppendLine().Append("Rules that could have produced ").Append(stanceText).Append(" for ").Append(country).Append(" on ").Append(issue).AppendLine(":");
+            var any = false;
+            foreach (var shape in _shapes.Where(s => s.CouldEmit(wanted)))
+            {
+                var probed = probe.Probe(shape, country, issue, wanted);
+                if (probed.Impossible is not null && wanted is not null)
+                {
+                    continue;
+                }
+
+                any = true;
+                var produces = ProbeText.Produces(shape, wanted);
+                text.Append("  ").Append(shape.Rule.Id).Append(" (").Append(shape.Rule.Location).Append("): ").AppendLine(produces);
+                ProbeText.Write(text, probed, types, country, "    ", MaxLines, p => DerivedBy(probe, p, country));
+                candidates.Add(new RuleCandidate(
+                    shape.Rule.Id,
+                    shape.Rule.Location,
+                    produces,
+                    probed.Matches.Count > 0,
+                    ProbeText.NearestMisses(probed).SelectMany(m => m.Failed.Select(f => new FailedCondition(f.Condition, f.Location, FactText.Name(m.Candidate), f.Detail))).ToArray()));
+            }
+
+            if (!any)
+            {
+                text.Append("  none: no rule of this rule set emits ").AppendLine(stanceText);
+            }
+        }
+
+        return new StanceExplanation(article.Id, country, issue, expected, result, candidates, text.ToString());
+    }
+
+    /// <summary>For a pattern that matched nothing: the rule that derives its fact type, probed for the same country.</summary>
+    private RuleProbeResult? DerivedBy(RuleProbe probe, PatternInfo pattern, string country)
+    {
+        var producer = _shapes.FirstOrDefault(s => s.Kind == ActionKind.Assert && s.AssertedType == pattern.ClrType);
+        return producer is null ? null : probe.Probe(producer, country, null, null);
+    }
+
+    private void WriteFacts(StringBuilder text, InferenceTrace trace, StanceReport report, string country, string issue)
+    {
+        var facts = trace.ResolvedFacts.Where(f => string.Equals(f.Country, country, StringComparison.Ordinal)).ToList();
+        text.Append("Facts about ").Append(country).Append(" (").Append(facts.Count).AppendLine("):");
+        foreach (var fact in facts)
+        {
+            text.Append("  ").Append(FactText.Line(_rules.FactTypes, fact)).AppendLine(string.Equals(fact.Issue, issue, StringComparison.Ordinal) ? "" : "   (another issue)");
+        }
+
+        var others = report.Stances.Where(s => s.Country == country && s.Issue != issue).ToList();
+        if (others.Count > 0)
+        {
+            text.Append("Other stances of ").Append(country).Append(": ").AppendLine(string.Join("; ", others.Select(s => $"{s.Issue} {s.Stance.ToName()} {Num(s.Confidence)}")));
+        }
+    }
+
+    private void WriteSignals(StringBuilder text, CountryStance result)
+    {
+        text.AppendLine().AppendLine("Signals:");
+        foreach (var (signal, won) in result.Signals.Select(s => (s, true)).Concat(result.Overruled.Select(s => (s, false))))
+        {
+            var rule = _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule);
+            text.Append("  ").Append(won ? "✓ " : "✗ ").Append(signal.Stance.ToName()).Append(' ').Append(Num(signal.Confidence))
+                .Append("  rule ").Append(signal.Rule);
+            if (rule is not null)
+            {
+                text.Append(" (").Append(rule.Location).Append(')');
+            }
+
+            if (signal.Rules.Count > 1)
+            {
+                text.Append(", chain ").Append(string.Join(" → ", signal.Rules));
+            }
+
+            text.AppendLine(won ? "" : "  [overruled]");
+            if (signal.SourceFacts.Any(f => f.IsHedged) && _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule) is { } hedgedRule)
+            {
+                var full = RuleShape.Of(hedgedRule).Confidence;
+                text.Append("      hedged fact: the rule's confidence ").Append(Num(full)).Append(" is halved to ").AppendLine(Num(signal.Confidence));
+            }
+
+            foreach (var fact in signal.SourceFacts)
+            {
+                text.Append("      ").AppendLine(FactText.Line(_rules.FactTypes, fact));
+                if (fact.Evidence is { Length: > 0 } evidence)
+                {
+                    text.Append("        \"").Append(evidence).AppendLine("\"");
+                }
+            }
+        }
+    }
+
+    private static void WritePolicy(StringBuilder text, CountryStance result)
+    {
+        var stances = result.Signals.Concat(result.Overruled)
+            .GroupBy(s => s.Stance)
+            .Select(g => (Stance: g.Key, Score: 1 - g.Aggregate(1.0, (doubt, s) => doubt * (1 - s.Confidence)), Priority: g.Max(s => s.Priority)))
+            .OrderByDescending(c => c.Stance == result.Stance)
+            .ThenByDescending(c => c.Score)
+            .ToList();
+        text.AppendLine().AppendLine("Conflict policy:");
+        if (result.DecidedBy == "unanimous")
+        {
+            text.Append("  unanimous: every signal says ").Append(result.Stance.ToName()).Append("; combined confidence 1 − Π(1 − c) = ").AppendLine(Num(result.Confidence));
+            return;
+        }
+
+        var winner = stances[0];
+        var runnerUp = stances[1];
+        text.Append("  1. score per stance, 1 − Π(1 − c) over its signals: ").AppendLine(string.Join(", ", stances.Select(s => $"{s.Stance.ToName()} {Num(s.Score)}")));
+        if (result.DecidedBy == "confidence")
+        {
+            text.Append("  2. highest score wins: ").Append(winner.Stance.ToName()).Append(' ').Append(Num(winner.Score)).Append(" > ")
+                .Append(runnerUp.Stance.ToName()).Append(' ').Append(Num(runnerUp.Score)).AppendLine("  ← decided here (confidence)");
+            return;
+        }
+
+        text.Append("  2. scores tie at ").AppendLine(Num(winner.Score));
+        if (result.DecidedBy == "priority")
+        {
+            text.Append("  3. higher rule priority wins: ").Append(winner.Stance.ToName()).Append(' ').Append(winner.Priority).Append(" > ")
+                .Append(runnerUp.Stance.ToName()).Append(' ').Append(runnerUp.Priority).AppendLine("  ← decided here (priority)");
+            return;
+        }
+
+        text.Append("  3. priorities tie at ").AppendLine(winner.Priority.ToString(CultureInfo.InvariantCulture));
+        text.Append("  4. precedence rejects > condemns > abstains > supports: ").Append(winner.Stance.ToName()).Append(" over ")
+            .Append(runnerUp.Stance.ToName()).AppendLine("  ← decided here (precedence)");
+    }
+
+    private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
