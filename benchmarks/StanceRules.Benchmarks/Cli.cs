@@ -35,6 +35,11 @@ internal static class Cli
             return CheckAll();
         }
 
+        if (args.Contains("--explain"))
+        {
+            return Explain.Run();
+        }
+
         if (args.Contains("--quick"))
         {
             return Quick.Run(TimeSpan.FromSeconds(75));

@@ -47,7 +47,7 @@ internal static class Quick
     private static void Measure(string prefix, Corpus corpus, Peer[] peers, TimeSpan budget)
     {
         const int MinRounds = 5;
-        const int MaxRounds = 41;
+        const int MaxRounds = 61;
         var clock = Stopwatch.StartNew();
         var seconds = peers.ToDictionary(p => p.Name, _ => new List<double>());
         var sink = 0;
