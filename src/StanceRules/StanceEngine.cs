@@ -53,8 +53,8 @@ public sealed partial class StanceEngine
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new StanceEngineOptions();
         var list = new List<Diagnostic>();
-        var sources = RuleSetLoader.ReadFolder(directory, list);
-        var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options.FactTypes, list, directory) : null;
+        var sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+        var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options, list, directory) : null;
         engine = compiled is null ? null : new StanceEngine(compiled, options);
         diagnostics = list;
         return engine is not null;
@@ -82,7 +82,7 @@ public sealed partial class StanceEngine
     private static StanceEngine Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, string where)
     {
         var diagnostics = new List<Diagnostic>();
-        var compiled = RuleSetLoader.Compile(sources, options.FactTypes, diagnostics, where);
+        var compiled = RuleSetLoader.Compile(sources, options, diagnostics, where);
         return compiled is null ? throw new StanceRulesException(diagnostics) : new StanceEngine(compiled, options);
     }
 }
@@ -98,6 +98,9 @@ public sealed class StanceEngineOptions
     /// <see cref="InferenceLimitException"/> (a guard against rules that keep asserting facts). Default 100,000.
     /// </summary>
     public int MaxRuleFirings { get; init; } = 100_000;
+
+    /// <summary>Bounds on the rule files this engine loads. Default: <see cref="StanceLimits.Default"/>.</summary>
+    public StanceLimits Limits { get; init; } = StanceLimits.Default;
 }
 
 /// <summary>Thrown when an inference exceeds <see cref="StanceEngineOptions.MaxRuleFirings"/>.</summary>

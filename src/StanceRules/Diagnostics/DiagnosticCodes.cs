@@ -17,8 +17,10 @@ public static class DiagnosticCodes
     public const string WrongNodeKind = "SR0004";
     /// <summary>A scalar cannot be read as the type the key needs (number, boolean, date, enum).</summary>
     public const string InvalidValue = "SR0005";
-    /// <summary>A file or folder cannot be read.</summary>
+    /// <summary>A file or folder cannot be read, or is not valid UTF-8.</summary>
     public const string FileNotReadable = "SR0006";
+    /// <summary>Input exceeds one of the <see cref="StanceLimits"/>; the message names which.</summary>
+    public const string LimitExceeded = "SR0007";
 
     /// <summary>A fact names a type that is not registered.</summary>
     public const string UnknownFactType = "SR1001";

@@ -12,6 +12,11 @@ internal static class ErrorMessages
 
     public static string FileNotReadable(string detail) => $"cannot read: {detail}";
 
+    public static string LimitExceeded(string what, long actual, string limit, long max) =>
+        $"{what} ({actual:N0}) exceeds the limit StanceLimits.{limit} ({max:N0})";
+
+    public const string NotUtf8 = "cannot read: the file is not valid UTF-8";
+
     public static string UnknownKey(string key, string where, IEnumerable<string> known) =>
         $"unknown key '{key}' in {where}; expected one of: {string.Join(", ", known)}";
 
@@ -60,5 +65,5 @@ internal static class ErrorMessages
 
     public static string DuplicateEntry(string what, string id) => $"duplicate {what} '{id}'";
 
-    public static string PatternHeader(string header) => $"'{header}' is not a pattern; write 'TYPE' or 'TYPE as NAME' (for example 'statement as s')";
+    public static string PatternHeader(string header) => $"'{header}' is not a pattern; write 'TYPE' or 'TYPE as NAME' with NAME in lower case (for example 'statement as s')";
 }

@@ -54,26 +54,24 @@ public sealed class ArticleFacts
     /// <param name="path">The file to read.</param>
     /// <param name="factTypes">The fact types the document may use; <see cref="FactTypes.Default"/> when null.</param>
     /// <exception cref="StanceRulesException">The document has errors; every one is in <see cref="StanceRulesException.Diagnostics"/>.</exception>
-    public static ArticleFacts Load(string path, FactTypes? factTypes = null) =>
-        TryLoad(path, out var article, out var diagnostics, factTypes) ? article : throw new StanceRulesException(diagnostics);
+    /// <param name="limits">Bounds on the document (size, nesting, facts); <see cref="StanceLimits.Default"/> when null.</param>
+    public static ArticleFacts Load(string path, FactTypes? factTypes = null, StanceLimits? limits = null) =>
+        TryLoad(path, out var article, out var diagnostics, factTypes, limits) ? article : throw new StanceRulesException(diagnostics);
 
     /// <summary>Loads a fact document, returning every error instead of throwing.</summary>
-    public static bool TryLoad(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null)
+    public static bool TryLoad(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null, StanceLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var errors = new List<Diagnostic>();
+        var text = Yaml.SourceFile.Read(path, limits ?? StanceLimits.Default, errors);
+        if (text is null)
         {
             article = null;
-            diagnostics = [new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable(e.Message), new SourceLocation(path, 1, 1))];
+            diagnostics = errors;
             return false;
         }
 
-        return TryParse(text, path, out article, out diagnostics, factTypes);
+        return TryParse(text, path, out article, out diagnostics, factTypes, limits);
     }
 
     /// <summary>Parses a fact document from text.</summary>
@@ -81,16 +79,17 @@ public sealed class ArticleFacts
     /// <param name="sourceName">The name diagnostics give as the file.</param>
     /// <param name="factTypes">The fact types the document may use; <see cref="FactTypes.Default"/> when null.</param>
     /// <exception cref="StanceRulesException">The document has errors.</exception>
-    public static ArticleFacts Parse(string text, string sourceName = "<facts>", FactTypes? factTypes = null) =>
-        TryParse(text, sourceName, out var article, out var diagnostics, factTypes) ? article : throw new StanceRulesException(diagnostics);
+    /// <param name="limits">Bounds on the document (size, nesting, facts); <see cref="StanceLimits.Default"/> when null.</param>
+    public static ArticleFacts Parse(string text, string sourceName = "<facts>", FactTypes? factTypes = null, StanceLimits? limits = null) =>
+        TryParse(text, sourceName, out var article, out var diagnostics, factTypes, limits) ? article : throw new StanceRulesException(diagnostics);
 
     /// <summary>Parses a fact document from text, returning every error instead of throwing.</summary>
-    public static bool TryParse(string text, string sourceName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null)
+    public static bool TryParse(string text, string sourceName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics, FactTypes? factTypes = null, StanceLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
         var list = new List<Diagnostic>();
-        article = FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list);
+        article = FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default);
         diagnostics = list;
         if (list.Count > 0)
         {

@@ -10,9 +10,9 @@ internal static class FactDocumentReader
     private static readonly string[] DocumentKeys = ["article", "facts"];
     private static readonly string[] ArticleKeys = ["id", "published", "title"];
 
-    public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics)
+    public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
     {
-        var yaml = new YamlText(file, diagnostics);
+        var yaml = new YamlText(file, diagnostics, limits);
         var root = yaml.Load(text);
         if (root is null)
         {
@@ -53,6 +53,12 @@ internal static class FactDocumentReader
         var facts = new List<Fact>();
         if (document.Required("facts") is { } factsNode && yaml.Sequence(factsNode, "'facts'") is { } sequence)
         {
+            if (sequence.Children.Count > limits.MaxFactsPerDocument)
+            {
+                yaml.Error(sequence, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("number of facts", sequence.Children.Count, nameof(StanceLimits.MaxFactsPerDocument), limits.MaxFactsPerDocument));
+                return null;
+            }
+
             var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < sequence.Children.Count; i++)
             {

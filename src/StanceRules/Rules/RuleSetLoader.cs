@@ -33,7 +33,7 @@ internal static class RuleSetLoader
 
     public const string EmbeddedPrefix = "rules/";
 
-    public static IReadOnlyList<RuleSource> ReadFolder(string directory, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<RuleSource> ReadFolder(string directory, StanceLimits limits, List<Diagnostic> diagnostics)
     {
         if (!Directory.Exists(directory))
         {
@@ -48,13 +48,10 @@ internal static class RuleSetLoader
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            try
+            var name = Path.GetRelativePath(Environment.CurrentDirectory, file);
+            if (SourceFile.Read(file, limits, diagnostics) is { } text)
             {
-                sources.Add(new RuleSource(Path.GetRelativePath(Environment.CurrentDirectory, file), File.ReadAllText(file)));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable(e.Message), new SourceLocation(file, 1, 1)));
+                sources.Add(new RuleSource(name, text));
             }
         }
 
@@ -76,15 +73,18 @@ internal static class RuleSetLoader
             .ToArray();
     }
 
-    public static CompiledRuleSet? Compile(IReadOnlyList<RuleSource> sources, FactTypes types, List<Diagnostic> diagnostics, string where)
+    public static CompiledRuleSet? Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, List<Diagnostic> diagnostics, string where)
     {
+        var types = options.FactTypes;
+        var limits = options.Limits;
+        var ruleCount = 0;
         var builder = new KnowledgeBuilder();
         var rules = new List<CompiledRule>();
         var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var sawRules = false;
         foreach (var source in sources)
         {
-            var yaml = new YamlText(source.Name, diagnostics);
+            var yaml = new YamlText(source.Name, diagnostics, limits);
             var root = yaml.Load(source.Text);
             if (root is null || yaml.Mapping(root, $"a rule set file", FileKeys) is not { } file)
             {
@@ -94,6 +94,13 @@ internal static class RuleSetLoader
             if (file["rules"] is { } rulesNode && yaml.Sequence(rulesNode, "'rules'") is { } ruleList)
             {
                 sawRules = true;
+                ruleCount += ruleList.Children.Count;
+                if (ruleCount > limits.MaxRules)
+                {
+                    yaml.Error(ruleList, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("number of rules", ruleCount, nameof(StanceLimits.MaxRules), limits.MaxRules));
+                    return null;
+                }
+
                 var translator = new RuleTranslator(yaml, types);
                 foreach (var ruleNode in ruleList.Children)
                 {

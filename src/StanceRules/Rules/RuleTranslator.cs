@@ -633,6 +633,14 @@ internal sealed partial class RuleTranslator
 
             if (!text.StartsWith('$'))
             {
+                // A literal is an ISO alpha-3 code or an issue id: never anything that could read as code.
+                var valid = name == "country" ? text.Length == 3 && text.All(char.IsAsciiLetter) : FactTypes.IsValidName(text);
+                if (!valid)
+                {
+                    _yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, $"'then.{name}'", name == "country" ? "an ISO 3166-1 alpha-3 code or $VAR.FIELD" : "a kebab-case issue id or $VAR.FIELD"));
+                    return null;
+                }
+
                 return Expression.Constant(name == "country" ? text.ToUpperInvariant() : text, typeof(string));
             }
 
@@ -763,9 +771,9 @@ internal sealed partial class RuleTranslator
         _ => "?",
     };
 
-    [GeneratedRegex(@"^([a-z][a-z0-9-]*)(?:\s+as\s+([A-Za-z][A-Za-z0-9_]*))?$")]
+    [GeneratedRegex(@"^([a-z][a-z0-9-]*)(?:\s+as\s+([a-z][a-z0-9_]*))?$")]
     private static partial Regex PatternHeader();
 
-    [GeneratedRegex(@"^\$([A-Za-z_][A-Za-z0-9_]*)\.([a-z][a-z0-9_]*)$")]
+    [GeneratedRegex(@"^\$([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")]
     private static partial Regex VariableReference();
 }

@@ -11,11 +11,13 @@ namespace StanceRules.Yaml;
 internal sealed class YamlText
 {
     private readonly List<Diagnostic> _diagnostics;
+    private readonly StanceLimits _limits;
 
-    public YamlText(string file, List<Diagnostic> diagnostics)
+    public YamlText(string file, List<Diagnostic> diagnostics, StanceLimits? limits = null)
     {
         File = file;
         _diagnostics = diagnostics;
+        _limits = limits ?? StanceLimits.Default;
     }
 
     public string File { get; }
@@ -25,15 +27,38 @@ internal sealed class YamlText
     /// <summary>Parses one document; returns null (with a diagnostic) when the text is not YAML.</summary>
     public YamlNode? Load(string text)
     {
+        if (text.StartsWith('\uFEFF'))
+        {
+            text = text[1..]; // a byte order mark read as text
+        }
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (bytes > _limits.MaxFileBytes)
+        {
+            Error(Mark.Empty, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("size in bytes", bytes, nameof(StanceLimits.MaxFileBytes), _limits.MaxFileBytes));
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new LimitingParser(new Parser(new StringReader(text)), _limits));
+        }
+        catch (LimitExceededException e)
+        {
+            Error(e.Start, DiagnosticCodes.LimitExceeded, e.Message);
+            return null;
         }
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : e.Message;
             Error(e.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(message));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Untrusted text must give a diagnostic, never an exception of the parser's own.
+            Error(Mark.Empty, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(e.Message));
             return null;
         }
 
@@ -240,4 +265,43 @@ internal sealed class MappingView
 
     public string? OptionalScalar(string key) =>
         this[key] is { } node && !YamlText.IsNull(node) ? _text.Scalar(node, $"'{key}'") : null;
+}
+
+/// <summary>Thrown by <see cref="LimitingParser"/> when the input exceeds a <see cref="StanceLimits"/> bound.</summary>
+internal sealed class LimitExceededException(Mark at, string message) : YamlException(at, at, message);
+
+/// <summary>
+/// Wraps the YAML parser and stops at the first event that exceeds a limit (nesting depth,
+/// aliases, value length), before the document is built, so a hostile file costs no more than
+/// its size.
+/// </summary>
+internal sealed class LimitingParser(IParser inner, StanceLimits limits) : IParser
+{
+    private int _depth;
+    private int _aliases;
+
+    public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        if (!inner.MoveNext())
+        {
+            return false;
+        }
+
+        switch (inner.Current)
+        {
+            case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++_depth > limits.MaxNestingDepth:
+                throw new LimitExceededException(inner.Current.Start, ErrorMessages.LimitExceeded("nesting depth", _depth, nameof(StanceLimits.MaxNestingDepth), limits.MaxNestingDepth));
+            case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                _depth--;
+                break;
+            case YamlDotNet.Core.Events.AnchorAlias when ++_aliases > limits.MaxAliases:
+                throw new LimitExceededException(inner.Current.Start, ErrorMessages.LimitExceeded("YAML aliases", _aliases, nameof(StanceLimits.MaxAliases), limits.MaxAliases));
+            case YamlDotNet.Core.Events.Scalar scalar when scalar.Value.Length > limits.MaxStringLength:
+                throw new LimitExceededException(scalar.Start, ErrorMessages.LimitExceeded("value length in characters", scalar.Value.Length, nameof(StanceLimits.MaxStringLength), limits.MaxStringLength));
+        }
+
+        return true;
+    }
 }
