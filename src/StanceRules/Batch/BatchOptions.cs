@@ -1,0 +1,36 @@
+namespace StanceRules;
+
+/// <summary>How a batch inference uses the machine: workers, and how far it may read ahead.</summary>
+public sealed class BatchOptions
+{
+    private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
+    private readonly int _maxPending;
+
+    /// <summary>How many articles are read and inferred at once. Default: <see cref="Environment.ProcessorCount"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxDegreeOfParallelism = value;
+        }
+    }
+
+    /// <summary>
+    /// The most articles taken from the input and not yet handed to the consumer (queued, being
+    /// inferred, or finished and waiting for an earlier article), which bounds the memory a batch
+    /// holds however long its input. Default (0): four per worker.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int MaxPending
+    {
+        get => _maxPending > 0 ? Math.Max(_maxPending, MaxDegreeOfParallelism) : 4 * MaxDegreeOfParallelism;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _maxPending = value;
+        }
+    }
+}
