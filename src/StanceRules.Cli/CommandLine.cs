@@ -15,6 +15,14 @@ internal static class CommandLine
               default rule set embedded in the package.
           stance validate [DIR]
               Load and compile a rule set (default: the embedded one); print every diagnostic.
+          stance test [DIR] [--rules DIR] [--coverage] [--threshold PERCENT]
+              Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
+              DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
+              as diffs; --coverage lists the rules fired and never fired.
+          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR]
+              Explain a country's stance on an issue in a fact document: the signals, their rules
+              and evidence, the conflict policy's deciding step, and for an absent or other
+              expected stance the rules that could have produced it and their failed conditions.
           stance --help | --version
 
         Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
@@ -56,6 +64,7 @@ internal static class CommandLine
         new("infer", ["--rules", "--format"], [], InferCommand.Run) { Formats = ["table", "json"] },
         new("validate", ["--rules"], [], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
+        new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)

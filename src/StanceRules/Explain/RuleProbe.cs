@@ -255,7 +255,7 @@ internal sealed partial class RuleProbe
         }
 
         var wanted = check.Name switch { "country" => country, "issue" => issue!, _ => stance!.Value.ToName() };
-        return new FailedTest($"then.{check.Name}: {check.Text}", new SourceLocation(), $"its {check.Name} would be {FactText.Value(value)}, not {wanted}");
+        return new FailedTest($"signal {check.Name} ({check.Text})", new SourceLocation(), $"would be {FactText.Value(value)}, not {wanted}");
     }
 
     /// <summary>The conditions of a pattern that do not hold for a candidate, given the facts bound so far.</summary>

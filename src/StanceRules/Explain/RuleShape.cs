@@ -164,6 +164,7 @@ internal sealed class RuleShape
         ConstantExpression { Value: Stance s } => s.ToName(),
         ConstantExpression c => Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "none",
         UnaryExpression { NodeType: ExpressionType.Convert } u => Describe(u.Operand),
+        MemberExpression { Expression: ParameterExpression p } m when p.Name!.StartsWith('_') => $"the {p.Type.Name.ToLowerInvariant()}'s {FactType.SnakeCase(m.Member.Name)}",
         MemberExpression { Expression: ParameterExpression p } m => $"${p.Name}.{FactType.SnakeCase(m.Member.Name)}",
         _ => value.ToString(),
     };
