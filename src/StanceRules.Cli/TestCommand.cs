@@ -5,7 +5,7 @@ namespace StanceRules.Cli;
 /// <summary>
 /// <c>stance test [DIR] [--rules DIR] [--coverage] [--threshold PERCENT]</c>: runs the rule tests
 /// (<c>*.tests.yaml</c>) of DIR with the rules of DIR (or of <c>--rules</c>). With no DIR: the
-/// <c>rules/</c> folder of the current directory when it holds tests (a rule set's own repository),
+/// <c>rules/</c> folder of the current directory when it holds rules and tests (a rule set's own repository),
 /// else the tests shipped beside the tool, run against the embedded default rules.
 /// Exit 0 when every case passes (and coverage reaches the threshold), 1 otherwise, 2 on bad usage.
 /// </summary>
@@ -74,7 +74,8 @@ internal static class TestCommand
         }
 
         var local = "rules";
-        if (Directory.Exists(local) && Directory.EnumerateFiles(local, "*.tests.yaml", SearchOption.AllDirectories).Any())
+        var yaml = Directory.Exists(local) ? Directory.GetFiles(local, "*.yaml", SearchOption.AllDirectories) : [];
+        if (yaml.Any(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal)) && yaml.Any(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal) && !f.EndsWith(".facts.yaml", StringComparison.Ordinal)))
         {
             return (local, options.Rules ?? local);
         }
