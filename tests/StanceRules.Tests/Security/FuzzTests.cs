@@ -182,6 +182,34 @@ public class FuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void MutatedLexiconAndIssueFiles_CompileOrGiveDiagnostics_NeverAnotherException()
+    {
+        var knowledge = Repo.KnowledgeFiles().ToDictionary(f => Path.GetFileName(f.Key), f => f.Value);
+        long cases = 0;
+        Gen.Select(Gen.Bool, MutationsGen).Sample(
+            (lexicon, mutations) =>
+            {
+                Interlocked.Increment(ref cases);
+                var files = new Dictionary<string, string>(knowledge) { ["stances.yaml"] = StanceRulesYaml };
+                var target = lexicon ? "lexicon.yaml" : "issues.yaml";
+                files[target] = Mutate(files[target], mutations);
+                WithinTimeout(() =>
+                {
+                    try
+                    {
+                        StanceEngine.FromYaml(files).Infer(ArticleFacts.Load(Repo.SeedFacts));
+                    }
+                    catch (StanceRulesException e)
+                    {
+                        Assert.NotEmpty(e.Diagnostics);
+                    }
+                });
+            },
+            iter: Math.Max(50, Iterations / 4));
+        output.WriteLine($"lexicon and issue file mutations: {cases} cases");
+    }
+
+    [Fact]
     public void ValidFactsBuiltAtRandom_InferDeterministically_WithStancesNamingRealRulesAndFacts()
     {
         var facts = Gen.Select(
