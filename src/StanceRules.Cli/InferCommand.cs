@@ -1,9 +1,12 @@
 namespace StanceRules.Cli;
 
-/// <summary><c>stance infer</c>: fact documents in, stance reports out.</summary>
+/// <summary><c>stance infer</c>: fact documents in, stance reports out, through the library's batch inference.</summary>
 internal static class InferCommand
 {
     public const string SeedFileName = "xi-moscow-2023-03-21.facts.yaml";
+
+    /// <summary>How many failed files the closing summary names before it only counts them.</summary>
+    private const int SummaryListLength = 10;
 
     public static int Run(Options options, TextWriter stdout, TextWriter stderr)
     {
@@ -13,49 +16,125 @@ internal static class InferCommand
             return CommandLine.Usage;
         }
 
+        var workers = Environment.ProcessorCount;
+        if (options.Get("--workers") is { } value && (!int.TryParse(value, out workers) || workers < 1))
+        {
+            stderr.WriteLine($"stance infer: --workers takes a whole number of at least 1, not '{value}'");
+            return CommandLine.Usage;
+        }
+
         var engine = CommandLine.LoadEngine(options.Rules, stderr);
         if (engine is null)
         {
             return CommandLine.Invalid;
         }
 
-        var exit = CommandLine.Ok;
+        // Ctrl+C stops reading and lets the articles in flight finish, then prints the summary.
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        var console = ReferenceEquals(stderr, Console.Error);
+        if (console)
+        {
+            Console.CancelKeyPress += onCancel;
+        }
+
+        try
+        {
+            return InferAllAsync(engine, files, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (console)
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+    }
+
+    private static async Task<int> InferAllAsync(StanceEngine engine, List<string> files, string format, int workers, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        // Reports of formats that print everything at the end (json); the others print each report as it comes.
         var reports = new List<StanceReport>();
-        foreach (var file in files)
+        var failed = new List<string>();
+        using var progress = ProgressBar.Create(stderr, files.Count);
+        var done = 0;
+        try
         {
-            if (!ArticleFacts.TryLoad(file, out var article, out var diagnostics, engine.FactTypes))
+            var batch = engine.InferAllAsync(files.Select(FactDocument.FromFile), new BatchOptions { MaxDegreeOfParallelism = workers }, cancellationToken);
+            await foreach (var result in batch.ConfigureAwait(false))
             {
-                foreach (var diagnostic in diagnostics)
+                progress.Clear();
+                if (!result.Succeeded)
                 {
-                    stderr.WriteLine(diagnostic);
+                    stderr.WriteLine(result.ErrorMessage);
+                    failed.Add(result.Source);
+                }
+                else if (format == "jsonl")
+                {
+                    stdout.WriteLine(result.Report.ToJson(indented: false));
+                }
+                else if (format == "table")
+                {
+                    if (done - failed.Count > 0)
+                    {
+                        stdout.WriteLine();
+                    }
+
+                    ReportTable.Write(result.Report, stdout);
+                }
+                else
+                {
+                    reports.Add(result.Report);
                 }
 
-                exit = CommandLine.Invalid;
-                continue;
+                progress.Show(++done, failed.Count);
             }
-
-            reports.Add(engine.Infer(article));
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Clear();
+            stderr.WriteLine($"stance: cancelled after {done} of {files.Count} articles");
+            return CommandLine.Invalid;
         }
 
-        if (options.Format == "json")
+        progress.Clear();
+        if (format == "json")
         {
-            // One report: the report object itself; several: an array of them.
-            stdout.WriteLine(reports.Count == 1 ? reports[0].ToJson() : $"[{string.Join(",\n", reports.Select(r => r.ToJson()))}]");
-        }
-        else
-        {
-            for (var i = 0; i < reports.Count; i++)
+            // One input file: the report object itself; several: an array of the reports.
+            if (files.Count > 1)
             {
-                if (i > 0)
-                {
-                    stdout.WriteLine();
-                }
-
-                ReportTable.Write(reports[i], stdout);
+                stdout.WriteLine($"[{string.Join(",\n", reports.Select(r => r.ToJson()))}]");
+            }
+            else if (reports.Count == 1)
+            {
+                stdout.WriteLine(reports[0].ToJson());
             }
         }
 
-        return exit;
+        if (failed.Count == 0)
+        {
+            return CommandLine.Ok;
+        }
+
+        if (files.Count > 1)
+        {
+            stderr.WriteLine($"stance: {failed.Count} of {files.Count} articles failed; the others' reports are on stdout:");
+            foreach (var file in failed.Take(SummaryListLength))
+            {
+                stderr.WriteLine($"  {file}");
+            }
+
+            if (failed.Count > SummaryListLength)
+            {
+                stderr.WriteLine($"  ... and {failed.Count - SummaryListLength} more");
+            }
+        }
+
+        return CommandLine.Invalid;
     }
 
     /// <summary>Files as given, folders expanded to their fact documents, or the seed when none is given.</summary>

@@ -46,7 +46,7 @@ public sealed partial class StanceEngine
     /// <see cref="InferAllAsync(IAsyncEnumerable{ArticleFacts}, BatchOptions?, CancellationToken)"/>
     /// for order, memory and cancellation.
     /// </summary>
-    /// <param name="documents">The documents, parsed with this engine's <see cref="FactTypes"/>.</param>
+    /// <param name="documents">The documents, parsed with this engine's <see cref="FactTypes"/> and <see cref="StanceEngineOptions.Limits"/>.</param>
     /// <param name="options">Workers and read-ahead; defaults when null.</param>
     /// <param name="cancellationToken">Stops the batch.</param>
     public IAsyncEnumerable<BatchResult> InferAllAsync(IAsyncEnumerable<FactDocument> documents, BatchOptions? options = null, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed partial class StanceEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return document.TryRead(FactTypes, out var article, out var diagnostics)
+        return document.TryRead(FactTypes, _options.Limits, out var article, out var diagnostics)
             ? InferCatching(article, document.Source, index, cancellationToken)
             : BatchResult.Invalid(index, document.Source, diagnostics);
     }

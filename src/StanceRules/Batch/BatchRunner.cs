@@ -34,7 +34,9 @@ internal static class BatchRunner
             {
                 while (pending.Reader.TryRead(out var item))
                 {
-                    yield return await item.ConfigureAwait(false);
+                    var result = await item.ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return result;
                 }
             }
         }

@@ -41,8 +41,8 @@ public sealed class FactDocument
     /// <inheritdoc />
     public override string ToString() => Source;
 
-    internal bool TryRead(FactTypes factTypes, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics) =>
+    internal bool TryRead(FactTypes factTypes, StanceLimits limits, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics) =>
         _path is not null
-            ? ArticleFacts.TryLoad(_path, out article, out diagnostics, factTypes)
-            : ArticleFacts.TryParse(_text!, Source, out article, out diagnostics, factTypes);
+            ? ArticleFacts.TryLoad(_path, out article, out diagnostics, factTypes, limits)
+            : ArticleFacts.TryParse(_text!, Source, out article, out diagnostics, factTypes, limits);
 }

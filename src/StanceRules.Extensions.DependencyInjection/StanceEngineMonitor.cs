@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace StanceRules.Extensions.DependencyInjection;
+
+/// <summary>
+/// Holds the current engine; watches the rules folder and, once it has been quiet for
+/// <see cref="StanceRulesOptions.ReloadDelay"/>, compiles it again and swaps the result in with
+/// one reference write. Engines are immutable, so an inference that read the old reference
+/// finishes on the old rule set; nothing is locked on the read path.
+/// </summary>
+internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisposable
+{
+    private readonly object _gate = new();
+    private readonly StanceRulesOptions _options;
+    private readonly string? _directory;
+    private readonly ILogger _logger;
+    private readonly string _description;
+    private StanceEngine? _current;
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounce;
+    private bool _disposed;
+
+    public StanceEngineMonitor(IOptions<StanceRulesOptions> options, ILoggerFactory loggerFactory, IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _options = options.Value;
+        _logger = loggerFactory.CreateLogger("StanceRules");
+        _directory = _options.RulesDirectory is { Length: > 0 } directory
+            ? Path.GetFullPath(directory, environment?.ContentRootPath ?? Environment.CurrentDirectory)
+            : null;
+        _description = _directory ?? "the embedded rules";
+    }
+
+    public event EventHandler<StanceRulesReloadedEventArgs>? Reloaded;
+
+    public StanceEngine Current => Volatile.Read(ref _current) ?? LoadFirst();
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _watcher?.Dispose();
+            _debounce?.Dispose();
+        }
+    }
+
+    private StanceEngine LoadFirst()
+    {
+        lock (_gate)
+        {
+            if (_current is not null)
+            {
+                return _current;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!TryCompile(out var engine, out var diagnostics))
+            {
+                LogDiagnostics(diagnostics);
+                LogLoadFailed(_logger, _description, diagnostics.Count);
+                throw new StanceRulesException(diagnostics);
+            }
+
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                LogLoaded(_logger, _description, engine.RuleIds.Count);
+            }
+
+            if (_directory is not null && _options.ReloadOnChange)
+            {
+                StartWatching(_directory);
+            }
+
+            Volatile.Write(ref _current, engine);
+            return engine;
+        }
+    }
+
+    private bool TryCompile([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StanceEngine? engine, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (_directory is not null)
+        {
+            return StanceEngine.TryLoad(_directory, out engine, out diagnostics, _options.EngineOptions);
+        }
+
+        try
+        {
+            engine = _options.EngineOptions is null ? StanceEngine.CreateDefault() : StanceEngine.CreateDefault(_options.EngineOptions);
+            diagnostics = [];
+            return true;
+        }
+        catch (StanceRulesException e)
+        {
+            engine = null;
+            diagnostics = e.Diagnostics;
+            return false;
+        }
+    }
+
+    private void StartWatching(string directory)
+    {
+        _debounce = new Timer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _watcher = new FileSystemWatcher(directory)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        _watcher.Changed += OnChanged;
+        _watcher.Created += OnChanged;
+        _watcher.Deleted += OnChanged;
+        _watcher.Renamed += (_, e) =>
+        {
+            if (IsRuleFile(e.OldFullPath) || IsRuleFile(e.FullPath))
+            {
+                ScheduleReload();
+            }
+        };
+        _watcher.Error += (_, e) =>
+        {
+            // Events were lost (the buffer overflowed): reload anyway, it costs one compilation.
+            LogWatcherError(_logger, e.GetException(), directory);
+            ScheduleReload();
+        };
+        _watcher.EnableRaisingEvents = true;
+        LogWatching(_logger, directory);
+    }
+
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        // A deleted folder may have held rule files; a created or changed one may hold some now.
+        if (IsRuleFile(e.FullPath) || e.ChangeType == WatcherChangeTypes.Deleted || Directory.Exists(e.FullPath))
+        {
+            ScheduleReload();
+        }
+    }
+
+    private static bool IsRuleFile(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>(Re)starts the quiet period: the reload runs once the folder has not changed for the delay.</summary>
+    private void ScheduleReload()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _debounce?.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    /// <summary>Runs on a timer thread: must never throw, or the process ends.</summary>
+    private void Reload()
+    {
+        StanceRulesReloadedEventArgs outcome;
+        try
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                if (TryCompile(out var engine, out var diagnostics))
+                {
+                    Volatile.Write(ref _current, engine);
+                    if (_logger.IsEnabled(LogLevel.Information))
+                    {
+                        LogReloaded(_logger, _description, engine.RuleIds.Count);
+                    }
+
+                    outcome = new StanceRulesReloadedEventArgs(engine, []);
+                }
+                else
+                {
+                    LogDiagnostics(diagnostics);
+                    LogReloadFailed(_logger, _description, diagnostics.Count);
+                    outcome = new StanceRulesReloadedEventArgs(_current!, diagnostics);
+                }
+            }
+        }
+#pragma warning disable CA1031 // A timer callback that throws ends the process; the last good engine stays.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogReloadCrashed(_logger, e, _description);
+            return;
+        }
+
+        try
+        {
+            Reloaded?.Invoke(this, outcome);
+        }
+#pragma warning disable CA1031 // A subscriber's exception must not end the process.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogSubscriberFailed(_logger, e);
+        }
+    }
+
+    private void LogDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            // The loader names files relative to the current directory; a service's log reads better with full paths.
+            var file = _directory is not null && !Path.IsPathRooted(diagnostic.Location.File) ? Path.GetFullPath(diagnostic.Location.File) : diagnostic.Location.File;
+            LogDiagnostic(_logger, file, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Code, diagnostic.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Compiled {Rules}: {RuleCount} rules")]
+    private static partial void LogLoaded(ILogger logger, string rules, int ruleCount);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "{File}:{Line}:{Column}: error {Code}: {Description}")]
+    private static partial void LogDiagnostic(ILogger logger, string file, int line, int column, string code, string description);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "The rules in {Rules} do not compile ({ErrorCount} errors, logged above); there is no engine to run")]
+    private static partial void LogLoadFailed(ILogger logger, string rules, int errorCount);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Watching {Directory} for rule changes")]
+    private static partial void LogWatching(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Reloaded {Rules}: {RuleCount} rules now in force")]
+    private static partial void LogReloaded(ILogger logger, string rules, int ruleCount);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "The edited rules in {Rules} do not compile ({ErrorCount} errors, logged above); the last good rule set stays in force")]
+    private static partial void LogReloadFailed(ILogger logger, string rules, int errorCount);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Reloading {Rules} failed; the last good rule set stays in force")]
+    private static partial void LogReloadCrashed(ILogger logger, Exception exception, string rules);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Watching {Directory} lost events; reloading it")]
+    private static partial void LogWatcherError(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "A Reloaded event handler threw")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,28 @@
+namespace StanceRules.Extensions.DependencyInjection;
+
+/// <summary>Where the rules come from and how they reload; set with <c>services.AddStanceRules(options => ...)</c>.</summary>
+public sealed class StanceRulesOptions
+{
+    /// <summary>
+    /// The rule set folder (every <c>*.yaml</c> in it and its subfolders). Null, the default: the
+    /// rule set embedded in the StanceRules package. A relative path is resolved against the host's
+    /// content root when there is a host, else against the current directory.
+    /// </summary>
+    public string? RulesDirectory { get; set; }
+
+    /// <summary>
+    /// Watch <see cref="RulesDirectory"/> and swap in a newly compiled engine after each change
+    /// (an edit that does not compile keeps the last good engine). Default true; ignored for the
+    /// embedded rules.
+    /// </summary>
+    public bool ReloadOnChange { get; set; } = true;
+
+    /// <summary>
+    /// How long the folder must stay quiet after a change before it is recompiled: editors and
+    /// deployments write several files, or one file in several steps. Default 300 ms.
+    /// </summary>
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Fact types, limits and inference bounds for every engine compiled; null for the defaults.</summary>
+    public StanceEngineOptions? EngineOptions { get; set; }
+}
