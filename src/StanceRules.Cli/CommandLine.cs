@@ -9,12 +9,13 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR] [--format table|json|jsonl] [--workers N]
+          stance infer [FILE|DIR ...] [--rules DIR] [--format table|json|jsonl|html] [--workers N]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
               *.facts.json). With no file: the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
+              html: one self-contained page, a matrix of countries by issues per article.
           stance validate [DIR]
               Load and compile a rule set (default: the embedded one); print every diagnostic.
           stance test [DIR] [--rules DIR] [--coverage] [--threshold PERCENT]
@@ -63,7 +64,7 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], [], InferCommand.Run) { Formats = ["table", "json", "jsonl"] },
+        new("infer", ["--rules", "--format", "--workers"], [], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
         new("validate", ["--rules"], [], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),

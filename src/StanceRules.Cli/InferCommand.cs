@@ -114,6 +114,10 @@ internal static class InferCommand
                 stdout.WriteLine(reports[0].ToJson());
             }
         }
+        else if (format == "html")
+        {
+            HtmlReport.Write(reports, stdout);
+        }
 
         if (failed.Count == 0)
         {
