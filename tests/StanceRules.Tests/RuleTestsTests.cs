@@ -84,11 +84,11 @@ public class RuleTestsTests
             Assert.Contains("a dismissal rejects", output, StringComparison.Ordinal);
             Assert.Contains("  - expected: rejects ≥ 0.85 by rule statement-rejects", output, StringComparison.Ordinal);
             Assert.Contains("  + actual:   no stance", output, StringComparison.Ordinal);
-            Assert.Matches(@"statement-rejects \(.*stances\.yaml:18:5\): emits rejects 0\.85", output);
+            Assert.Matches(@"statement-rejects \(.*stances\.yaml:\d+:5\): emits rejects 0\.85", output);
             Assert.Contains("family: abstains ✗ family = rejects", output, StringComparison.Ordinal);
             // An actual stance is shown with the rule and the facts behind it.
             Assert.Contains("+ actual:   supports 0.40, decided by unanimous", output, StringComparison.Ordinal);
-            Assert.Matches(@"✓ supports 0\.40 by statement-supports \(.*stances\.yaml:6:5\)", output);
+            Assert.Matches(@"✓ supports 0\.40 by statement-supports \(.*stances\.yaml:\d+:5\)", output);
             Assert.Contains("cautiously welcom", output, StringComparison.Ordinal);
             Assert.Matches(@"\d+ cases: \d+ passed, [1-9]\d* failed", output);
         }

@@ -116,13 +116,11 @@ public class SchemaTests
         Assert.Equal(factType.Fields.Values.Where(f => f.IsRequired).Select(f => f.Name).Append("type").Order(StringComparer.Ordinal), required.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void ShippedTestFiles_NameTheirSchemaForTheEditor()
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public void ShippedYaml_NamesItsSchemaForTheEditor(string file, string schema)
     {
-        foreach (var file in Directory.GetFiles(Repo.Rules, "*.tests.yaml"))
-        {
-            Assert.StartsWith("# yaml-language-server: $schema=../schemas/rule-tests.schema.json", File.ReadAllText(file), StringComparison.Ordinal);
-        }
+        Assert.StartsWith($"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n", File.ReadAllText(Path.Combine(Repo.Root, file)).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     private static JsonNode SchemaJson(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "schemas", $"{name}.schema.json")))!;
