@@ -1,78 +1,109 @@
 using System.Globalization;
 using BenchmarkDotNet.Reports;
 using ScottPlot;
+using StanceRules.Benchmarks.Peers;
 using StanceRules.Benchmarks.Suites;
+using Series = System.Collections.Generic.Dictionary<string, (double X, double Y)[]>;
 
 namespace StanceRules.Benchmarks;
 
-/// <summary>Draws throughput (facts per second) against facts and against rule count, one line per engine, from a run's summaries.</summary>
+/// <summary>Draws throughput (facts per second) against facts and against rule count, one line per engine (log-log).</summary>
 internal static class Charts
 {
-    private static readonly string[] Engines = ["NRulesFluent", "StanceRules", "RulesEngine", "PlainCSharp"];
-
+    /// <summary>Charts from a BenchmarkDotNet run's summaries (the corpus and rule-count suites).</summary>
     public static IReadOnlyList<string> Write(IEnumerable<Summary> summaries, string directory)
     {
-        Directory.CreateDirectory(directory);
         var written = new List<string>();
         var reports = summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null).ToArray();
-        var facts = reports.Where(r => r.BenchmarkCase.Descriptor.Type == typeof(CorpusBenchmarks)).ToArray();
-        if (facts.Length > 0)
+        Series Points(Type suite, string parameter, Func<BenchmarkReport, int> factsPerOperation) => reports
+            .Where(r => r.BenchmarkCase.Descriptor.Type == suite)
+            .GroupBy(r => Engine(r.BenchmarkCase.Descriptor.WorkloadMethod.Name))
+            .ToDictionary(g => g.Key, g => g.Select(r => (X: Convert.ToDouble(r.BenchmarkCase.Parameters[parameter], CultureInfo.InvariantCulture), Y: factsPerOperation(r) / (r.ResultStatistics!.Mean / 1e9))).ToArray());
+
+        var facts = Points(typeof(CorpusBenchmarks), "Facts", r => (int)r.BenchmarkCase.Parameters["Facts"]);
+        if (facts.Count > 0)
         {
-            written.Add(Draw(facts, "Facts", "facts per run (synthetic corpus, default rules)", Path.Combine(directory, "throughput-vs-facts.png"), _ => CorpusFacts(_)));
+            written.Add(Draw(facts, "facts", "facts per run (synthetic corpus, default rules)", Path.Combine(directory, "bdn-throughput-vs-facts.png")));
         }
 
-        var rules = reports.Where(r => r.BenchmarkCase.Descriptor.Type == typeof(RuleCountBenchmarks)).ToArray();
-        if (rules.Length > 0)
+        var rules = Points(typeof(RuleCountBenchmarks), "Rules", _ => Workloads.Workload.RuleScalingFacts);
+        if (rules.Count > 0)
         {
-            written.Add(Draw(rules, "Rules", $"rules (generated, over {Workloads.Workload.RuleScalingFacts:N0} facts)", Path.Combine(directory, "throughput-vs-rules.png"), _ => Workloads.Workload.RuleScalingFacts));
+            written.Add(Draw(rules, "rules", $"generated rules (over {Workloads.Workload.RuleScalingFacts:N0} facts)", Path.Combine(directory, "bdn-throughput-vs-rules.png")));
         }
 
         return written;
     }
 
-    private static int CorpusFacts(BenchmarkReport report) => (int)report.BenchmarkCase.Parameters["Facts"];
-
-    private static string Draw(BenchmarkReport[] reports, string parameter, string xLabel, string path, Func<BenchmarkReport, int> factsPerOperation)
+    public static string Draw(Series series, string what, string xLabel, string path)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var index = 0;
-        foreach (var engine in Engines)
+        foreach (var engine in Peer.Names)
         {
-            var points = reports
-                .Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == engine)
-                .Select(r => (X: Convert.ToDouble(r.BenchmarkCase.Parameters[parameter], CultureInfo.InvariantCulture), Y: factsPerOperation(r) / (r.ResultStatistics!.Mean / 1e9)))
-                .OrderBy(p => p.X)
-                .ToArray();
-            if (points.Length == 0)
+            if (!series.TryGetValue(engine, out var points) || points.Length == 0)
             {
                 continue;
             }
 
-            var line = plot.Add.Scatter(points.Select(p => Math.Log10(p.X)).ToArray(), points.Select(p => Math.Log10(p.Y)).ToArray());
+            var ordered = points.OrderBy(p => p.X).ToArray();
+            var line = plot.Add.Scatter(ordered.Select(p => Math.Log10(p.X)).ToArray(), ordered.Select(p => Math.Log10(p.Y)).ToArray());
             line.LegendText = Label(engine);
             line.Color = palette.GetColor(index++);
             line.LineWidth = 2;
             line.MarkerSize = 8;
         }
 
-        static string Power(double position) => Math.Pow(10, position).ToString("N0", CultureInfo.InvariantCulture);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = Power, MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator() };
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = Power, MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator() };
-        plot.Title($"Throughput against {parameter.ToLowerInvariant()} (log-log; higher is better)");
+        var xs = series.Values.SelectMany(p => p).Select(p => p.X).ToArray();
+        var ys = series.Values.SelectMany(p => p).Select(p => p.Y).ToArray();
+        SetLogTicks(plot.Axes.Bottom, xs.Min(), xs.Max());
+        SetLogTicks(plot.Axes.Left, ys.Min(), ys.Max());
+        plot.Title($"Throughput against {what} (log-log; higher is better)");
         plot.XLabel(xLabel);
         plot.YLabel("facts per second");
-        plot.ShowLegend(Alignment.LowerLeft);
-        plot.SavePng(path, 900, 560);
+        plot.ShowLegend(Edge.Right);
+        plot.SavePng(path, 1000, 560);
         return path;
     }
 
-    private static string Label(string method) => method switch
+    /// <summary>Ticks at 1, 2 and 5 times the powers of ten that the data spans, labelled in plain numbers.</summary>
+    private static void SetLogTicks(IAxis axis, double min, double max)
     {
-        "NRulesFluent" => "NRules fluent (baseline)",
-        "StanceRules" => "StanceRules (YAML)",
-        "RulesEngine" => "Microsoft RulesEngine",
-        "PlainCSharp" => "plain C#",
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (var power = Math.Floor(Math.Log10(min)); power <= Math.Ceiling(Math.Log10(max)); power++)
+        {
+            foreach (var step in new[] { 1.0, 2.0, 5.0 })
+            {
+                var value = step * Math.Pow(10, power);
+                if (value >= min / 1.5 && value <= max * 1.5)
+                {
+                    positions.Add(Math.Log10(value));
+                    labels.Add(value.ToString("N0", CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        axis.SetTicks([.. positions], [.. labels]);
+    }
+
+    private static string Engine(string method) => method switch
+    {
+        "NRulesFluent" => Peer.FluentName,
+        "StanceRules" => Peer.StanceRulesName,
+        "RulesEngine" => Peer.RulesEngineName,
+        "PlainCSharp" => Peer.PlainName,
         _ => method,
+    };
+
+    private static string Label(string engine) => engine switch
+    {
+        Peer.FluentName => "NRules fluent (baseline)",
+        Peer.StanceRulesName => "StanceRules (YAML)",
+        Peer.RulesEngineName => "Microsoft RulesEngine",
+        Peer.PlainName => "plain C#",
+        _ => engine,
     };
 }

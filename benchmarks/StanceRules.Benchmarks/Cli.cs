@@ -15,11 +15,21 @@ internal static class Cli
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --quick
               Checks, then runs the engines interleaved on the same corpus and prints
               "throughput <engine>/<baseline>: <median ratio>" and facts/s per engine (< 2 min).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --paired
+              Every throughput workload checked, then timed with the engines interleaved:
+              a markdown table of facts/s and paired ratios, and the charts
+              benchmarks/charts/throughput-vs-{facts,rules}.png (about 4 minutes).
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --full
-              The whole BenchmarkDotNet suite (about 20 minutes on 2 cores), then the charts
-              (benchmarks/charts/*.png). Results: BenchmarkDotNet.Artifacts/results/.
+              The whole BenchmarkDotNet suite (about 12 minutes on 2 cores), then its charts
+              (benchmarks/charts/bdn-*.png). Results: BenchmarkDotNet.Artifacts/results/.
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*Join*'
               Any other arguments go to BenchmarkDotNet's switcher (--filter, --list flat, ...).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --explain
+              The NRules rule model StanceRules generates from rules/stances.yaml, beside the
+              one the fluent DSL builds from the hand-written rules.
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --attribute
+              Where StanceRules' time goes next to hand-written NRules: the baseline plus, one
+              at a time, what StanceRules does differently; timed interleaved (~1.5 minutes).
         """;
 
     public static int Run(string[] args)
@@ -38,6 +48,16 @@ internal static class Cli
         if (args.Contains("--explain"))
         {
             return Explain.Run();
+        }
+
+        if (args.Contains("--attribute"))
+        {
+            return Attribution.Run(TimeSpan.FromSeconds(60));
+        }
+
+        if (args.Contains("--paired"))
+        {
+            return Paired.Run(TimeSpan.FromSeconds(20), Path.Combine(RepositoryRoot(), "benchmarks", "charts"));
         }
 
         if (args.Contains("--quick"))

@@ -6,11 +6,9 @@ using StanceRules.Benchmarks.Workloads;
 namespace StanceRules.Benchmarks;
 
 /// <summary>
-/// Quick mode: checks the outputs, then runs the engines interleaved on the same corpus (one
-/// pass each per round, the order rotating every round so no engine always runs first or
-/// after the same neighbour) and prints the median per-round throughput ratio against the
-/// baseline. A ratio per round cancels most of the noise of a shared machine, which moves
-/// every engine of a round alike.
+/// Quick mode: checks the outputs, then runs the engines interleaved (<see cref="Interleaved"/>)
+/// on the 10,000-fact corpus with the default rules and on the join-heavy set, and prints the
+/// median throughput ratio of each engine to the baseline, and facts per second.
 /// </summary>
 internal static class Quick
 {
@@ -37,54 +35,22 @@ internal static class Quick
         }
 
         Console.WriteLine($"check: engines agree on seed, {corpus.Name} and join-heavy ({clock.Elapsed.TotalSeconds:0.0} s)");
-        var remaining = budget - clock.Elapsed;
-        Measure("", corpus, defaults, remaining * 0.7);
-        Measure("join-heavy ", joins, joinPeers, budget - clock.Elapsed);
+        Print(string.Empty, Interleaved.Measure(corpus, defaults, (budget - clock.Elapsed) * 0.6));
+        Print("join-heavy ", Interleaved.Measure(joins, joinPeers, budget - clock.Elapsed));
         Console.WriteLine($"quick: done in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
 
-    private static void Measure(string prefix, Corpus corpus, Peer[] peers, TimeSpan budget)
+    private static void Print(string prefix, Interleaved result)
     {
-        const int MinRounds = 5;
-        const int MaxRounds = 61;
-        var clock = Stopwatch.StartNew();
-        var seconds = peers.ToDictionary(p => p.Name, _ => new List<double>());
-        var sink = 0;
-        foreach (var peer in peers)
+        foreach (var engine in result.Engines.Where(e => e != Peer.FluentName))
         {
-            sink += peer.Run(corpus); // warm-up: JIT, tiered compilation, caches
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}throughput {engine}/{Peer.FluentName}: {result.Ratio(engine):0.00}"));
         }
 
-        for (var round = 0; round < MaxRounds && (round < MinRounds || clock.Elapsed < budget); round++)
+        foreach (var engine in result.Engines)
         {
-            for (var i = 0; i < peers.Length; i++)
-            {
-                var peer = peers[(i + round) % peers.Length];
-                var watch = Stopwatch.StartNew();
-                sink += peer.Run(corpus);
-                seconds[peer.Name].Add(watch.Elapsed.TotalSeconds);
-            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}facts/s {engine}: {result.FactsPerSecond(engine):N0} (median of {result.Rounds} passes over {result.Corpus.FactCount:N0} facts)"));
         }
-
-        var baseline = seconds[Peer.FluentName];
-        foreach (var peer in peers.Where(p => p.Name != Peer.FluentName))
-        {
-            var ratios = baseline.Zip(seconds[peer.Name], (b, e) => b / e).ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}throughput {peer.Name}/{Peer.FluentName}: {Median(ratios):0.00}"));
-        }
-
-        foreach (var peer in peers)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{prefix}facts/s {peer.Name}: {corpus.FactCount / Median(seconds[peer.Name]):N0} (median of {seconds[peer.Name].Count} passes over {corpus.FactCount:N0} facts)"));
-        }
-
-        GC.KeepAlive(sink);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -1,0 +1,289 @@
+using System.Globalization;
+using NRules;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
+using StanceRules.Benchmarks.Peers;
+using StanceRules.Benchmarks.Workloads;
+
+namespace StanceRules.Benchmarks;
+
+/// <summary>
+/// <c>--attribute</c>: where StanceRules' time goes relative to hand-written NRules. Starting
+/// from the fluent baseline, each variant adds one thing StanceRules does (read in
+/// src/StanceRules and in the trees <c>--explain</c> prints), cumulatively:
+/// <list type="number">
+/// <item><c>+ignore-case</c>: text compared with <c>string.Equals(a, b, OrdinalIgnoreCase)</c> and the act list as a
+/// case-insensitive <c>HashSet</c>, as the YAML translator generates;</item>
+/// <item><c>+trace</c>: actions build the signal the way RuleActions does (a list of facts, a rule chain, two
+/// <c>Distinct().ToArray()</c> per firing, even for one fact);</item>
+/// <item><c>+session</c>: the session is read as Inferrer does (<c>Fire(limit, token)</c>, then two typed
+/// <c>Query</c> scans instead of one);</item>
+/// </list>
+/// then StanceRules itself. All variants are checked to give the same output, then timed interleaved.
+/// </summary>
+internal static class Attribution
+{
+    public static int Run(TimeSpan budget)
+    {
+        var corpus = Corpus.Synthetic(10_000);
+        var baseline = new FluentPeer(RuleSetKind.Default, 0);
+        Peer[] peers =
+        [
+            baseline,
+            new Variant("+ignore-case", libraryTrace: false, librarySession: false),
+            new Variant("+ignore-case+trace", libraryTrace: true, librarySession: false),
+            new Variant("+ignore-case+trace+session", libraryTrace: true, librarySession: true),
+            Peer.Create(Peer.StanceRulesName, RuleSetKind.Default),
+        ];
+        Check.Verify(corpus, RuleSetKind.Default, peers: peers);
+        var result = Interleaved.Measure(corpus, peers, budget, minRounds: 15);
+        foreach (var peer in peers.Skip(1))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput {peer.Name}/{Peer.FluentName}: {result.Ratio(peer.Name):0.00} [{result.Ratio(peer.Name, 0.25):0.00}, {result.Ratio(peer.Name, 0.75):0.00}]"));
+        }
+
+        foreach (var peer in peers)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            peer.Run(corpus);
+            var perFact = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)corpus.FactCount;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated {peer.Name}: {perFact:N0} B/fact; {result.FactsPerSecond(peer.Name):N0} facts/s"));
+        }
+
+        SessionCost("default rules (9)", FluentPeer.Compile(RuleSetKind.Default, 0));
+        SessionCost("1,000 generated rules", FluentPeer.Compile(RuleSetKind.Generated, 1000));
+        return 0;
+    }
+
+    /// <summary>What creating one NRules session costs, by rule count: paid once per article (Infer opens one session per call).</summary>
+    private static void SessionCost(string what, ISessionFactory sessions)
+    {
+        const int Sessions = 2_000;
+        for (var i = 0; i < 200; i++)
+        {
+            sessions.CreateSession();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < Sessions; i++)
+        {
+            sessions.CreateSession();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"session creation, {what}: {watch.Elapsed.TotalMicroseconds / Sessions:N1} us and {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)Sessions / 1024:N1} KB per session"));
+    }
+
+    private sealed class Variant : Peer
+    {
+        private readonly ISessionFactory _sessions;
+        private readonly bool _libraryTrace;
+        private readonly bool _librarySession;
+
+        public Variant(string name, bool libraryTrace, bool librarySession)
+        {
+            Name = name;
+            _libraryTrace = libraryTrace;
+            _librarySession = librarySession;
+            var repository = new RuleRepository();
+            repository.Load(x => x.NestedTypes().From(IgnoreCaseRules.Types));
+            _sessions = new RuleCompiler().Compile(repository.GetRules());
+        }
+
+        public override string Name { get; }
+
+        public override object Infer(ArticleFacts article)
+        {
+            LibraryActions.Trace = _libraryTrace;
+            var prepared = Pipeline.Prepare(article, PeerKnowledge.Default);
+            var session = _sessions.CreateSession();
+            session.InsertAll(prepared.Facts);
+            if (!_librarySession)
+            {
+                session.Fire();
+                return Pipeline.Finish(prepared, session.Query<object>().AsEnumerable());
+            }
+
+            session.Fire(100_000, CancellationToken.None);
+            var lost = session.Query<Unattributed>().ToList();
+            var signals = session.Query<Sig>().ToList();
+            return Pipeline.Finish(prepared, lost.Cast<object>().Concat(signals));
+        }
+    }
+
+    /// <summary>Actions that, when <see cref="Trace"/> is on, build signals the way the library's RuleActions does.</summary>
+    public static class LibraryActions
+    {
+        [ThreadStatic]
+        private static bool _trace;
+
+        public static bool Trace { get => _trace; set => _trace = value; }
+
+        public static void Emit(IContext context, string rule, int priority, string? issue, Stance? stance, double confidence, params object[] matched)
+        {
+            var facts = matched.Cast<PFact>().ToArray();
+            if (!Trace)
+            {
+                Out.Emit(context, rule, priority, issue, stance, confidence, facts);
+                return;
+            }
+
+            if (stance is null)
+            {
+                return;
+            }
+
+            var (sources, chain) = TraceLikeLibrary(matched, rule);
+            GC.KeepAlive(chain);
+            if (issue is null)
+            {
+                context.InsertLinked("out", new Unattributed(rule, sources));
+                return;
+            }
+
+            if (sources.Any(f => f.IsHedged))
+            {
+                confidence *= Pipeline.HedgeFactor;
+            }
+
+            context.InsertLinked("out", new Sig(facts[0].Country, issue, stance.Value, confidence, rule, priority, sources));
+        }
+
+        public static void Assert(IContext context, string rule, string name, string? issue, params object[] matched)
+        {
+            if (Trace)
+            {
+                GC.KeepAlive(TraceLikeLibrary(matched, rule));
+            }
+
+            Out.Assert(context, rule, name, issue, matched.Cast<PFact>().ToArray());
+        }
+
+        private static (PFact[] Facts, string[] Chain) TraceLikeLibrary(object[] matched, string rule)
+        {
+            var facts = new List<PFact>(matched.Length);
+            var chain = new List<string>();
+            foreach (var item in matched)
+            {
+                if (item is PFact { Sources.Count: > 0 } derived)
+                {
+                    facts.AddRange(derived.Sources);
+                    chain.Add("derived");
+                }
+                else if (item is PFact fact)
+                {
+                    facts.Add(fact);
+                }
+            }
+
+            chain.Add(rule);
+            return (facts.Distinct().ToArray(), chain.Distinct(StringComparer.Ordinal).ToArray());
+        }
+    }
+
+    /// <summary>The default rules as the YAML translator writes them: case-insensitive text, a HashSet for lists, object[] matches.</summary>
+    public static class IgnoreCaseRules
+    {
+        private static readonly HashSet<string> RecognizeActs = new(["recognize", "recognise"], StringComparer.OrdinalIgnoreCase);
+
+        public static readonly Type[] Types = [typeof(Supports), typeof(Condemns), typeof(Rejects), typeof(Silence), typeof(VoteYes), typeof(VoteNo), typeof(VoteAbstain), typeof(CourtDenied), typeof(DeniedRejected)];
+
+        public class Supports : Rule
+        {
+            public override void Define()
+            {
+                PStatement s = null!;
+                When().Match(() => s, x => x.Family == Stance.Supports);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "statement-supports", 0, s.Issue, Stance.Supports, 0.8, new object[] { s }));
+            }
+        }
+
+        public class Condemns : Rule
+        {
+            public override void Define()
+            {
+                PStatement s = null!;
+                When().Match(() => s, x => x.Family == Stance.Condemns);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "statement-condemns", 0, s.Issue, Stance.Condemns, 0.8, new object[] { s }));
+            }
+        }
+
+        public class Rejects : Rule
+        {
+            public override void Define()
+            {
+                PStatement s = null!;
+                When().Match(() => s, x => x.Family == Stance.Rejects);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "statement-rejects", 0, s.Issue, Stance.Rejects, 0.85, new object[] { s }));
+            }
+        }
+
+        public class Silence : Rule
+        {
+            public override void Define()
+            {
+                PStatement s = null!;
+                When()
+                    .Match(() => s, x => x.Family == Stance.Abstains)
+                    .Not<PStatement>(x => string.Equals(x.Country, s.Country, StringComparison.OrdinalIgnoreCase), x => string.Equals(x.Issue, s.Issue, StringComparison.OrdinalIgnoreCase), x => x.Family == Stance.Condemns);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "silence-is-abstention", 0, s.Issue, Stance.Abstains, 0.6, new object[] { s }));
+            }
+        }
+
+        public class VoteYes : Rule
+        {
+            public override void Define()
+            {
+                PVote v = null!;
+                When().Match(() => v, x => x.Choice == VoteChoice.Yes, x => !(x.YesMeans == null));
+                Then().Do(ctx => LibraryActions.Emit(ctx, "vote-yes", 0, v.Issue, v.YesMeans, 0.95, new object[] { v }));
+            }
+        }
+
+        public class VoteNo : Rule
+        {
+            public override void Define()
+            {
+                PVote v = null!;
+                When().Match(() => v, x => x.Choice == VoteChoice.No);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "vote-no", 0, v.Issue, Stance.Rejects, 0.95, new object[] { v }));
+            }
+        }
+
+        public class VoteAbstain : Rule
+        {
+            public override void Define()
+            {
+                PVote v = null!;
+                When().Match(() => v, x => x.Choice == VoteChoice.Abstain);
+                Then().Do(ctx => LibraryActions.Emit(ctx, "vote-abstain", 0, v.Issue, Stance.Abstains, 0.95, new object[] { v }));
+            }
+        }
+
+        public class CourtDenied : Rule
+        {
+            public override void Define()
+            {
+                PStatement s = null!;
+                When().Match(() => s, x => x.Act != null && RecognizeActs.Contains(x.Act), x => x.Negated == true, x => string.Equals(x.Issue, "icc-jurisdiction", StringComparison.OrdinalIgnoreCase));
+                Then().Do(ctx => LibraryActions.Assert(ctx, "court-authority-denied", "denies-court-authority", "icc-jurisdiction", new object[] { s }));
+            }
+        }
+
+        [Priority(10)]
+        public class DeniedRejected : Rule
+        {
+            public override void Define()
+            {
+                PClaim c = null!;
+                PStatement s = null!;
+                When()
+                    .Match(() => c, x => string.Equals(x.Name, "denies-court-authority", StringComparison.OrdinalIgnoreCase))
+                    .Match(() => s, x => string.Equals(x.Country, c.Country, StringComparison.OrdinalIgnoreCase), x => x.Family == Stance.Condemns,
+                        x => x.Issue != null && x.Issue.StartsWith("icc-", StringComparison.OrdinalIgnoreCase) && !string.Equals(x.Issue, "icc-jurisdiction", StringComparison.OrdinalIgnoreCase));
+                Then().Do(ctx => LibraryActions.Emit(ctx, "denied-court-decision-rejected", 10, s.Issue, Stance.Rejects, 0.9, new object[] { c, s }));
+            }
+        }
+    }
+}
