@@ -21,7 +21,8 @@ public sealed class BatchOptions
     /// <summary>
     /// The most articles taken from the input and not yet handed to the consumer (queued, being
     /// inferred, or finished and waiting for an earlier article), which bounds the memory a batch
-    /// holds however long its input. Default (0): four per worker.
+    /// holds however long its input. Default (0): four per worker; never fewer than
+    /// <see cref="MaxDegreeOfParallelism"/>, so every worker can be busy.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
     public int MaxPending
