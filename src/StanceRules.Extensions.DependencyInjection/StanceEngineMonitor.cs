@@ -43,8 +43,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         lock (_gate)
         {
             _disposed = true;
-            _watcher?.Dispose();
-            _debounce?.Dispose();
+            StopWatching();
         }
     }
 
@@ -58,8 +57,16 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
             }
 
             ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // Watch first, so an edit made while the first compilation reads the folder is not missed.
+            if (_directory is not null && _options.ReloadOnChange)
+            {
+                StartWatching(_directory);
+            }
+
             if (!TryCompile(out var engine, out var diagnostics))
             {
+                StopWatching();
                 LogDiagnostics(diagnostics);
                 LogLoadFailed(_logger, _description, diagnostics.Count);
                 throw new StanceRulesException(diagnostics);
@@ -68,11 +75,6 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
             if (_logger.IsEnabled(LogLevel.Information))
             {
                 LogLoaded(_logger, _description, engine.RuleIds.Count);
-            }
-
-            if (_directory is not null && _options.ReloadOnChange)
-            {
-                StartWatching(_directory);
             }
 
             Volatile.Write(ref _current, engine);
@@ -129,6 +131,13 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         LogWatching(_logger, directory);
     }
 
+    private void StopWatching()
+    {
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+        (_watcher, _debounce) = (null, null);
+    }
+
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
         // A deleted folder may have held rule files; a created or changed one may hold some now.
@@ -161,7 +170,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         {
             lock (_gate)
             {
-                if (_disposed)
+                if (_disposed || _current is null)
                 {
                     return;
                 }
@@ -180,7 +189,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                 {
                     LogDiagnostics(diagnostics);
                     LogReloadFailed(_logger, _description, diagnostics.Count);
-                    outcome = new StanceRulesReloadedEventArgs(_current!, diagnostics);
+                    outcome = new StanceRulesReloadedEventArgs(_current, diagnostics);
                 }
             }
         }

@@ -83,9 +83,23 @@ public sealed partial class StanceEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return document.TryRead(FactTypes, _options.Limits, out var article, out var diagnostics)
-            ? InferCatching(article, document.Source, index, cancellationToken)
-            : BatchResult.Invalid(index, document.Source, diagnostics);
+        ArticleFacts? article;
+        IReadOnlyList<Diagnostic> diagnostics;
+        try
+        {
+            if (!document.TryRead(FactTypes, _options.Limits, out article, out diagnostics))
+            {
+                return BatchResult.Invalid(index, document.Source, diagnostics);
+            }
+        }
+#pragma warning disable CA1031 // A document the reader fails on in a way it does not report is that document's failure alone.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return BatchResult.Failed(index, document.Source, null, e);
+        }
+
+        return InferCatching(article, document.Source, index, cancellationToken);
     }
 
     private BatchResult InferCatching(ArticleFacts article, string source, long index, CancellationToken cancellationToken)
