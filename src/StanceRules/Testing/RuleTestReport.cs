@@ -10,8 +10,11 @@ namespace StanceRules;
 /// </summary>
 public sealed class RuleTestReport
 {
+    private readonly IReadOnlyList<string> _ruleIds;
+
     internal RuleTestReport(string directory, IReadOnlyList<RuleTestResult> results, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<string> ruleIds, IReadOnlySet<string> fired)
     {
+        _ruleIds = ruleIds;
         Directory = directory;
         Results = results;
         Diagnostics = diagnostics;
@@ -72,7 +75,13 @@ public sealed class RuleTestReport
             var total = RulesFired.Count + RulesNeverFired.Count;
             text.AppendLine().Append("Coverage: ").Append(RulesFired.Count).Append(" of ").Append(total).Append(" rules fired in some case (")
                 .Append(Coverage.ToString("0.#", CultureInfo.InvariantCulture)).AppendLine("%)");
-            text.Append("  fired:       ").AppendLine(RulesFired.Count == 0 ? "none" : string.Join(", ", RulesFired));
+            var width = RulesFired.Concat(RulesNeverFired).Select(r => r.Length).DefaultIfEmpty(0).Max();
+            foreach (var rule in _ruleIds)
+            {
+                var cases = Results.Count(c => c.RulesFired.Contains(rule, StringComparer.Ordinal));
+                text.Append("  ").Append(rule.PadRight(width)).Append("  ").AppendLine(cases == 0 ? "never fired" : cases == 1 ? "fired in 1 case" : $"fired in {cases} cases");
+            }
+
             text.Append("  never fired: ").AppendLine(RulesNeverFired.Count == 0 ? "none" : string.Join(", ", RulesNeverFired));
         }
 
