@@ -53,10 +53,10 @@ internal static class RuleTestFile
     private static readonly string[] ExpectKeys = ["country", "issue", "stance", "min_confidence", "rule"];
     private static readonly string[] AbsentKeys = ["country", "issue", "stance"];
 
-    public static List<RuleTestCase> Read(string path, string text, FactTypes types, Gazetteer gazetteer, IReadOnlyCollection<string> ruleIds, List<Diagnostic> diagnostics)
+    public static List<RuleTestCase> Read(string path, string text, FactTypes types, Gazetteer gazetteer, IReadOnlyCollection<string> ruleIds, List<Diagnostic> diagnostics, StanceLimits limits)
     {
         var cases = new List<RuleTestCase>();
-        var yaml = new YamlText(path, diagnostics);
+        var yaml = new YamlText(path, diagnostics, limits);
         var root = yaml.Load(text);
         if (root is null)
         {

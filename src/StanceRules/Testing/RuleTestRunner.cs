@@ -42,19 +42,16 @@ internal sealed class RuleTestRunner
         foreach (var file in files)
         {
             var name = Path.GetRelativePath(Environment.CurrentDirectory, file);
-            string text;
-            try
+            var errors = new List<Diagnostic>();
+
+            // Test files are read under the same limits as rule files: size-checked, strict UTF-8.
+            if (Yaml.SourceFile.Read(name, _options.Limits, errors) is not { } text)
             {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable(e.Message), new SourceLocation(name, 1, 1)));
+                diagnostics.AddRange(errors);
                 continue;
             }
 
-            var errors = new List<Diagnostic>();
-            var cases = RuleTestFile.Read(name, text, _rules.FactTypes, _rules.Gazetteer, ruleIds, errors);
+            var cases = RuleTestFile.Read(name, text, _rules.FactTypes, _rules.Gazetteer, ruleIds, errors, _options.Limits);
             diagnostics.AddRange(errors);
             if (errors.Count > 0)
             {
