@@ -108,6 +108,16 @@ public class ExplainTests
     }
 
     [Fact]
+    public void Explain_ExpectedStanceOverruled_SaysAtWhichStepItLost()
+    {
+        var explanation = StanceEngine.CreateDefault().Explain(Seed, "Ukraine", "china-peace-plan", Stance.Supports);
+
+        Assert.False(explanation.IsAsExpected);
+        Assert.Empty(explanation.Candidates);
+        Assert.Contains("Why not supports: its signal was overruled at the confidence step (supports 0.40 against rejects 0.85).", explanation.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Explain_PriorityAndPrecedence_AreNamedAsTheDecidingStep()
     {
         var tie = new ArticleFacts("tie", [

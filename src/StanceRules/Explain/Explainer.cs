@@ -63,6 +63,13 @@ internal sealed class Explainer
         {
             WriteSignals(text, result);
             WritePolicy(text, result);
+            if (expected is { } lost && result.Stance != lost && result.Overruled.Where(s => s.Stance == lost).ToList() is { Count: > 0 } overruled)
+            {
+                var score = 1 - overruled.Aggregate(1.0, (doubt, s) => doubt * (1 - s.Confidence));
+                text.AppendLine().Append("Why not ").Append(lost.ToName()).Append(": its ").Append(overruled.Count == 1 ? "signal was" : $"{overruled.Count} signals were")
+                    .Append(" overruled at the ").Append(result.DecidedBy).Append(" step (").Append(lost.ToName()).Append(' ').Append(Num(score))
+                    .Append(" against ").Append(result.Stance.ToName()).Append(' ').Append(Num(result.Confidence)).AppendLine(").");
+            }
         }
 
         var candidates = new List<RuleCandidate>();
