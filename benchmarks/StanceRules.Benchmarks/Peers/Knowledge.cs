@@ -15,8 +15,7 @@ namespace StanceRules.Benchmarks.Peers;
 /// </summary>
 public sealed class PeerKnowledge
 {
-    private readonly Func<string, string?> _resolveCountry;
-    private readonly Func<string, string?> _resolveReason;
+    private readonly Func<string, (string? Iso3, string? Reason)> _resolve;
     private readonly Func<string?, string?> _inferIssue;
     private readonly Func<string, bool> _isKnownAct;
     private readonly Func<string, bool, Stance?> _familyOf;
@@ -33,12 +32,14 @@ public sealed class PeerKnowledge
             target.Value!.GetType().GetMethod(name, Any) ?? throw Missing($"{target.Value.GetType().Name}.{name}");
 
         var actor = Expression.Parameter(typeof(string), "actor");
-        var resolution = Expression.Call(gazetteerObject, Method(gazetteerObject, "Resolve"), actor);
+        var call = Expression.Call(gazetteerObject, Method(gazetteerObject, "Resolve"), actor);
+        var resolution = Expression.Variable(call.Type, "resolution");
         var country = Expression.Property(resolution, "Country");
-        _resolveCountry = Expression.Lambda<Func<string, string?>>(
-            Expression.Condition(Expression.Equal(country, Expression.Constant(null, country.Type)), Expression.Constant(null, typeof(string)), Expression.Property(country, "Iso3")),
+        var iso3 = Expression.Condition(Expression.Equal(country, Expression.Constant(null, country.Type)), Expression.Constant(null, typeof(string)), Expression.Property(country, "Iso3"));
+        var pair = typeof(ValueTuple<string?, string?>).GetConstructor([typeof(string), typeof(string)])!;
+        _resolve = Expression.Lambda<Func<string, (string?, string?)>>(
+            Expression.Block([resolution], Expression.Assign(resolution, call), Expression.New(pair, iso3, Expression.Property(resolution, "Reason"))),
             actor).Compile();
-        _resolveReason = Expression.Lambda<Func<string, string?>>(Expression.Property(resolution, "Reason"), actor).Compile();
         var text = Expression.Parameter(typeof(string), "text");
         _inferIssue = Expression.Lambda<Func<string?, string?>>(Expression.Call(issuesObject, Method(issuesObject, "Infer"), text), text).Compile();
         var act = Expression.Parameter(typeof(string), "act");
@@ -53,13 +54,7 @@ public sealed class PeerKnowledge
     private static readonly Lazy<PeerKnowledge> Lazy = new(() => new PeerKnowledge(StanceEngine.FromYaml(RuleFiles.Default)));
 
     /// <summary>The ISO alpha-3 code the actor resolves to, or null with the reason (the library's Gazetteer.Resolve).</summary>
-    public (string? Iso3, string? Reason) Resolve(string actor)
-    {
-        // Two calls would resolve twice; one delegate returning both would need the library's
-        // internal struct in a signature. Resolve the country first: most actors are countries.
-        var iso3 = _resolveCountry(actor);
-        return iso3 is not null ? (iso3, null) : (null, _resolveReason(actor));
-    }
+    public (string? Iso3, string? Reason) Resolve(string actor) => _resolve(actor);
 
     /// <summary>The issue the catalogue infers from a target (IssueCatalogue.Infer).</summary>
     public string? InferIssue(string? text) => _inferIssue(text);

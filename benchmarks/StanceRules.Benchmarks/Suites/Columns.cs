@@ -5,7 +5,7 @@ using BenchmarkDotNet.Running;
 
 namespace StanceRules.Benchmarks.Suites;
 
-/// <summary>The facts one benchmark operation processes: the "Facts" parameter, or the class's <c>FactsPerOperation</c> constant.</summary>
+/// <summary>The facts one benchmark operation processes: the "Facts" parameter, or the class's static <c>FactsPerOperation</c> (constant or property).</summary>
 internal static class FactsPerOperation
 {
     public static int? Of(BenchmarkCase benchmark)
@@ -15,7 +15,9 @@ internal static class FactsPerOperation
             return facts;
         }
 
-        return benchmark.Descriptor.Type.GetField("FactsPerOperation")?.GetRawConstantValue() as int?;
+        var type = benchmark.Descriptor.Type;
+        return type.GetField("FactsPerOperation")?.GetRawConstantValue() as int?
+            ?? type.GetProperty("FactsPerOperation", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as int?;
     }
 }
 
@@ -61,7 +63,7 @@ public sealed class AllocatedPerFactColumn : IColumn
     {
         var report = summary[benchmarkCase];
         var bytes = report?.GcStats.GetBytesAllocatedPerOperation(benchmarkCase);
-        return FactsPerOperation.Of(benchmarkCase) is { } facts && bytes is { } b ? $"{(double)b / facts:N0} B".Replace(",", ",", StringComparison.Ordinal) : "-";
+        return FactsPerOperation.Of(benchmarkCase) is { } facts && bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{(double)b / facts:N0} B") : "-";
     }
 
     public bool IsAvailable(Summary summary) => true;

@@ -63,11 +63,11 @@ public abstract class ThroughputSuiteWithRulesEngine : ThroughputSuite
     public int RulesEngine() => RunOnce();
 }
 
-/// <summary>The seed article (27 facts) with the default rules.</summary>
+/// <summary>The seed article with the default rules.</summary>
 [Config(typeof(ThroughputConfig))]
 public class SeedBenchmarks : ThroughputSuiteWithRulesEngine
 {
-    public const int FactsPerOperation = 27;
+    public static int FactsPerOperation => Corpus.Seed().FactCount;
 
     protected override RuleSetKind Kind => RuleSetKind.Default;
 
