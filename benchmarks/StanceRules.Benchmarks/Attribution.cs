@@ -51,9 +51,42 @@ internal static class Attribution
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated {peer.Name}: {perFact:N0} B/fact; {result.FactsPerSecond(peer.Name):N0} facts/s"));
         }
 
+        var outside = Interleaved.Measure(corpus, [baseline, new OutsideTheRules()], TimeSpan.FromSeconds(10), minRounds: 15);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"outside the rules (resolution, issue inference, lexicon, conflict policy): {1 / outside.Ratio(OutsideTheRules.Label):P0} of the baseline's time"));
+        CompileCost();
         SessionCost("default rules (9)", FluentPeer.Compile(RuleSetKind.Default, 0));
         SessionCost("1,000 generated rules", FluentPeer.Compile(RuleSetKind.Generated, 1000));
         return 0;
+    }
+
+    /// <summary>How much of compiling the default set is the knowledge files: the knowledge with one rule, against the whole set.</summary>
+    private static void CompileCost()
+    {
+        const string OneRule = "rules:\n  - id: one\n    when:\n      - vote: { choice: abstain }\n    then: { stance: abstains }\n";
+        var knowledgeOnly = new List<double>();
+        var whole = new List<double>();
+        for (var i = 0; i < 12; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            StanceEngine.FromYaml(RuleFiles.With("one.yaml", OneRule));
+            knowledgeOnly.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            StanceEngine.FromYaml(RuleFiles.Default);
+            whole.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        static double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compile (warm, median of 12): knowledge files + 1 rule {Median(knowledgeOnly):N1} ms; default set (9 rules) {Median(whole):N1} ms"));
+    }
+
+    /// <summary>Only what every engine does outside its rules: resolve, then decide on no signals.</summary>
+    private sealed class OutsideTheRules : Peer
+    {
+        public const string Label = "outside-the-rules";
+
+        public override string Name => Label;
+
+        public override object Infer(ArticleFacts article) => Pipeline.Finish(Pipeline.Prepare(article, PeerKnowledge.Default), []);
     }
 
     /// <summary>What creating one NRules session costs, by rule count: paid once per article (Infer opens one session per call).</summary>
