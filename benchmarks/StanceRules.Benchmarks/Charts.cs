@@ -68,14 +68,15 @@ internal static class Charts
         return path;
     }
 
-    /// <summary>Ticks at 1, 2 and 5 times the powers of ten that the data spans, labelled in plain numbers.</summary>
+    /// <summary>Ticks at 1, 2 and 5 times the powers of ten that the data spans (every digit when it spans less than a decade), labelled in plain numbers.</summary>
     private static void SetLogTicks(IAxis axis, double min, double max)
     {
         var positions = new List<double>();
         var labels = new List<string>();
+        double[] steps = max / min < 10 ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [1, 2, 5];
         for (var power = Math.Floor(Math.Log10(min)); power <= Math.Ceiling(Math.Log10(max)); power++)
         {
-            foreach (var step in new[] { 1.0, 2.0, 5.0 })
+            foreach (var step in steps)
             {
                 var value = step * Math.Pow(10, power);
                 if (value >= min / 1.5 && value <= max * 1.5)
