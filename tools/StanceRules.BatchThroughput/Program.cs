@@ -35,6 +35,14 @@ for (var round = 0; round < rounds; round++)
 
 // CPU s is the process's processor time for the round: CPU s / wall s is the parallelism it got
 // (below the worker count when other processes hold the cores).
+// What the machine gives at all: the same fixed CPU loop on each of N threads. When N threads
+// take as long as one does N times over, other processes hold the other cores and no batch can scale.
+var single = Burn(1);
+foreach (var workers in workerCounts.Where(w => w > 1))
+{
+    Console.WriteLine(FormattableString.Invariant($"calibration: a CPU loop on {workers} threads ran {workers * single / Burn(workers):0.00}x as fast as on one"));
+}
+
 var baseline = times[workerCounts[0]].Min(t => t.Wall);
 Console.WriteLine("run           workers  best s  median s  articles/s (best)  speed-up (best)  CPU s (best)  CPU s / wall s");
 foreach (var (name, results) in new[] { ("InferAllAsync", times), ("Parallel.For", plain) })
@@ -45,6 +53,23 @@ foreach (var (name, results) in new[] { ("InferAllAsync", times), ("Parallel.For
         var (best, median) = (sorted[0], sorted[sorted.Length / 2]);
         Console.WriteLine(FormattableString.Invariant($"{name,-13} {workers,7}  {best.Wall,6:0.00}  {median.Wall,8:0.00}  {articles / best.Wall,17:0}  {baseline / best.Wall,14:0.00}x  {best.Cpu,12:0.00}  {best.Cpu / best.Wall,14:0.00}"));
     }
+}
+
+// Seconds for `threads` threads each to run the same fixed loop (about 0.3 s of one core).
+static double Burn(int threads)
+{
+    var clock = Stopwatch.StartNew();
+    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+    {
+        var sum = 0L;
+        for (var i = 0; i < 300_000_000; i++)
+        {
+            sum += i % 7;
+        }
+
+        GC.KeepAlive(sum);
+    });
+    return clock.Elapsed.TotalSeconds;
 }
 
 (double Wall, double Cpu) RunParallelFor(int workers, int count)
