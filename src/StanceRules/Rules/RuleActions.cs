@@ -3,7 +3,11 @@ using NRules.RuleModel;
 namespace StanceRules.Rules;
 
 /// <summary>What the engine needs to know about a rule when its action runs.</summary>
-internal sealed record RuleInfo(string Id, int Priority, SourceLocation Location);
+internal sealed record RuleInfo(string Id, int Priority, SourceLocation Location)
+{
+    /// <summary>The chain of a signal drawn only from input facts: this rule alone (shared, never mutated).</summary>
+    public string[] OwnChain { get; } = [Id];
+}
 
 /// <summary>A signal that could not be attributed to a country and issue; reported as unresolved.</summary>
 internal sealed record UnattributedSignal(string Rule, IReadOnlyList<Fact> Facts, string Reason);
@@ -26,14 +30,14 @@ internal static class RuleActions
             return; // e.g. a yes vote whose meaning the document does not give
         }
 
-        var (facts, chain) = Trace(matched, rule.Id);
+        var (facts, chain) = Trace(matched, rule);
         if (country is null || issue is null)
         {
             context.InsertLinked(LinkKey, new UnattributedSignal(rule.Id, facts, country is null ? "the actor is not a country" : "no issue: the fact names none and the catalogue infers none from its target"));
             return;
         }
 
-        if (facts.Any(f => f.IsHedged))
+        if (Array.Exists(facts, f => f.IsHedged))
         {
             confidence *= HedgeFactor;
         }
@@ -48,7 +52,7 @@ internal static class RuleActions
             return;
         }
 
-        var (facts, chain) = Trace(matched, rule.Id);
+        var (facts, chain) = Trace(matched, rule);
         fact.Country = country;
         fact.Sources = facts;
         fact.DerivedBy = chain;
@@ -61,8 +65,20 @@ internal static class RuleActions
     }
 
     /// <summary>The input facts and the chain of rules behind what a rule matched.</summary>
-    private static (Fact[] Facts, string[] Chain) Trace(object[] matched, string ruleId)
+    private static (Fact[] Facts, string[] Chain) Trace(object[] matched, RuleInfo rule)
     {
+        // The common case, every match an input fact: no lists, no de-duplication passes
+        // (a fact can appear once per pattern, so only equal neighbours need checking).
+        if (Array.TrueForAll(matched, m => m is Fact { Sources.Count: 0 }))
+        {
+            if (matched.Length == 1)
+            {
+                return ([(Fact)matched[0]], rule.OwnChain);
+            }
+
+            return (matched.Cast<Fact>().Distinct().ToArray(), rule.OwnChain);
+        }
+
         var facts = new List<Fact>(matched.Length);
         var chain = new List<string>();
         foreach (var item in matched)
@@ -83,7 +99,7 @@ internal static class RuleActions
             }
         }
 
-        chain.Add(ruleId);
+        chain.Add(rule.Id);
         return (facts.Distinct().ToArray(), chain.Distinct(StringComparer.Ordinal).ToArray());
     }
 }
