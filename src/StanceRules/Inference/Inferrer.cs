@@ -30,11 +30,6 @@ internal sealed class Inferrer
                 continue;
             }
 
-            if (fact is Statement statement && !_rules.Lexicon.IsKnown(statement.Act))
-            {
-                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
-            }
-
             var copy = fact.CopyForSession();
             copy.Country = resolution.Country.Iso3;
             if (copy.Issue is null)
@@ -43,6 +38,13 @@ internal sealed class Inferrer
             }
 
             copy.ApplyLexicon(_rules.Lexicon);
+
+            // An act with a family is known; only the rest need the second lookup.
+            if (copy is Statement { Family: null } statement && !_rules.Lexicon.IsKnown(statement.Act))
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
+            }
+
             facts.Add(copy);
         }
 
