@@ -137,6 +137,11 @@ internal static class RuleSetLoader
         }
 
         var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual });
+        if (options.ExpressionCompiler is { } expressionCompiler)
+        {
+            compiler.ExpressionCompiler = expressionCompiler;
+        }
+
         ISessionFactory sessions;
         try
         {
