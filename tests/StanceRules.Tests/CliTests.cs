@@ -1,22 +1,14 @@
-using StanceRules.Cli;
 
 namespace StanceRules.Tests;
 
 /// <summary>The <c>stance</c> command's output and exit codes, run in-process.</summary>
 public class CliTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Infer_WithNoArguments_PrintsTheSeedReportAsATable()
     {
-        var (exit, output, error) = Run("infer");
+        var (exit, output, error) = StanceCli.Run("infer");
 
         Assert.Equal((0, ""), (exit, error));
         Assert.StartsWith("Article xi-moscow-2023-03-21: 18 stances, 2 unresolved", output, StringComparison.Ordinal);
@@ -27,7 +19,7 @@ public class CliTests
     [Fact]
     public void Infer_FormatJson_PrintsTheReportContract()
     {
-        var (exit, output, _) = Run("infer", Repo.SeedFacts, "--format", "json");
+        var (exit, output, _) = StanceCli.Run("infer", Repo.SeedFacts, "--format", "json");
 
         Assert.Equal(0, exit);
         Assert.Equal(File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
@@ -41,7 +33,7 @@ public class CliTests
     [Fact]
     public void Infer_WithCustomRulesFolder_UsesThem()
     {
-        var (exit, output, _) = Run("infer", Repo.SeedFacts, "--rules", Repo.Rules);
+        var (exit, output, _) = StanceCli.Run("infer", Repo.SeedFacts, "--rules", Repo.Rules);
 
         Assert.Equal(0, exit);
         Assert.Contains("18 stances", output, StringComparison.Ordinal);
@@ -54,7 +46,7 @@ public class CliTests
         File.WriteAllText(file, "article: { id: x }\nfacts:\n  - { type: vote, actor: China, choice: maybe }\n");
         try
         {
-            var (exit, _, error) = Run("infer", file);
+            var (exit, _, error) = StanceCli.Run("infer", file);
 
             Assert.Equal(1, exit);
             Assert.Contains($"{file}:3:41: error SR0005:", error, StringComparison.Ordinal);
@@ -73,7 +65,7 @@ public class CliTests
         {
             File.WriteAllText(Path.Combine(folder, "bad.yaml"), RuleDiagnosticsTests.FiveMistakes);
 
-            var (exit, _, error) = Run("validate", folder);
+            var (exit, _, error) = StanceCli.Run("validate", folder);
 
             Assert.Equal(1, exit);
             var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -89,7 +81,7 @@ public class CliTests
     [Fact]
     public void Validate_DefaultRules_Exits0()
     {
-        var (exit, output, _) = Run("validate", Repo.Rules);
+        var (exit, output, _) = StanceCli.Run("validate", Repo.Rules);
 
         Assert.Equal(0, exit);
         Assert.Contains("rules compiled, no errors", output, StringComparison.Ordinal);
@@ -104,7 +96,7 @@ public class CliTests
     [InlineData("validate", "a", "b")]
     public void BadUsage_Exits2(params string[] args)
     {
-        var (exit, _, error) = Run(args);
+        var (exit, _, error) = StanceCli.Run(args);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("stance", error, StringComparison.Ordinal);
@@ -113,7 +105,7 @@ public class CliTests
     [Fact]
     public void NoArguments_PrintsUsageAndExits2()
     {
-        var (exit, _, error) = Run();
+        var (exit, _, error) = StanceCli.Run();
 
         Assert.Equal(2, exit);
         Assert.Contains("stance infer", error, StringComparison.Ordinal);
@@ -122,6 +114,6 @@ public class CliTests
     [Fact]
     public void Help_Exits0()
     {
-        Assert.Equal(0, Run("--help").Exit);
+        Assert.Equal(0, StanceCli.Run("--help").Exit);
     }
 }

@@ -1,4 +1,3 @@
-using StanceRules.Cli;
 
 namespace StanceRules.Tests;
 
@@ -7,13 +6,6 @@ public class ExplainTests
 {
     private static readonly ArticleFacts Seed = ArticleFacts.Load(Repo.SeedFacts);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Explain_UkrainePeacePlan_ShowsTheRejectionWinningOverTheHedgedSupportByConfidence()
@@ -135,7 +127,7 @@ public class ExplainTests
     [Fact]
     public void ExplainCommand_Seed_PrintsTheExplanation()
     {
-        var (exit, output, error) = Run("explain", Repo.SeedFacts, "--country", "UKR", "--issue", "china-peace-plan");
+        var (exit, output, error) = StanceCli.Run("explain", Repo.SeedFacts, "--country", "UKR", "--issue", "china-peace-plan");
 
         Assert.Equal((0, ""), (exit, error));
         Assert.StartsWith("UKR / china-peace-plan in article xi-moscow-2023-03-21", output, StringComparison.Ordinal);
@@ -145,7 +137,7 @@ public class ExplainTests
     [Fact]
     public void ExplainCommand_ExpectationNotMet_Exits1()
     {
-        var (exit, output, _) = Run("explain", Repo.SeedFacts, "--country", "IND", "--issue", "china-peace-plan", "--expect", "supports", "--rules", Repo.Rules);
+        var (exit, output, _) = StanceCli.Run("explain", Repo.SeedFacts, "--country", "IND", "--issue", "china-peace-plan", "--expect", "supports", "--rules", Repo.Rules);
 
         Assert.Equal(1, exit);
         Assert.Contains("Rules that could have produced supports for IND on china-peace-plan:", output, StringComparison.Ordinal);
@@ -160,7 +152,7 @@ public class ExplainTests
     [InlineData("explain", "/no/such.facts.yaml", "--country", "UKR", "--issue", "y", "--expect", "likes")]
     public void ExplainCommand_BadUsage_Exits2(params string[] args)
     {
-        var (exit, _, error) = Run(args);
+        var (exit, _, error) = StanceCli.Run(args);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("stance", error, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using StanceRules.Cli;
 
 namespace StanceRules.Tests;
 
@@ -9,18 +8,11 @@ public partial class HtmlReportTests
 {
     private static readonly StanceReport Seed = StanceEngine.CreateDefault().Infer(ArticleFacts.Load(Repo.SeedFacts));
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void InferHtml_Seed_IsOneSelfContainedPage()
     {
-        var (exit, html, error) = Run("infer", Repo.SeedFacts, "--format", "html");
+        var (exit, html, error) = StanceCli.Run("infer", Repo.SeedFacts, "--format", "html");
 
         Assert.Equal((0, ""), (exit, error));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -36,7 +28,7 @@ public partial class HtmlReportTests
     [Fact]
     public void InferHtml_Seed_HasACellForEveryStance_WithItsColourClassAndConfidence()
     {
-        var (_, html, _) = Run("infer", Repo.SeedFacts, "--format", "html");
+        var (_, html, _) = StanceCli.Run("infer", Repo.SeedFacts, "--format", "html");
         var cells = CellPattern().Matches(html).ToDictionary(m => m.Groups["id"].Value, m => (Stance: m.Groups["stance"].Value, Alpha: double.Parse(m.Groups["alpha"].Value, System.Globalization.CultureInfo.InvariantCulture), Confidence: m.Groups["conf"].Value));
 
         Assert.Equal(Seed.Stances.Count, cells.Count);
@@ -58,7 +50,7 @@ public partial class HtmlReportTests
     [Fact]
     public void InferHtml_Seed_EmbedsTheEvidenceOfEverySignal_OverruledOnesIncluded()
     {
-        var (_, html, _) = Run("infer", Repo.SeedFacts, "--format", "html");
+        var (_, html, _) = StanceCli.Run("infer", Repo.SeedFacts, "--format", "html");
 
         foreach (var stance in Seed.Stances)
         {
@@ -90,7 +82,7 @@ public partial class HtmlReportTests
             var file = Path.Combine(folder, "x.facts.yaml");
             File.WriteAllText(file, "article: { id: \"<b>a&b</b>\" }\nfacts:\n  - { type: statement, actor: France, act: welcome, issue: x, evidence: \"<script>alert(1)</script>\" }\n");
 
-            var (exit, html, _) = Run("infer", file, "--format", "html");
+            var (exit, html, _) = StanceCli.Run("infer", file, "--format", "html");
 
             Assert.Equal(0, exit);
             Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);

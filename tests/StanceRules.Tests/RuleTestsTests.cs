@@ -1,17 +1,9 @@
-using StanceRules.Cli;
 
 namespace StanceRules.Tests;
 
 /// <summary>Rule tests (<c>*.tests.yaml</c>): the default rules' own tests, diffs, coverage, and errors in test files.</summary>
 public class RuleTestsTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     /// <summary>A copy of rules/ and seeds/ side by side (the tests name ../seeds/...), changed by <paramref name="edit"/>.</summary>
     private static string CopyRules(Action<string>? edit = null)
@@ -51,7 +43,7 @@ public class RuleTestsTests
     [Fact]
     public void TestCommand_DefaultRulesWithCoverage_Exits0AndListsEveryRuleAsFired()
     {
-        var (exit, output, error) = Run("test", Repo.Rules, "--coverage", "--threshold", "100");
+        var (exit, output, error) = StanceCli.Run("test", Repo.Rules, "--coverage", "--threshold", "100");
 
         Assert.Equal((0, ""), (exit, error));
         Assert.Contains("Coverage: 9 of 9 rules fired in some case (100%)", output, StringComparison.Ordinal);
@@ -64,7 +56,7 @@ public class RuleTestsTests
     public void TestCommand_WithNoFolder_RunsTheShippedTestsAgainstTheEmbeddedRules()
     {
         // The test process runs from its bin folder: no ./rules there, so the tests shipped beside the tool run.
-        var (exit, output, _) = Run("test");
+        var (exit, output, _) = StanceCli.Run("test");
 
         Assert.Equal(0, exit);
         Assert.Contains("with the embedded default rules", output, StringComparison.Ordinal);
@@ -77,7 +69,7 @@ public class RuleTestsTests
         var rules = CopyRules(dir => Replace(Path.Combine(dir, "stances.yaml"), "- statement: { family: rejects }", "- statement: { family: abstains }"));
         try
         {
-            var (exit, output, _) = Run("test", rules);
+            var (exit, output, _) = StanceCli.Run("test", rules);
 
             Assert.Equal(1, exit);
             Assert.Contains("FAIL ", output, StringComparison.Ordinal);
@@ -153,7 +145,7 @@ public class RuleTestsTests
                     expect: [ { country: BLR, issue: russia-ukraine-war, stance: rejects } ]
                 """);
 
-            var (exit, output, _) = Run("test", folder, "--coverage", "--threshold", "50");
+            var (exit, output, _) = StanceCli.Run("test", folder, "--coverage", "--threshold", "50");
 
             Assert.Equal(1, exit);
             Assert.Contains("1 cases: 1 passed, 0 failed", output, StringComparison.Ordinal);

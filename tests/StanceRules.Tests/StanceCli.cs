@@ -1,0 +1,15 @@
+using StanceRules.Cli;
+
+namespace StanceRules.Tests;
+
+/// <summary>Runs the <c>stance</c> command in-process, capturing its exit code, stdout and stderr.</summary>
+internal static class StanceCli
+{
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
