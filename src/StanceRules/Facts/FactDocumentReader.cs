@@ -50,37 +50,50 @@ internal static class FactDocumentReader
             }
         }
 
-        var facts = new List<Fact>();
-        if (document.Required("facts") is { } factsNode && yaml.Sequence(factsNode, "'facts'") is { } sequence)
+        var facts = document.Required("facts") is { } factsNode ? ReadFacts(yaml, factsNode, types, limits) : null;
+        return diagnostics.Count == 0 && id is not null && facts is not null ? new ArticleFacts(id, facts, published, title) : null;
+    }
+
+    /// <summary>
+    /// Reads a list of facts wherever it stands (a fact document's <c>facts</c>, a rule test's
+    /// inline facts), reporting errors through <paramref name="yaml"/> at their own positions.
+    /// Null when the node is not a list or holds more facts than the limit.
+    /// </summary>
+    internal static List<Fact>? ReadFacts(YamlText yaml, YamlNode factsNode, FactTypes types, StanceLimits limits)
+    {
+        if (yaml.Sequence(factsNode, "'facts'") is not { } sequence)
         {
-            if (sequence.Children.Count > limits.MaxFactsPerDocument)
+            return null;
+        }
+
+        if (sequence.Children.Count > limits.MaxFactsPerDocument)
+        {
+            yaml.Error(sequence, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("number of facts", sequence.Children.Count, nameof(StanceLimits.MaxFactsPerDocument), limits.MaxFactsPerDocument));
+            return null;
+        }
+
+        var facts = new List<Fact>(sequence.Children.Count);
+        var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            // Ids are checked before the fact itself, so a duplicate is found even when the
+            // first fact with that id has errors of its own.
+            var node = sequence.Children[i];
+            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } ? given : $"f{i + 1}";
+            if (firstLineOfId.TryGetValue(factId, out var firstLine))
             {
-                yaml.Error(sequence, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("number of facts", sequence.Children.Count, nameof(StanceLimits.MaxFactsPerDocument), limits.MaxFactsPerDocument));
-                return null;
+                yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
+                continue;
             }
 
-            var firstLineOfId = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; i < sequence.Children.Count; i++)
+            firstLineOfId[factId] = (int)node.Start.Line;
+            if (ReadFact(yaml, node, i, types) is { } fact)
             {
-                // Ids are checked before the fact itself, so a duplicate is found even when the
-                // first fact with that id has errors of its own.
-                var node = sequence.Children[i];
-                var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } ? given : $"f{i + 1}";
-                if (firstLineOfId.TryGetValue(factId, out var firstLine))
-                {
-                    yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
-                    continue;
-                }
-
-                firstLineOfId[factId] = (int)node.Start.Line;
-                if (ReadFact(yaml, node, i, types) is { } fact)
-                {
-                    facts.Add(fact);
-                }
+                facts.Add(fact);
             }
         }
 
-        return diagnostics.Count == 0 && id is not null ? new ArticleFacts(id, facts, published, title) : null;
+        return facts;
     }
 
     private static Fact? ReadFact(YamlText yaml, YamlNode node, int index, FactTypes types)

@@ -90,7 +90,7 @@ internal static class RuleTestFile
                 yaml.Error(map["name"]!, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("test case name", name));
             }
 
-            var article = ReadFacts(yaml, map, text, path, index, types, documents, diagnostics, out var source);
+            var article = ReadFacts(yaml, map, path, index, types, limits, documents, diagnostics, out var source);
             var expect = new List<ExpectedStance>();
             var absent = new List<AbsentStance>();
             if (map["expect"] is { } expectNode && yaml.Sequence(expectNode, "'expect'") is { } expectList)
@@ -129,7 +129,7 @@ internal static class RuleTestFile
         return cases;
     }
 
-    private static ArticleFacts? ReadFacts(YamlText yaml, MappingView map, string text, string path, int index, FactTypes types, Dictionary<string, ArticleFacts?> documents, List<Diagnostic> diagnostics, out string source)
+    private static ArticleFacts? ReadFacts(YamlText yaml, MappingView map, string path, int index, FactTypes types, StanceLimits limits, Dictionary<string, ArticleFacts?> documents, List<Diagnostic> diagnostics, out string source)
     {
         source = "inline facts";
         var inline = map["facts"];
@@ -173,79 +173,15 @@ internal static class RuleTestFile
         }
         else
         {
-            ArticleFacts.TryParse(Isolate(text, map.KeyNode("facts")!, inline!, $"{Path.GetFileName(path)}#{index + 1}"), path, out article, out found, types);
+            // Read in place, with the test file's own reader, so errors point into the test file.
+            var errors = yaml.Diagnostics.Count;
+            var facts = FactDocumentReader.ReadFacts(yaml, inline!, types, limits);
+            article = facts is not null && yaml.Diagnostics.Count == errors ? new ArticleFacts($"{Path.GetFileName(path)}#{index + 1}", facts) : null;
+            found = [];
         }
 
         diagnostics.AddRange(found); // inline facts were read under the test file's name, at their own lines
         return article;
-    }
-
-    /// <summary>
-    /// A fact document holding only a test case's inline <c>facts</c>, at the same lines and columns
-    /// as in the test file (everything else is blanked), so the fact reader's diagnostics point
-    /// into the test file.
-    /// </summary>
-    private static string Isolate(string text, YamlNode key, YamlNode value, string articleId)
-    {
-        var start = (int)key.Start.Index;
-        var end = (int)EndOf(text, value);
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if ((i < start || i >= end) && chars[i] is not ('\n' or '\r'))
-            {
-                chars[i] = ' ';
-            }
-        }
-
-        var id = $"\"{articleId.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
-        var flow = value is YamlSequenceNode { Style: SequenceStyle.Flow } or YamlMappingNode { Style: MappingStyle.Flow } or YamlScalarNode;
-        if (flow)
-        {
-            // Inside a flow mapping the facts may sit at any column.
-            return $"{{article: {{id: {id}}}, {new string(chars)}\n}}";
-        }
-
-        // A block value: the key becomes a key of the root block mapping, at its own column.
-        return $"{new string(chars)}\n{new string(' ', (int)key.Start.Column - 1)}article: {{id: {id}}}\n";
-    }
-
-    /// <summary>
-    /// Where a node's text ends (exclusive). The representation model marks a collection's end at its
-    /// start, so the parser's events tell: a flow collection ends after its bracket, a block one
-    /// where the next token begins.
-    /// </summary>
-    private static long EndOf(string text, YamlNode node)
-    {
-        if (node is YamlScalarNode)
-        {
-            return node.End.Index;
-        }
-
-        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
-        var open = new Stack<(long Start, bool Flow)>();
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case SequenceStart sequence:
-                    open.Push((sequence.Start.Index, sequence.Style == SequenceStyle.Flow));
-                    break;
-                case MappingStart mapping:
-                    open.Push((mapping.Start.Index, mapping.Style == MappingStyle.Flow));
-                    break;
-                case SequenceEnd or MappingEnd:
-                    var (start, flow) = open.Pop();
-                    if (start == node.Start.Index)
-                    {
-                        return flow ? parser.Current.Start.Index + 1 : parser.Current.Start.Index;
-                    }
-
-                    break;
-            }
-        }
-
-        return text.Length;
     }
 
     private static ExpectedStance? ReadExpected(YamlText yaml, YamlNode node, Gazetteer gazetteer, IReadOnlyCollection<string> ruleIds)
