@@ -24,7 +24,7 @@ public class CliTests
         Assert.Equal(0, exit);
         Assert.Equal(File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        Assert.Equal(["article", "stances", "unresolved"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["article", "published", "stances", "unresolved"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["country", "issue", "stance", "confidence", "rules", "facts", "evidence", "overruled"],
             json.RootElement.GetProperty("stances")[0].EnumerateObject().Select(p => p.Name));

@@ -28,6 +28,18 @@ public class SeedTests
     }
 
     [Fact]
+    public void Report_CarriesTheArticlesDate_AndOmitsItWhenTheFactsHaveNone()
+    {
+        Assert.Equal(new DateOnly(2023, 3, 21), Report.Published);
+        Assert.Contains("\"published\": \"2023-03-21\"", Report.ToJson(), StringComparison.Ordinal);
+
+        var undated = StanceEngine.CreateDefault().Infer(new ArticleFacts("undated", [new Statement { Actor = "Kremlin", Act = "welcome", Target = "x", Issue = "a" }]));
+
+        Assert.Null(undated.Published);
+        Assert.DoesNotContain("published", undated.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Seed_UkraineRejectsThePeacePlan_WithTheCautiousWelcomeOverruled()
     {
         var row = Report.Find("UKR", "china-peace-plan")!;

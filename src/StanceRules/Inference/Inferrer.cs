@@ -85,6 +85,6 @@ internal sealed class Inferrer
             .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
             .ThenBy(u => u.Reason, StringComparer.Ordinal)
             .ToArray();
-        return new StanceReport(article.Id, stances, distinctUnresolved);
+        return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
     }
 }

@@ -13,6 +13,11 @@ internal static class ReportJson
         {
             json.WriteStartObject();
             json.WriteString("article", report.Article);
+            if (report.Published is { } published)
+            {
+                json.WriteString("published", published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             json.WriteStartArray("stances");
             foreach (var stance in report.Stances)
             {

@@ -3,15 +3,19 @@ namespace StanceRules;
 /// <summary>What one article's facts say about each country's stance on each issue.</summary>
 public sealed class StanceReport
 {
-    internal StanceReport(string article, IReadOnlyList<CountryStance> stances, IReadOnlyList<UnresolvedActor> unresolved)
+    internal StanceReport(string article, DateOnly? published, IReadOnlyList<CountryStance> stances, IReadOnlyList<UnresolvedActor> unresolved)
     {
         Article = article;
+        Published = published;
         Stances = stances;
         Unresolved = unresolved;
     }
 
     /// <summary>The article id.</summary>
     public string Article { get; }
+
+    /// <summary>The article's publication date, when its facts give one (<c>article.published</c>); reports order by it.</summary>
+    public DateOnly? Published { get; }
 
     /// <summary>One final stance per (country, issue), ordered by country, then issue (ordinal).</summary>
     public IReadOnlyList<CountryStance> Stances { get; }
