@@ -26,6 +26,18 @@ internal static class CommandLine
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
+          stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
+                        [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
+                        [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
+              Stances across many articles: fact documents and folders (inferred as by infer),
+              or jsonl files of reports (stance infer --format jsonl). Per (country, issue) per
+              window (default month; weeks are ISO weeks), the stance decided across the window's
+              articles by the conflict policy, with the articles behind it; the changes from one
+              window to the next; the agreement of every pair of countries (share alike, S-score,
+              number of issues compared); with --country, the countries closest to each. Reports
+              without a date are skipped; a repeated article id counts once. html: one page with a
+              heatmap and the changes per issue, and the agreement matrix in bloc order.
+              Definitions: docs/corpus.md.
           stance --help | --version
 
         Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
@@ -51,6 +63,12 @@ internal static class CommandLine
             return Task.FromResult(UnknownCommand(args[0], stderr));
         }
 
+        if (args.AsSpan(1).Contains("--help") || args.AsSpan(1).Contains("-h"))
+        {
+            stdout.WriteLine(HelpFor(command.Name));
+            return Task.FromResult(Ok);
+        }
+
         if (!Options.TryParse(args.AsSpan(1), command, out var options, out var error))
         {
             stderr.WriteLine($"stance {command.Name}: {error}");
@@ -68,7 +86,17 @@ internal static class CommandLine
         new("validate", ["--rules"], [], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
+        new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], [], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
     ];
+
+    /// <summary>The usage text's entry for one command: its lines from "stance NAME" to the next command.</summary>
+    private static string HelpFor(string name)
+    {
+        var lines = UsageText.Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith($"  stance {name} ", StringComparison.Ordinal) || l.TrimEnd() == $"  stance {name}");
+        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("  stance ", StringComparison.Ordinal));
+        return "Usage:\n" + string.Join('\n', lines[start..end]).TrimEnd();
+    }
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {

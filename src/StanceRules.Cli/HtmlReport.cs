@@ -13,7 +13,7 @@ namespace StanceRules.Cli;
 internal static class HtmlReport
 {
     /// <summary>Stance colours (RGB), chosen to stay distinct for the common colour-vision deficiencies.</summary>
-    private static readonly Dictionary<Stance, (int R, int G, int B)> Colours = new()
+    internal static readonly Dictionary<Stance, (int R, int G, int B)> Colours = new()
     {
         [Stance.Supports] = (26, 133, 255),
         [Stance.Abstains] = (160, 160, 160),
@@ -154,7 +154,7 @@ internal static class HtmlReport
     }
 
     /// <summary>The stance's colour at an opacity that grows with confidence (a faint tint at 0, full colour at 1).</summary>
-    private static string Background(Stance stance, double confidence)
+    internal static string Background(Stance stance, double confidence)
     {
         var (r, g, b) = Colours[stance];
         var c = Math.Clamp(confidence, 0, 1);

@@ -1,0 +1,264 @@
+using System.Globalization;
+
+namespace StanceRules.Cli;
+
+/// <summary>
+/// <c>stance corpus</c>: many articles (fact documents, folders, or the jsonl of
+/// <c>stance infer --format jsonl</c>) into one <see cref="StanceCorpus"/>, and its answers:
+/// stances per window, changes, agreement between countries.
+/// </summary>
+internal static class CorpusCommand
+{
+    public static readonly string[] Sections = ["stances", "changes", "agreement", "closest"];
+
+    public static int Run(Options options, TextWriter stdout, TextWriter stderr)
+    {
+        if (!TryParse(options, stderr, out var query))
+        {
+            return CommandLine.Usage;
+        }
+
+        if (options.Paths.Count == 0)
+        {
+            stderr.WriteLine("stance corpus: give fact documents, folders or jsonl files of reports");
+            return CommandLine.Usage;
+        }
+
+        var documents = new List<string>();
+        var reportFiles = new List<string>();
+        foreach (var path in options.Paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+                documents.AddRange(files.Where(IsFactDocument));
+                reportFiles.AddRange(files.Where(IsReportFile));
+            }
+            else if (File.Exists(path))
+            {
+                (IsReportFile(path) ? reportFiles : documents).Add(path);
+            }
+            else
+            {
+                stderr.WriteLine($"stance: no such file or folder '{path}'");
+                return CommandLine.Usage;
+            }
+        }
+
+        var workers = Environment.ProcessorCount;
+        if (options.Get("--workers") is { } value && (!int.TryParse(value, out workers) || workers < 1))
+        {
+            stderr.WriteLine($"stance corpus: --workers takes a whole number of at least 1, not '{value}'");
+            return CommandLine.Usage;
+        }
+
+        var engine = documents.Count == 0 ? null : CommandLine.LoadEngine(options.Rules, stderr);
+        if (documents.Count > 0 && engine is null)
+        {
+            return CommandLine.Invalid;
+        }
+
+        var corpus = new StanceCorpus();
+        var total = documents.Count + reportFiles.Sum(CountLines);
+        var (done, failed) = (0, 0);
+        using (var progress = ProgressBar.Create(stderr, total))
+        {
+            void Failed(string message)
+            {
+                progress.Clear();
+                stderr.WriteLine(message);
+                failed++;
+            }
+
+            foreach (var file in reportFiles)
+            {
+                var number = 0;
+                foreach (var line in File.ReadLines(file))
+                {
+                    number++;
+                    if (string.IsNullOrWhiteSpace(line))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        corpus.Add(ReadReport(line));
+                    }
+                    catch (FormatException e)
+                    {
+                        Failed($"{file}:{number}: error: {e.Message}");
+                    }
+
+                    progress.Show(++done, failed);
+                }
+            }
+
+            if (engine is not null)
+            {
+                var batch = engine.InferAllAsync(documents.Select(FactDocument.FromFile), new BatchOptions { MaxDegreeOfParallelism = workers });
+                var enumerator = batch.GetAsyncEnumerator();
+                try
+                {
+                    while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+                    {
+                        var result = enumerator.Current;
+                        if (result.Report is { } report)
+                        {
+                            corpus.Add(report);
+                        }
+                        else
+                        {
+                            Failed(result.ErrorMessage);
+                        }
+
+                        progress.Show(++done, failed);
+                    }
+                }
+                finally
+                {
+                    enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+
+        var answers = CorpusAnswers.Ask(corpus, query, failed);
+        switch (options.Format)
+        {
+            case "json":
+                CorpusText.WriteJson(answers, stdout);
+                break;
+            case "csv":
+                CorpusText.WriteCsv(answers, stdout);
+                break;
+            case "html":
+                CorpusHtml.Write(answers, stdout);
+                break;
+            default:
+                CorpusText.WriteTable(answers, stdout);
+                break;
+        }
+
+        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>The one place a report is read back from JSON; swap for a public StanceReport.FromJson when there is one.</summary>
+    internal static StanceReport ReadReport(string json) => ReportJsonReader.Read(json);
+
+    private static bool IsFactDocument(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.Contains(".facts.", StringComparison.OrdinalIgnoreCase)
+            && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsReportFile(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private static int CountLines(string path) => File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
+
+    private static bool TryParse(Options options, TextWriter stderr, out CorpusQuery query)
+    {
+        query = new CorpusQuery();
+        var by = options.Get("--by") ?? "month";
+        if (!Enum.TryParse<CorpusWindow>(by, ignoreCase: true, out var window) || !Enum.GetNames<CorpusWindow>().Contains(by, StringComparer.OrdinalIgnoreCase))
+        {
+            stderr.WriteLine($"stance corpus: unknown --by '{by}'; expected day, week, month, quarter or year");
+            return false;
+        }
+
+        DateOnly? since = null, until = null;
+        foreach (var (option, set) in new (string, Action<DateOnly>)[] { ("--since", d => since = d), ("--until", d => until = d) })
+        {
+            if (options.Get(option) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    stderr.WriteLine($"stance corpus: {option} takes a date as YYYY-MM-DD, not '{text}'");
+                    return false;
+                }
+
+                set(date);
+            }
+        }
+
+        var top = 10;
+        if (options.Get("--top") is { } topText && (!int.TryParse(topText, out top) || top < 1))
+        {
+            stderr.WriteLine($"stance corpus: --top takes a whole number of at least 1, not '{topText}'");
+            return false;
+        }
+
+        var show = List(options.Get("--show"));
+        if (show?.FirstOrDefault(s => !Sections.Contains(s)) is { } unknown)
+        {
+            stderr.WriteLine($"stance corpus: unknown --show '{unknown}'; expected {string.Join(", ", Sections)}");
+            return false;
+        }
+
+        if (options.Format == "csv" && show is { Length: > 1 })
+        {
+            stderr.WriteLine("stance corpus: --format csv prints one table; give --show one of " + string.Join(", ", Sections));
+            return false;
+        }
+
+        var countries = List(options.Get("--country"))?.Select(c => c.ToUpperInvariant()).ToArray();
+        query = new CorpusQuery
+        {
+            By = window,
+            Filter = new CorpusFilter { Countries = countries, Issues = List(options.Get("--issue")), Since = since, Until = until },
+            Top = top,
+            Show = show ?? (options.Format switch
+            {
+                "csv" => ["stances"],
+                // A terminal table lists every pair only when asked, or among the countries named.
+                "table" => countries is { Length: > 1 } ? Sections : ["stances", "changes", "closest"],
+                _ => Sections,
+            }),
+        };
+        return true;
+    }
+
+    private static string[]? List(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>What <c>stance corpus</c> was asked: window, selection, closest count, sections to print.</summary>
+internal sealed record CorpusQuery
+{
+    public CorpusWindow By { get; init; } = CorpusWindow.Month;
+
+    public CorpusFilter Filter { get; init; } = new();
+
+    public int Top { get; init; } = 10;
+
+    public IReadOnlyList<string> Show { get; init; } = CorpusCommand.Sections;
+}
+
+/// <summary>The corpus's answers to a query, computed once for every output format.</summary>
+internal sealed record CorpusAnswers(
+    StanceCorpus Corpus,
+    CorpusQuery Query,
+    int Failed,
+    IReadOnlyList<WindowStance> Stances,
+    IReadOnlyList<StanceChange> Changes,
+    IReadOnlyList<CountryAgreement> Agreements,
+    IReadOnlyDictionary<string, IReadOnlyList<CountryAgreement>> Closest)
+{
+    public static CorpusAnswers Ask(StanceCorpus corpus, CorpusQuery query, int failed)
+    {
+        var stances = corpus.Stances(query.By, query.Filter);
+        var closest = new Dictionary<string, IReadOnlyList<CountryAgreement>>(StringComparer.Ordinal);
+        if (query.Filter.Countries is { } countries)
+        {
+            // Closest looks at every other country, so it reads the stances without the country selection.
+            var everyone = StanceCorpus.AgreementsOf(corpus.Stances(query.By, query.Filter with { Countries = null }));
+            foreach (var country in countries)
+            {
+                closest[country] = StanceCorpus.ClosestOf(country, everyone, query.Top);
+            }
+        }
+
+        return new CorpusAnswers(corpus, query, failed, stances, StanceCorpus.ChangesOf(stances), StanceCorpus.AgreementsOf(stances), closest);
+    }
+
+    public bool Shows(string section) => Query.Show.Contains(section);
+}

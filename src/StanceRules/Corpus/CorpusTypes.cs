@@ -1,0 +1,224 @@
+using System.Globalization;
+
+namespace StanceRules;
+
+/// <summary>The time windows a <see cref="StanceCorpus"/> groups articles by.</summary>
+public enum CorpusWindow
+{
+    /// <summary>One calendar day.</summary>
+    Day,
+
+    /// <summary>An ISO 8601 week: Monday to Sunday, numbered within its ISO year (2022-W09).</summary>
+    Week,
+
+    /// <summary>A calendar month.</summary>
+    Month,
+
+    /// <summary>A calendar quarter: January to March is Q1.</summary>
+    Quarter,
+
+    /// <summary>A calendar year.</summary>
+    Year,
+}
+
+/// <summary>One time window: the window kind and the first and last days it covers.</summary>
+public readonly record struct CorpusPeriod
+{
+    private CorpusPeriod(CorpusWindow window, DateOnly start, DateOnly end)
+    {
+        Window = window;
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>The window kind.</summary>
+    public CorpusWindow Window { get; }
+
+    /// <summary>The first day of the window.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>The last day of the window (inclusive).</summary>
+    public DateOnly End { get; }
+
+    /// <summary>The window's name: <c>2022-03-02</c>, <c>2022-W09</c>, <c>2022-03</c>, <c>2022-Q1</c>, <c>2022</c>.</summary>
+    public string Label => Window switch
+    {
+        CorpusWindow.Day => Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        CorpusWindow.Week => string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(Start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(Start.ToDateTime(TimeOnly.MinValue)):00}"),
+        CorpusWindow.Month => Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        CorpusWindow.Quarter => string.Create(CultureInfo.InvariantCulture, $"{Start.Year}-Q{((Start.Month - 1) / 3) + 1}"),
+        _ => Start.Year.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The window of kind <paramref name="window"/> that holds <paramref name="date"/>.</summary>
+    public static CorpusPeriod Of(CorpusWindow window, DateOnly date)
+    {
+        switch (window)
+        {
+            case CorpusWindow.Day:
+                return new(window, date, date);
+            case CorpusWindow.Week:
+                // ISO weeks start on Monday; the week of 1 January may belong to the previous ISO year.
+                var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+                return new(window, monday, monday.AddDays(6));
+            case CorpusWindow.Month:
+                var month = new DateOnly(date.Year, date.Month, 1);
+                return new(window, month, month.AddMonths(1).AddDays(-1));
+            case CorpusWindow.Quarter:
+                var quarter = new DateOnly(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1);
+                return new(window, quarter, quarter.AddMonths(3).AddDays(-1));
+            case CorpusWindow.Year:
+                return new(window, new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(window), window, null);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Label;
+}
+
+/// <summary>Which part of a corpus a question looks at; every criterion left null selects everything.</summary>
+public sealed record CorpusFilter
+{
+    /// <summary>Only these countries (ISO alpha-3, case ignored).</summary>
+    public IReadOnlyCollection<string>? Countries { get; init; }
+
+    /// <summary>Only these issues (ids, ordinal).</summary>
+    public IReadOnlyCollection<string>? Issues { get; init; }
+
+    /// <summary>Only articles published on or after this day; windows are cut to the range.</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>Only articles published on or before this day; windows are cut to the range.</summary>
+    public DateOnly? Until { get; init; }
+}
+
+/// <summary>Limits of a <see cref="StanceCorpus"/>. Corpora merge only when their options are equal.</summary>
+public sealed record CorpusOptions
+{
+    /// <summary>How many articles each (country, issue, day, stance) keeps as evidence: the strongest (default 5).</summary>
+    public int ArticlesPerCell { get; init; } = 5;
+
+    /// <summary>How many evidence texts each kept article keeps (default 2).</summary>
+    public int EvidencePerArticle { get; init; } = 2;
+
+    /// <summary>
+    /// Ignore a report whose article id was already added (default true). This keeps one 64-bit
+    /// fingerprint per article (about 20 bytes in memory); set false when ids are unique upstream
+    /// and memory must not grow with the number of articles at all.
+    /// </summary>
+    public bool DeduplicateArticles { get; init; } = true;
+}
+
+/// <summary>An article behind an aggregate stance: its id, date, its stance and confidence there, and its evidence (bounded).</summary>
+/// <param name="Id">The article id.</param>
+/// <param name="Published">The article's date.</param>
+/// <param name="Stance">The stance the article's report gives.</param>
+/// <param name="Confidence">The report's confidence in it.</param>
+/// <param name="Evidence">The first <see cref="CorpusOptions.EvidencePerArticle"/> evidence texts behind it.</param>
+public sealed record CorpusArticle(string Id, DateOnly Published, Stance Stance, double Confidence, IReadOnlyList<string> Evidence);
+
+/// <summary>How many articles of a window gave one stance, and its combined score.</summary>
+/// <param name="Stance">The stance.</param>
+/// <param name="Articles">How many articles gave it.</param>
+/// <param name="Score">1 − Π(1 − confidence) over those articles.</param>
+public sealed record StanceTally(Stance Stance, long Articles, double Score);
+
+/// <summary>A country's stance on an issue in one window, decided across the window's articles.</summary>
+public sealed class WindowStance
+{
+    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, string decidedBy, IReadOnlyList<StanceTally> tallies, IReadOnlyList<CorpusArticle> articles, CorpusArticle firstArticle)
+    {
+        Country = country;
+        Issue = issue;
+        Period = period;
+        Stance = stance;
+        Confidence = confidence;
+        DecidedBy = decidedBy;
+        Tallies = tallies;
+        Articles = articles;
+        FirstArticle = firstArticle;
+    }
+
+    /// <summary>ISO 3166-1 alpha-3 code.</summary>
+    public string Country { get; }
+
+    /// <summary>The issue id.</summary>
+    public string Issue { get; }
+
+    /// <summary>The window.</summary>
+    public CorpusPeriod Period { get; }
+
+    /// <summary>The stance the conflict policy chose across the window's articles.</summary>
+    public Stance Stance { get; }
+
+    /// <summary>Its combined score, 1 − Π(1 − confidence) over the articles that gave it (rounded to 4 places).</summary>
+    public double Confidence { get; }
+
+    /// <summary>The step of the conflict policy that decided: <c>unanimous</c>, <c>confidence</c> or <c>precedence</c>.</summary>
+    public string DecidedBy { get; }
+
+    /// <summary>Every stance the window's articles gave, the chosen one first, then by stance.</summary>
+    public IReadOnlyList<StanceTally> Tallies { get; }
+
+    /// <summary>How many articles gave the chosen stance.</summary>
+    public long ArticleCount => Tallies[0].Articles;
+
+    /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
+    public IReadOnlyList<CorpusArticle> Articles { get; }
+
+    /// <summary>The earliest article of the window that gave the chosen stance.</summary>
+    public CorpusArticle FirstArticle { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Country} {Issue} {Period} {Stance.ToName()} {Confidence:0.##} ({ArticleCount} articles)";
+}
+
+/// <summary>A (country, issue) whose stance moved from one window to the next window in which it took a stance.</summary>
+/// <param name="From">The stance in the earlier window.</param>
+/// <param name="To">The stance in the later window.</param>
+public sealed record StanceChange(WindowStance From, WindowStance To)
+{
+    /// <summary>ISO 3166-1 alpha-3 code.</summary>
+    public string Country => To.Country;
+
+    /// <summary>The issue id.</summary>
+    public string Issue => To.Issue;
+
+    /// <summary>The first article (earliest, then strongest, then id) of the later window that shows the new stance.</summary>
+    public CorpusArticle FirstArticle => To.FirstArticle;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Country} {Issue} {From.Stance.ToName()} ({From.Period}) -> {To.Stance.ToName()} ({To.Period}) first in {FirstArticle.Id}";
+}
+
+/// <summary>
+/// How alike two countries' stances are over the (issue, window) pairs both took a stance in:
+/// the share alike and the S-score of Signorino and Ritter (see docs/corpus.md).
+/// </summary>
+/// <param name="Country">One country (the ordinally smaller code, or the country asked about).</param>
+/// <param name="Other">The other country.</param>
+/// <param name="Issues">How many (issue, window) pairs both took a stance in: what the figures rest on.</param>
+/// <param name="Alike">In how many of them the two took the same stance.</param>
+/// <param name="Distance">Σ <see cref="StanceDistance"/> over those pairs.</param>
+public sealed record CountryAgreement(string Country, string Other, int Issues, int Alike, double Distance)
+{
+    /// <summary>Alike ÷ Issues.</summary>
+    public double ShareAlike => (double)Alike / Issues;
+
+    /// <summary>S = 1 − 2·(Σ d(x, y)) ÷ Issues, with d the stance <see cref="StanceDistance"/> (0 to 1): from −1 (opposed everywhere) to 1 (identical).</summary>
+    public double SScore => 1 - (2 * Distance / Issues);
+
+    /// <summary>
+    /// The distance between two stances on one issue, 0 to 1: 0 for the same stance, ½ between
+    /// abstains and any other stance, 1 between two different committed stances (supports,
+    /// condemns, rejects). Between any two committed stances and abstains it is the ordinal scale
+    /// of recorded votes (yes 0, abstain ½, no 1).
+    /// </summary>
+    public static double StanceDistance(Stance a, Stance b) =>
+        a == b ? 0 : a == Stance.Abstains || b == Stance.Abstains ? 0.5 : 1;
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Country} {Other} alike {Alike}/{Issues} S {SScore:0.###}");
+}

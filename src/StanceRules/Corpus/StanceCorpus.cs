@@ -1,0 +1,391 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using StanceRules.Corpus;
+using StanceRules.Inference;
+
+namespace StanceRules;
+
+/// <summary>
+/// Stances across many articles: per (country, issue) per time window, the changes from one
+/// window to the next, and how alike countries' stances are. Definitions: docs/corpus.md.
+/// </summary>
+/// <remarks>
+/// <para><b>Incremental and mergeable</b>: <see cref="Add(StanceReport)"/> one report at a time;
+/// <see cref="Merge"/> adds another corpus built from other articles. Any split of the articles
+/// into corpora, merged in any order, answers every question exactly as one corpus of all of them
+/// does: each (country, issue, day) keeps a multiset of the confidences its articles gave per
+/// stance (with counts) and the strongest and earliest articles under a total order, and every
+/// answer is computed from those alone.</para>
+/// <para><b>Memory</b> grows with the (country, issue, day) cells, not with the articles: a cell
+/// keeps counts per distinct confidence and at most <see cref="CorpusOptions.ArticlesPerCell"/>
+/// articles per stance. With <see cref="CorpusOptions.DeduplicateArticles"/> (the default) it also
+/// keeps a 64-bit fingerprint of each article id, so a repeated article is not counted twice.</para>
+/// <para><b>Dates</b>: a report without <see cref="StanceReport.Published"/> cannot be placed in a
+/// window; it is skipped and counted in <see cref="Undated"/>.</para>
+/// <para>Not thread-safe: build one corpus per thread or partition, then merge.</para>
+/// </remarks>
+public sealed class StanceCorpus
+{
+    private readonly Dictionary<CellKey, CellTally?[]> _cells = [];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<ulong> _seen = [];
+
+    /// <summary>An empty corpus.</summary>
+    /// <param name="options">Limits; defaults when null.</param>
+    public StanceCorpus(CorpusOptions? options = null)
+    {
+        Options = options ?? new CorpusOptions();
+        if (Options.ArticlesPerCell < 1 || Options.EvidencePerArticle < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "ArticlesPerCell must be at least 1 and EvidencePerArticle at least 0.");
+        }
+    }
+
+    /// <summary>The corpus's limits.</summary>
+    public CorpusOptions Options { get; }
+
+    /// <summary>How many articles the corpus counts (dated, not repeated).</summary>
+    public long Articles { get; private set; }
+
+    /// <summary>How many reports were skipped because they have no date.</summary>
+    public long Undated { get; private set; }
+
+    /// <summary>How many reports were skipped because their article id was already added.</summary>
+    public long Repeated { get; private set; }
+
+    /// <summary>How many (country, issue, day) cells hold a stance: what memory grows with.</summary>
+    public int Cells => _cells.Count;
+
+    /// <summary>The countries with a stance, ordered.</summary>
+    public IReadOnlyList<string> Countries => _cells.Keys.Select(k => k.Country).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The issues with a stance, ordered.</summary>
+    public IReadOnlyList<string> Issues => _cells.Keys.Select(k => k.Issue).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>A corpus of the given reports.</summary>
+    /// <param name="reports">The reports, in any order.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    public static StanceCorpus FromReports(IEnumerable<StanceReport> reports, CorpusOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var corpus = new StanceCorpus(options);
+        foreach (var report in reports)
+        {
+            corpus.Add(report);
+        }
+
+        return corpus;
+    }
+
+    /// <summary>
+    /// A corpus of the reports of a batch (<see cref="StanceEngine.InferAllAsync(IEnumerable{FactDocument}, BatchOptions?, CancellationToken)"/>);
+    /// failed results carry no report and are skipped.
+    /// </summary>
+    /// <param name="results">The batch's results.</param>
+    /// <param name="options">Limits; defaults when null.</param>
+    /// <param name="cancellationToken">Stops reading the results.</param>
+    public static async Task<StanceCorpus> FromResultsAsync(IAsyncEnumerable<BatchResult> results, CorpusOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var corpus = new StanceCorpus(options);
+        await foreach (var result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (result.Report is { } report)
+            {
+                corpus.Add(report);
+            }
+        }
+
+        return corpus;
+    }
+
+    /// <summary>
+    /// Adds one article's stances. Returns false, and changes nothing but <see cref="Undated"/> or
+    /// <see cref="Repeated"/>, when the report has no date or its article id was already added
+    /// (the first report of an id counts; ids must name articles).
+    /// </summary>
+    /// <param name="report">The report.</param>
+    public bool Add(StanceReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Published is not { } published)
+        {
+            Undated++;
+            return false;
+        }
+
+        if (Options.DeduplicateArticles && !_seen.Add(Fingerprint(report.Article)))
+        {
+            Repeated++;
+            return false;
+        }
+
+        Articles++;
+        var day = published.DayNumber;
+        var limit = Options.ArticlesPerCell;
+        foreach (var stance in report.Stances)
+        {
+            var tallies = CellOf(stance.Country, stance.Issue, day);
+            var tally = tallies[(int)stance.Stance] ??= new CellTally();
+            var level = CellTally.Level(stance.Confidence);
+            tally.Add(level, 1);
+            if (tally.WouldKeep(level, published, report.Article, limit))
+            {
+                tally.Keep(new CorpusArticle(report.Article, published, stance.Stance, (double)level / CellTally.Scale, stance.Evidence.Take(Options.EvidencePerArticle).ToArray()), limit);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the articles of another corpus (which is not changed). The two must have equal
+    /// <see cref="Options"/> and, when they de-duplicate, no article in common: the counts behind
+    /// each cell cannot tell which of its articles the other corpus holds too. Partition the
+    /// articles by id (as a keyed reduce does) and merge the partitions.
+    /// </summary>
+    /// <param name="other">The other corpus.</param>
+    /// <exception cref="ArgumentException">The options differ.</exception>
+    /// <exception cref="InvalidOperationException">The corpora share articles; nothing was changed.</exception>
+    public void Merge(StanceCorpus other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            throw new InvalidOperationException("A corpus cannot merge itself: every article would be in both.");
+        }
+
+        if (other.Options != Options)
+        {
+            throw new ArgumentException($"Corpora merge only with equal options: {Options} and {other.Options}.", nameof(other));
+        }
+
+        if (Options.DeduplicateArticles && other._seen.Overlaps(_seen))
+        {
+            var shared = other._seen.Count(_seen.Contains);
+            throw new InvalidOperationException($"The corpora share {shared} article(s); merge corpora of disjoint articles (partition by article id).");
+        }
+
+        _seen.UnionWith(other._seen);
+        Articles += other.Articles;
+        Undated += other.Undated;
+        Repeated += other.Repeated;
+        foreach (var (key, theirs) in other._cells)
+        {
+            var mine = CellOf(key.Country, key.Issue, key.Day);
+            for (var s = 0; s < theirs.Length; s++)
+            {
+                if (theirs[s] is { } tally)
+                {
+                    (mine[s] ??= new CellTally()).Merge(tally, Options.ArticlesPerCell);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stance of each (country, issue) in each window of kind <paramref name="by"/> in which it
+    /// took one, decided across the window's articles by the conflict policy (docs/corpus.md),
+    /// ordered by country, issue, window.
+    /// </summary>
+    /// <param name="by">The window kind.</param>
+    /// <param name="filter">Which countries, issues and days; all when null.</param>
+    public IReadOnlyList<WindowStance> Stances(CorpusWindow by, CorpusFilter? filter = null)
+    {
+        var windows = new Dictionary<(string Country, string Issue, DateOnly Start), CellTally?[]>();
+        foreach (var (key, tallies) in Select(filter))
+        {
+            var period = CorpusPeriod.Of(by, DateOnly.FromDayNumber(key.Day));
+            if (!windows.TryGetValue((key.Country, key.Issue, period.Start), out var merged))
+            {
+                windows[(key.Country, key.Issue, period.Start)] = merged = new CellTally?[4];
+            }
+
+            for (var s = 0; s < tallies.Length; s++)
+            {
+                if (tallies[s] is { } tally)
+                {
+                    (merged[s] ??= new CellTally()).Merge(tally, Options.ArticlesPerCell);
+                }
+            }
+        }
+
+        return windows
+            .OrderBy(w => w.Key.Country, StringComparer.Ordinal)
+            .ThenBy(w => w.Key.Issue, StringComparer.Ordinal)
+            .ThenBy(w => w.Key.Start)
+            .Select(w => Decide(w.Key.Country, w.Key.Issue, CorpusPeriod.Of(by, w.Key.Start), w.Value))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Each (country, issue) whose stance in one window differs from its stance in the previous
+    /// window in which it took one, ordered by country, issue, window. A window without a stance
+    /// (no article, or only silence) is skipped: it is no change.
+    /// </summary>
+    /// <param name="by">The window kind.</param>
+    /// <param name="filter">Which countries, issues and days; all when null.</param>
+    public IReadOnlyList<StanceChange> Changes(CorpusWindow by, CorpusFilter? filter = null) => ChangesOf(Stances(by, filter));
+
+    /// <summary>
+    /// The agreement of every pair of countries that took a stance in at least one same (issue,
+    /// window): share alike and S-score. Ordered by country, then the other (ordinal); each pair once.
+    /// </summary>
+    /// <param name="by">The window kind: each (issue, window) is one item compared.</param>
+    /// <param name="filter">Which countries, issues and days; all when null.</param>
+    public IReadOnlyList<CountryAgreement> Agreements(CorpusWindow by, CorpusFilter? filter = null) => AgreementsOf(Stances(by, filter));
+
+    /// <summary>
+    /// The countries whose stances are closest to <paramref name="country"/>'s: highest S-score,
+    /// then most items compared, then code. <see cref="CountryAgreement.Country"/> is the one asked about.
+    /// </summary>
+    /// <param name="country">ISO alpha-3 code.</param>
+    /// <param name="by">The window kind.</param>
+    /// <param name="filter">Which issues and days (and which other countries); all when null.</param>
+    /// <param name="count">At most this many.</param>
+    public IReadOnlyList<CountryAgreement> Closest(string country, CorpusWindow by, CorpusFilter? filter = null, int count = 10)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        var wide = filter?.Countries is null ? filter : filter with { Countries = [.. filter.Countries, country] };
+        return ClosestOf(country, AgreementsOf(Stances(by, wide)), count);
+    }
+
+    internal static IReadOnlyList<StanceChange> ChangesOf(IReadOnlyList<WindowStance> stances)
+    {
+        var changes = new List<StanceChange>();
+        for (var i = 1; i < stances.Count; i++)
+        {
+            var (before, after) = (stances[i - 1], stances[i]);
+            if (before.Country == after.Country && before.Issue == after.Issue && before.Stance != after.Stance)
+            {
+                changes.Add(new StanceChange(before, after));
+            }
+        }
+
+        return changes;
+    }
+
+    internal static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
+    {
+        var byCountry = stances
+            .GroupBy(s => s.Country)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (Country: g.Key, Items: g.ToDictionary(s => (s.Issue, s.Period.Start), s => s.Stance)))
+            .ToArray();
+        var result = new List<CountryAgreement>();
+        for (var a = 0; a < byCountry.Length; a++)
+        {
+            for (var b = a + 1; b < byCountry.Length; b++)
+            {
+                var (items, alike, distance) = (0, 0, 0.0);
+                var (smaller, larger) = byCountry[a].Items.Count <= byCountry[b].Items.Count ? (byCountry[a].Items, byCountry[b].Items) : (byCountry[b].Items, byCountry[a].Items);
+                foreach (var (item, stance) in smaller)
+                {
+                    if (larger.TryGetValue(item, out var other))
+                    {
+                        items++;
+                        alike += stance == other ? 1 : 0;
+                        distance += CountryAgreement.StanceDistance(stance, other);
+                    }
+                }
+
+                if (items > 0)
+                {
+                    result.Add(new CountryAgreement(byCountry[a].Country, byCountry[b].Country, items, alike, distance));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    internal static IReadOnlyList<CountryAgreement> ClosestOf(string country, IReadOnlyList<CountryAgreement> agreements, int count) =>
+        agreements
+            .Where(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Other, country, StringComparison.OrdinalIgnoreCase))
+            .Select(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) ? a : a with { Country = a.Other, Other = a.Country })
+            .OrderByDescending(a => a.SScore)
+            .ThenByDescending(a => a.Issues)
+            .ThenBy(a => a.Other, StringComparer.Ordinal)
+            .Take(Math.Max(count, 0))
+            .ToArray();
+
+    private static WindowStance Decide(string country, string issue, CorpusPeriod period, CellTally?[] tallies)
+    {
+        // The conflict policy's steps across articles: each article's stance is one signal; the
+        // weight −ln(1 − score) orders stances as the score does without rounding to 1. Rule
+        // priorities stay inside articles (the report does not carry them), so ties go to precedence.
+        var present = Enumerable.Range(0, tallies.Length).Where(s => tallies[s] is not null).Select(s => (Stance: (Stance)s, Tally: tallies[s]!, Weight: tallies[s]!.Weight())).ToArray();
+        var (winner, decidedBy) = ConflictPolicy.Choose(present.Select(p => new Candidate(p.Stance, p.Weight, 0)));
+        var chosen = present.Single(p => p.Stance == winner.Stance);
+        var tallied = present
+            .OrderBy(p => p.Stance == winner.Stance ? 0 : 1)
+            .ThenBy(p => p.Stance)
+            .Select(p => new StanceTally(p.Stance, p.Tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(p.Weight), 4)))
+            .ToArray();
+        return new WindowStance(country, issue, period, winner.Stance, tallied[0].Score, decidedBy, tallied, chosen.Tally.Strongest.ToArray(), chosen.Tally.First!);
+    }
+
+    private IEnumerable<KeyValuePair<CellKey, CellTally?[]>> Select(CorpusFilter? filter)
+    {
+        if (filter is null)
+        {
+            return _cells;
+        }
+
+        var countries = filter.Countries is null ? null : new HashSet<string>(filter.Countries, StringComparer.OrdinalIgnoreCase);
+        var issues = filter.Issues is null ? null : new HashSet<string>(filter.Issues, StringComparer.Ordinal);
+        var since = filter.Since?.DayNumber ?? int.MinValue;
+        var until = filter.Until?.DayNumber ?? int.MaxValue;
+        return _cells.Where(c => c.Key.Day >= since && c.Key.Day <= until
+            && (countries is null || countries.Contains(c.Key.Country))
+            && (issues is null || issues.Contains(c.Key.Issue)));
+    }
+
+    private CellTally?[] CellOf(string country, string issue, int day)
+    {
+        // One string instance per country and issue name, however many reports repeat it.
+        var key = new CellKey(Intern(country), Intern(issue), day);
+        if (!_cells.TryGetValue(key, out var tallies))
+        {
+            _cells[key] = tallies = new CellTally?[4];
+        }
+
+        return tallies;
+    }
+
+    private string Intern(string name)
+    {
+        if (!_names.TryGetValue(name, out var interned))
+        {
+            _names[name] = interned = name;
+        }
+
+        return interned;
+    }
+
+    /// <summary>The first 8 bytes of the SHA-256 of the UTF-8 id: stable across processes and machines, unlike string.GetHashCode.</summary>
+    private static ulong Fingerprint(string id)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            Span<byte> bytes = rented ?? stackalloc byte[512];
+            var written = Encoding.UTF8.GetBytes(id, bytes);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(bytes[..written], hash);
+            return BinaryPrimitives.ReadUInt64LittleEndian(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private readonly record struct CellKey(string Country, string Issue, int Day);
+}
