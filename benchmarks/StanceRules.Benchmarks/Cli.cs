@@ -30,6 +30,9 @@ internal static class Cli
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --attribute
               Where StanceRules' time goes next to hand-written NRules: the baseline plus, one
               at a time, what StanceRules does differently; timed interleaved (~1.5 minutes).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --aggregation
+              Corpus aggregation: memory retained for 10k, 100k and 1M reports (flat per cell?),
+              with and without de-duplication. Timing: --filter '*AggregationBenchmarks*'.
         """;
 
     public static int Run(string[] args)
@@ -43,6 +46,11 @@ internal static class Cli
         if (args.Contains("--check"))
         {
             return CheckAll();
+        }
+
+        if (args.Contains("--aggregation"))
+        {
+            return AggregationMemory.Run();
         }
 
         if (args.Contains("--explain"))
@@ -134,6 +142,9 @@ internal static class Cli
                 return $"fluent rules compiled by FastExpressionCompiler agree ({fec.Fallbacks} trees fell back to Expression.Compile)";
             });
         }
+
+        // Corpus aggregation: memory flat per cell, merge exact.
+        Run("aggregation", AggregationMemory.Check);
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");

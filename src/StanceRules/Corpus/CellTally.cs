@@ -1,4 +1,4 @@
-namespace StanceRules.Corpus;
+namespace StanceRules;
 
 /// <summary>
 /// What the articles of one (country, issue, day) said for one stance: how many gave each

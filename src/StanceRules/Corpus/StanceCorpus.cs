@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using StanceRules.Corpus;
 using StanceRules.Inference;
 
 namespace StanceRules;
