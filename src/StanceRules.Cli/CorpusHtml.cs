@@ -155,7 +155,7 @@ internal static class CorpusHtml
             html.Append("</ol>\n");
         }
 
-        html.Append("<h3>Evidence</h3>\n<p class=\"empty\">Select a cell or a change.</p>\n");
+        html.Append("<h3>Evidence</h3>\n<p class=\"empty pick\">Select a cell or a change.</p>\n");
         foreach (var stance in stances.OrderBy(s => rank[s.Country]).ThenBy(s => s.Period.Start))
         {
             WriteEvidence(html, stance);
@@ -290,6 +290,8 @@ internal static class CorpusHtml
           if (!target || !target.classList.contains('evidence')) { return; }
           var issue = target.closest('.issue');
           issue.querySelectorAll('.evidence').forEach(function (e) { e.hidden = true; });
+          var pick = issue.querySelector('.pick');
+          if (pick) { pick.hidden = true; }
           target.hidden = false;
           if (scroll) { target.scrollIntoView({ block: 'nearest' }); }
         }

@@ -132,7 +132,7 @@ public sealed class StanceCorpus
             tally.Add(level, 1);
             if (tally.WouldKeep(level, published, report.Article, limit))
             {
-                tally.Keep(new CorpusArticle(report.Article, published, stance.Stance, (double)level / CellTally.Scale, stance.Evidence.Take(Options.EvidencePerArticle).ToArray()), limit);
+                tally.Keep(new CorpusArticle(report.Article, published, stance.Stance, (double)level / CellTally.Scale, EvidenceOf(stance)), limit);
             }
         }
 
@@ -324,6 +324,30 @@ public sealed class StanceCorpus
             .Select(p => new StanceTally(p.Stance, p.Tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(p.Weight), 4)))
             .ToArray();
         return new WindowStance(country, issue, period, winner.Stance, tallied[0].Score, decidedBy, tallied, chosen.Tally.Strongest.ToArray(), chosen.Tally.First!);
+    }
+
+    /// <summary>The first <see cref="CorpusOptions.EvidencePerArticle"/> of <see cref="CountryStance.Evidence"/>, without building all of it.</summary>
+    private string[] EvidenceOf(CountryStance stance)
+    {
+        var limit = Options.EvidencePerArticle;
+        var found = new List<string>(limit);
+        foreach (var signal in stance.Signals)
+        {
+            foreach (var fact in signal.SourceFacts)
+            {
+                if (found.Count == limit)
+                {
+                    return [.. found];
+                }
+
+                if (fact.Evidence is { Length: > 0 } evidence && !found.Contains(evidence))
+                {
+                    found.Add(evidence);
+                }
+            }
+        }
+
+        return [.. found];
     }
 
     private IEnumerable<KeyValuePair<CellKey, CellTally?[]>> Select(CorpusFilter? filter)
