@@ -164,4 +164,18 @@ public class UngaCorpusTests
         Assert.Equal(sameEveryTime, closest.Select(c => c.GetProperty("other").GetString()).ToArray());
         Assert.All(closest, c => Assert.Equal((3, 1.0), (c.GetProperty("issues").GetInt32(), c.GetProperty("s_score").GetDouble())));
     }
+
+    [Fact]
+    public void Readme_CorpusExample_ShowsWhatTheCommandPrints()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).ReplaceLineEndings("\n");
+        var example = System.Text.RegularExpressions.Regex.Match(readme, @"```text\n\$ stance (corpus [^\n]+)\n(.*?)\n```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(example.Success, "no stance corpus example in README.md");
+        var args = example.Groups[1].Value.Split(' ').Select(a => a.StartsWith("tests/", StringComparison.Ordinal) ? Path.Combine(Repo.Root, a) : a).ToArray();
+
+        var (exit, output, _) = StanceCli.Run(args);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(example.Groups[2].Value.TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
+    }
 }
