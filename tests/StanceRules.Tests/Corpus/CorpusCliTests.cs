@@ -1,0 +1,60 @@
+namespace StanceRules.Tests.Corpus;
+
+/// <summary><c>stance corpus</c>: usage errors, bad report lines, help.</summary>
+public class CorpusCliTests
+{
+    [Theory]
+    [InlineData("--by", "fortnight", "unknown --by 'fortnight'")]
+    [InlineData("--by", "2", "unknown --by '2'")]
+    [InlineData("--since", "2022-13-01", "--since takes a date as YYYY-MM-DD")]
+    [InlineData("--show", "votes", "unknown --show 'votes'")]
+    [InlineData("--top", "0", "--top takes a whole number of at least 1")]
+    public void Corpus_BadOption_ExitsWithUsage(string option, string value, string message)
+    {
+        var (exit, output, error) = StanceCli.Run("corpus", Repo.Fixture("unga", "facts"), option, value);
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_NoPath_ExitsWithUsage()
+    {
+        Assert.Equal(2, StanceCli.Run("corpus").Exit);
+    }
+
+    [Fact]
+    public void Corpus_Help_PrintsTheCommandsUsage()
+    {
+        var (exit, output, _) = StanceCli.Run("corpus", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("Usage:\n  stance corpus PATH...", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("stance infer", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_JsonlWithABadLine_ReportsFileAndLine_CountsTheRest_AndExits1()
+    {
+        var good = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 2, 6)]).ToJson(indented: false);
+        var undated = CorpusPropertyTests.Report("a2", null, [(0, 0, 2, 6)]).ToJson(indented: false);
+        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllLines(path, [good, "{\"article\": \"x\", \"published\": \"March\"}", undated, good, "not json"]);
+        try
+        {
+            var (exit, output, error) = StanceCli.Run("corpus", path, "--format", "json");
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"{path}:2: error: ", error, StringComparison.Ordinal);
+            Assert.Contains($"{path}:5: error: not a stance report", error, StringComparison.Ordinal);
+            Assert.Contains("\"articles\": 1,", output, StringComparison.Ordinal);
+            Assert.Contains("\"undated\": 1,", output, StringComparison.Ordinal);
+            Assert.Contains("\"repeated\": 1,", output, StringComparison.Ordinal);
+            Assert.Contains("\"failed\": 2,", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
