@@ -30,7 +30,8 @@ public class CorpusCliTests
 
         Assert.Equal(0, exit);
         Assert.StartsWith("Usage:\n  stance corpus PATH...", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.DoesNotContain("stance infer", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("stance validate", output, StringComparison.Ordinal);
+        Assert.Contains("Definitions: docs/corpus.md.", output, StringComparison.Ordinal);
     }
 
     [Fact]
