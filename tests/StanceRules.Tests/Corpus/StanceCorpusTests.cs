@@ -126,4 +126,18 @@ public class StanceCorpusTests
         Assert.Equal(["a9", "a8", "a7"], day.Articles.Select(a => a.Id));
         Assert.Equal(9, day.ArticleCount);
     }
+
+    [Fact]
+    public async Task FromResultsAsync_OfABatch_EqualsTheCorpusOfItsReports_SkippingFailures()
+    {
+        var engine = StanceEngine.CreateDefault();
+        var files = Directory.GetFiles(Repo.Fixture("unga", "facts"), "*.facts.yaml").Order(StringComparer.Ordinal).ToArray();
+        var documents = files.Select(FactDocument.FromFile).Append(FactDocument.FromText("article: {}\nfacts: 3\n", "broken.facts.yaml"));
+
+        var corpus = await StanceCorpus.FromResultsAsync(engine.InferAllAsync(documents));
+
+        var reports = files.Select(f => engine.Infer(ArticleFacts.Load(f)));
+        Assert.Equal(3, corpus.Articles);
+        Assert.Equal(CorpusPropertyTests.Answers(StanceCorpus.FromReports(reports), CorpusWindow.Month), CorpusPropertyTests.Answers(corpus, CorpusWindow.Month));
+    }
 }
