@@ -15,7 +15,7 @@ internal static class CorpusText
         var windows = answers.Stances.Select(s => s.Period).Distinct().OrderBy(p => p.Start).ToArray();
         var range = windows.Length == 0 ? "no window" : windows.Length == 1 ? windows[0].Label : $"{windows[0].Label} .. {windows[^1].Label}";
         return $"Corpus: {corpus.Articles} articles ({corpus.Undated} undated, {corpus.Repeated} repeated, {answers.Failed} failed), "
-            + $"{countries} countries, {issues} issues, by {Name(answers.Query.By)}: {range}";
+            + $"{countries} {(countries == 1 ? "country" : "countries")}, {issues} {(issues == 1 ? "issue" : "issues")}, by {Name(answers.Query.By)}: {range}";
     }
 
     public static void WriteTable(CorpusAnswers answers, TextWriter output)
