@@ -25,7 +25,7 @@ public class LimitsTests
         var limits = StanceLimits.Default;
 
         Assert.Equal(
-            (4 * 1024 * 1024, 32, 0, 10_000, 10_000, 100_000),
+            (4 * 1024 * 1024, 32, 0, 10_000, 1_000, 100_000),
             (limits.MaxFileBytes, limits.MaxNestingDepth, limits.MaxAliases, limits.MaxStringLength, limits.MaxRules, limits.MaxFactsPerDocument));
         Assert.Equal(100_000, new StanceEngineOptions().MaxRuleFirings);
     }
