@@ -53,7 +53,18 @@ public sealed partial class StanceEngine
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new StanceEngineOptions();
         var list = new List<Diagnostic>();
-        var sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+        IReadOnlyList<RuleSource> sources;
+        try
+        {
+            sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // Last resort: a folder the reader fails on in a way it does not foresee is a diagnostic, never an exception.
+            list.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable($"{e.GetType().Name}: {e.Message}"), new SourceLocation(directory, 1, 1)));
+            sources = [];
+        }
+
         var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options, list, directory) : null;
         engine = compiled is null ? null : new StanceEngine(compiled, options);
         diagnostics = list;

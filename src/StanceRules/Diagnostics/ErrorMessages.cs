@@ -25,6 +25,8 @@ internal static class ErrorMessages
 
     public static string EmptyCondition(string field, string value) => $"the condition on '{field}' is empty ({value}); give a value, a list of values or operators, or use 'present: false' to match a missing value";
 
+    public const string TabIndentation = "a tab is used as indentation on this line; YAML indents with spaces only";
+
     public const string NotUtf8 = "cannot read: the file is not valid UTF-8";
 
     public static string UnknownKey(string key, string where, IEnumerable<string> known) =>

@@ -54,6 +54,14 @@ internal sealed class YamlText
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : e.Message;
+            if (FirstTabIndentedLine(text) is { } tabLine)
+            {
+                // The parser reports a tab used as indentation where the structure it broke began
+                // (often line 1); the tab's own line is what the author has to fix.
+                Error(new Mark(0, tabLine, 1), DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(ErrorMessages.TabIndentation));
+                return null;
+            }
+
             Error(e.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(message));
             return null;
         }
@@ -75,6 +83,36 @@ internal sealed class YamlText
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The 1-based line of the first line indented with a tab (spaces then a tab before its first character), or null.</summary>
+    private static int? FirstTabIndentedLine(string text)
+    {
+        var line = 1;
+        var start = true;
+        var sawTab = false;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                (line, start, sawTab) = (line + 1, true, false);
+            }
+            else if (start && c == '\t')
+            {
+                sawTab = true;
+            }
+            else if (start && c != ' ' && c != '\r')
+            {
+                if (sawTab)
+                {
+                    return line;
+                }
+
+                start = false;
+            }
+        }
+
+        return null;
     }
 
     public SourceLocation At(YamlNode node) => At(node.Start);
