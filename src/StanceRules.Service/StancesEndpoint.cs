@@ -117,7 +117,7 @@ internal static class StancesEndpoint
             return false;
         }
 
-        var charset = mediaType.Charset.Value;
+        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(mediaType.Charset).Value;
         if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             problem = $"The charset '{charset}' is not supported; send the fact document in UTF-8 (charset=utf-8).";

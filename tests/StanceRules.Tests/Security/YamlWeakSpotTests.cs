@@ -68,7 +68,7 @@ public class YamlWeakSpotTests
 
     [Theory]
     [InlineData("colour: red", DiagnosticCodes.UnknownField)]
-    [InlineData("name: { a: b }", DiagnosticCodes.WrongNodeKind)]
+    [InlineData("target: [a, b]", DiagnosticCodes.WrongNodeKind)]
     public void OtherBadKeysInsideAssert_AreDiagnostics(string field, string code)
     {
         Assert.Contains(code, RuleErrors($"rules:\n  - id: r\n    when: [ statement as s: {{}} ]\n    then: {{ assert: {{ claim: {{ name: c, {field} }} }} }}\n").Select(d => d.Code));
