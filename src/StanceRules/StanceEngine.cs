@@ -140,10 +140,12 @@ public sealed class StanceEngineOptions
 /// </summary>
 public sealed class InferenceLimitException : Exception
 {
-    internal InferenceLimitException(string article, string limit, int max, IReadOnlyList<string> rules)
+    internal InferenceLimitException(string article, string limit, long max, IReadOnlyList<string> rules)
         : base(limit == nameof(StanceEngineOptions.MaxRuleFirings)
             ? $"Inference of article '{article}' stopped after {max} rule firings (StanceEngineOptions.MaxRuleFirings); the rules still firing were: {string.Join(", ", rules)}. A rule that keeps asserting new facts never lets inference end."
-            : $"Inference of article '{article}' stopped at {max} rule matches (StanceLimits.{limit}); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts match each other grow without end.")
+            : limit == nameof(StanceLimits.MaxRuleMatches)
+            ? $"Inference of article '{article}' stopped at {max} rule matches (StanceLimits.{limit}); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts match each other grow without end."
+            : $"Inference of article '{article}' stopped after allocating {max} bytes (StanceLimits.{limit}); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts join each other grow without end.")
     {
         Limit = limit;
         Rules = rules;
@@ -152,6 +154,6 @@ public sealed class InferenceLimitException : Exception
     /// <summary>The ids of the rules that were still firing (or matching most) when inference stopped.</summary>
     public IReadOnlyList<string> Rules { get; }
 
-    /// <summary>The limit that stopped it: <c>MaxRuleFirings</c> or <c>MaxRuleMatches</c>.</summary>
+    /// <summary>The limit that stopped it: <c>MaxRuleFirings</c>, <c>MaxRuleMatches</c> or <c>MaxInferenceBytes</c>.</summary>
     public string Limit { get; }
 }

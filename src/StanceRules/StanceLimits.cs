@@ -16,6 +16,7 @@ public sealed class StanceLimits
     private readonly int _maxRules = 1_000;
     private readonly int _maxFactsPerDocument = 100_000;
     private readonly int _maxRuleMatches = 500_000;
+    private readonly long _maxInferenceBytes = 256L << 20;
 
     /// <summary>The defaults.</summary>
     public static StanceLimits Default { get; } = new();
@@ -61,6 +62,30 @@ public sealed class StanceLimits
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside the range.</exception>
     public int MaxRuleMatches { get => _maxRuleMatches; init => _maxRuleMatches = InRange(value, 1, 100_000_000); }
+
+    /// <summary>
+    /// Most memory one inference may allocate, in bytes, beyond an allowance of
+    /// <see cref="InferenceBytesPerFact"/> per input fact (what it holds at any time is less).
+    /// Catches what <see cref="MaxRuleMatches"/> cannot see: partial joins of derived facts that
+    /// never complete a rule's patterns. Default 256 MiB; 16 MiB to 64 GiB.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside the range.</exception>
+    public long MaxInferenceBytes
+    {
+        get => _maxInferenceBytes;
+        init
+        {
+            if (value is < 16L << 20 or > 64L << 30)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MaxInferenceBytes), value, $"StanceLimits.{nameof(MaxInferenceBytes)} must be from {16L << 20:N0} to {64L << 30:N0}.");
+            }
+
+            _maxInferenceBytes = value;
+        }
+    }
+
+    /// <summary>The allowance <see cref="MaxInferenceBytes"/> adds per input fact, so a large document's own work fits: 4 KiB (the default rules allocate about 3.4 KiB per statement).</summary>
+    public const int InferenceBytesPerFact = 4096;
 
     /// <summary>
     /// Follow links (symbolic links, junctions) in a rule set folder or a batch input folder that

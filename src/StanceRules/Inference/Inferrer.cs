@@ -49,8 +49,10 @@ internal sealed class Inferrer
         }
 
         var session = _rules.Sessions.CreateSession();
-        var budget = new MatchBudget(_options.Limits.MaxRuleMatches);
+        var budget = new MatchBudget(_options.Limits.MaxRuleMatches, _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count));
         session.Events.ActivationCreatedEvent += budget.OnMatch;
+        session.Events.FactInsertedEvent += budget.OnInsert;
+        session.Events.RuleFiredEvent += budget.OnFired;
         int fired;
         try
         {
@@ -61,7 +63,9 @@ internal sealed class Inferrer
         catch (Exception e) when (budget.Exceeded && e is not OperationCanceledException)
         {
             // The budget stopped the session from inside NRules (which wraps what its actions throw).
-            throw new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), _options.Limits.MaxRuleMatches, budget.TopRules());
+            throw budget.ExceededLimit == nameof(StanceLimits.MaxRuleMatches)
+                ? new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), _options.Limits.MaxRuleMatches, budget.TopRules())
+                : new InferenceLimitException(article.Id, nameof(StanceLimits.MaxInferenceBytes), _options.Limits.MaxInferenceBytes, budget.TopRules());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -113,22 +117,45 @@ internal sealed class Inferrer
 /// throwing from NRules' event: matches, not firings, are what grows combinatorially when
 /// derived facts join each other, and every derived fact and tuple held comes from one.
 /// </summary>
-internal sealed class MatchBudget(int max)
+internal sealed class MatchBudget(int maxMatches, long maxBytes)
 {
     private readonly Dictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly long _startBytes = GC.GetAllocatedBytesForCurrentThread();
     private int _count;
 
-    public bool Exceeded { get; private set; }
+    public bool Exceeded => ExceededLimit is not null;
+
+    public string? ExceededLimit { get; private set; }
 
     public void OnMatch(object? sender, NRules.Diagnostics.AgendaEventArgs e)
     {
         var rule = e.Rule.Name;
         _byRule[rule] = _byRule.GetValueOrDefault(rule) + 1;
-        if (++_count > max)
+        if (++_count > maxMatches)
         {
-            Exceeded = true;
-            throw new MatchBudgetExceededException();
+            Stop(nameof(StanceLimits.MaxRuleMatches));
         }
+    }
+
+    // Partial joins (tuples that do not yet match a whole rule) make no match, but every one is
+    // allocated on this thread: the inference runs synchronously, so what it allocated bounds
+    // what it holds. Checked after each fact inserted and each rule fired.
+    public void OnInsert(object? sender, NRules.Diagnostics.WorkingMemoryEventArgs e) => CheckBytes();
+
+    public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e) => CheckBytes();
+
+    private void CheckBytes()
+    {
+        if (GC.GetAllocatedBytesForCurrentThread() - _startBytes > maxBytes)
+        {
+            Stop(nameof(StanceLimits.MaxInferenceBytes));
+        }
+    }
+
+    private void Stop(string limit)
+    {
+        ExceededLimit ??= limit;
+        throw new MatchBudgetExceededException();
     }
 
     /// <summary>The rules with the most matches, most first (the ones that ran away).</summary>
