@@ -144,8 +144,8 @@ public sealed class InferenceLimitException : Exception
         : base(limit == nameof(StanceEngineOptions.MaxRuleFirings)
             ? $"Inference of article '{article}' stopped after {max} rule firings (StanceEngineOptions.MaxRuleFirings); the rules still firing were: {string.Join(", ", rules)}. A rule that keeps asserting new facts never lets inference end."
             : limit == nameof(StanceLimits.MaxRuleMatches)
-            ? $"Inference of article '{article}' stopped at {max} rule matches (StanceLimits.{limit}); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts match each other grow without end."
-            : $"Inference of article '{article}' stopped after allocating {max} bytes (StanceLimits.{limit}); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts join each other grow without end.")
+            ? $"Inference of article '{article}' stopped at {max} rule matches (StanceLimits.{limit}, plus {StanceLimits.RuleMatchesPerFact} per input fact); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts match each other grow without end."
+            : $"Inference of article '{article}' stopped after allocating {max} bytes (StanceLimits.{limit}, plus {StanceLimits.InferenceBytesPerFact} per input fact); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts join each other grow without end.")
     {
         Limit = limit;
         Rules = rules;

@@ -15,8 +15,8 @@ public sealed class StanceLimits
     private readonly int _maxStringLength = 10_000;
     private readonly int _maxRules = 1_000;
     private readonly int _maxFactsPerDocument = 100_000;
-    private readonly int _maxRuleMatches = 500_000;
-    private readonly long _maxInferenceBytes = 256L << 20;
+    private readonly int _maxRuleMatches = 100_000;
+    private readonly long _maxInferenceBytes = 128L << 20;
 
     /// <summary>The defaults.</summary>
     public static StanceLimits Default { get; } = new();
@@ -53,12 +53,12 @@ public sealed class StanceLimits
 
     /// <summary>
     /// Most rule matches (a rule's patterns satisfied by one combination of facts) one inference
-    /// may create. Every derived fact and signal comes from a match, so this also bounds what an
-    /// inference holds in working memory: rules that assert facts joining each other grow
-    /// matches combinatorially, and are stopped here with <see cref="InferenceLimitException"/>
-    /// long before memory runs out (at the default: about a second and 150 MB; see docs/security.md).
-    /// The default rules make a few matches per fact, so a document at <see cref="MaxFactsPerDocument"/> fits.
-    /// Default 500,000; 1 to 100,000,000.
+    /// may create, beyond an allowance of <see cref="RuleMatchesPerFact"/> per input fact. Every
+    /// derived fact and signal comes from a match, so this also bounds what an inference holds in
+    /// working memory: rules that assert facts joining each other grow matches combinatorially,
+    /// and are stopped here with <see cref="InferenceLimitException"/> long before memory runs
+    /// out (at the default, for a one-fact document: about a second and 50 MB; see docs/security.md).
+    /// Default 100,000; 1 to 100,000,000.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside the range.</exception>
     public int MaxRuleMatches { get => _maxRuleMatches; init => _maxRuleMatches = InRange(value, 1, 100_000_000); }
@@ -67,7 +67,7 @@ public sealed class StanceLimits
     /// Most memory one inference may allocate, in bytes, beyond an allowance of
     /// <see cref="InferenceBytesPerFact"/> per input fact (what it holds at any time is less).
     /// Catches what <see cref="MaxRuleMatches"/> cannot see: partial joins of derived facts that
-    /// never complete a rule's patterns. Default 256 MiB; 16 MiB to 64 GiB.
+    /// never complete a rule's patterns. Default 128 MiB; 16 MiB to 64 GiB.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside the range.</exception>
     public long MaxInferenceBytes
@@ -83,6 +83,9 @@ public sealed class StanceLimits
             _maxInferenceBytes = value;
         }
     }
+
+    /// <summary>The allowance <see cref="MaxRuleMatches"/> adds per input fact, so a large document's own matches fit: 10 (the default rules make fewer than 5 per fact).</summary>
+    public const int RuleMatchesPerFact = 10;
 
     /// <summary>The allowance <see cref="MaxInferenceBytes"/> adds per input fact, so a large document's own work fits: 4 KiB (the default rules allocate about 3.4 KiB per statement).</summary>
     public const int InferenceBytesPerFact = 4096;

@@ -49,7 +49,10 @@ internal sealed class Inferrer
         }
 
         var session = _rules.Sessions.CreateSession();
-        var budget = new MatchBudget(_options.Limits.MaxRuleMatches, _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count));
+        // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
+        var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
+        var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
+        var budget = new MatchBudget(maxMatches, maxBytes);
         session.Events.ActivationCreatedEvent += budget.OnMatch;
         session.Events.FactInsertedEvent += budget.OnInsert;
         session.Events.RuleFiredEvent += budget.OnFired;
@@ -64,8 +67,8 @@ internal sealed class Inferrer
         {
             // The budget stopped the session from inside NRules (which wraps what its actions throw).
             throw budget.ExceededLimit == nameof(StanceLimits.MaxRuleMatches)
-                ? new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), _options.Limits.MaxRuleMatches, budget.TopRules())
-                : new InferenceLimitException(article.Id, nameof(StanceLimits.MaxInferenceBytes), _options.Limits.MaxInferenceBytes, budget.TopRules());
+                ? new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), maxMatches, budget.TopRules())
+                : new InferenceLimitException(article.Id, nameof(StanceLimits.MaxInferenceBytes), maxBytes, budget.TopRules());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
