@@ -8,19 +8,45 @@ internal static class InferCommand
     /// <summary>How many failed files the closing summary names before it only counts them.</summary>
     private const int SummaryListLength = 10;
 
+    /// <summary>The most --workers: far more than any machine has cores, far below what overflows.</summary>
+    public const int MaxWorkers = 1024;
+
     public static int Run(Options options, TextWriter stdout, TextWriter stderr)
     {
-        var files = ResolveInputs(options.Paths, stderr);
+        // Bounded so that nothing derived from it (the batch's read-ahead is 4 per worker) can overflow.
+        var workers = Environment.ProcessorCount;
+        if (options.Get("--workers") is { } value && (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out workers) || workers is < 1 or > MaxWorkers))
+        {
+            stderr.WriteLine($"stance infer: --workers takes a whole number from 1 to {MaxWorkers}, not '{DisplayText.Escape(value)}'");
+            return CommandLine.Usage;
+        }
+
+        var inputErrors = new List<Diagnostic>();
+        var files = ResolveInputs(options.Paths, inputErrors, stderr);
         if (files is null)
         {
             return CommandLine.Usage;
         }
 
-        var workers = Environment.ProcessorCount;
-        if (options.Get("--workers") is { } value && (!int.TryParse(value, out workers) || workers < 1))
+        foreach (var error in inputErrors)
         {
-            stderr.WriteLine($"stance infer: --workers takes a whole number of at least 1, not '{value}'");
-            return CommandLine.Usage;
+            stderr.WriteLine(error);
+        }
+
+        if (files.Count == 0)
+        {
+            // Nothing to infer is not an error of the facts: say so, and give an empty result in the format asked for.
+            stderr.WriteLine($"stance: no fact documents (*.facts.yaml, *.facts.yml, *.facts.json) in {DisplayText.Escape(string.Join(", ", options.Paths))}");
+            if (options.Format == "json")
+            {
+                stdout.WriteLine("[]");
+            }
+            else if (options.Format == "html")
+            {
+                HtmlReport.Write([], stdout);
+            }
+
+            return inputErrors.Count == 0 ? CommandLine.Ok : CommandLine.Invalid;
         }
 
         var engine = CommandLine.LoadEngine(options.Rules, stderr);
@@ -44,7 +70,8 @@ internal static class InferCommand
 
         try
         {
-            return InferAllAsync(engine, files, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
+            var exit = InferAllAsync(engine, files, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
+            return exit == CommandLine.Ok && inputErrors.Count > 0 ? CommandLine.Invalid : exit;
         }
         finally
         {
@@ -141,8 +168,11 @@ internal static class InferCommand
         return CommandLine.Invalid;
     }
 
-    /// <summary>Files as given, folders expanded to their fact documents, or the seed when none is given.</summary>
-    private static List<string>? ResolveInputs(List<string> paths, TextWriter stderr)
+    /// <summary>
+    /// Files as given, folders expanded to their fact documents (under the library's link policy:
+    /// no link out of the folder, each file once), or the seed when none is given.
+    /// </summary>
+    private static List<string>? ResolveInputs(List<string> paths, List<Diagnostic> errors, TextWriter stderr)
     {
         if (paths.Count == 0)
         {
@@ -153,11 +183,9 @@ internal static class InferCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (StanceRules.Yaml.SourceFile.EnumerateFolder(path, IsFactDocumentName, StanceLimits.Default.FollowLinksOutOfFolder, errors) is { } found)
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.facts.*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
+                files.AddRange(found.Select(f => f.Name));
             }
             else if (File.Exists(path))
             {
@@ -165,13 +193,17 @@ internal static class InferCommand
             }
             else
             {
-                stderr.WriteLine($"stance: no such file or folder '{path}'");
+                stderr.WriteLine($"stance: no such file or folder '{DisplayText.Escape(path)}'");
                 return null;
             }
         }
 
         return files;
     }
+
+    private static bool IsFactDocumentName(string name) =>
+        name.Contains(".facts.", StringComparison.OrdinalIgnoreCase)
+        && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary><c>stance validate</c>: compile a rule set and print every diagnostic.</summary>

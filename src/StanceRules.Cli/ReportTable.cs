@@ -7,7 +7,8 @@ internal static class ReportTable
 {
     public static void Write(StanceReport report, TextWriter output)
     {
-        output.WriteLine($"Article {report.Article}: {report.Stances.Count} stances, {report.Unresolved.Count} unresolved");
+        // Every cell goes through DisplayText.Escape: a fact's id, actor or issue cannot add rows, colour or clear the terminal.
+        output.WriteLine($"Article {DisplayText.Escape(report.Article)}: {report.Stances.Count} stances, {report.Unresolved.Count} unresolved");
         output.WriteLine();
         var rows = report.Stances.Select(s => new[]
         {
@@ -31,6 +32,7 @@ internal static class ReportTable
 
     private static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
     {
+        rows = rows.Select(r => r.Select(DisplayText.Escape).ToArray()).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
         Line(header);

@@ -20,7 +20,13 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     private StanceEngine? _current;
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
+    private Timer? _guard;
+    private DateTime? _watchedFolderBirth; // identifies the folder watched: a folder deleted and made again is another folder
+    private bool _folderLost;
     private bool _disposed;
+
+    /// <summary>How often the monitor checks that the folder it watches is still the same folder (a deleted folder ends a watcher's events for good).</summary>
+    internal static TimeSpan GuardInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public StanceEngineMonitor(IOptions<StanceRulesOptions> options, ILoggerFactory loggerFactory, IHostEnvironment? environment = null)
     {
@@ -106,36 +112,100 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     private void StartWatching(string directory)
     {
         _debounce = new Timer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _watcher = new FileSystemWatcher(directory)
+        _guard = new Timer(_ => GuardFolder(), null, GuardInterval, GuardInterval);
+        StartWatcher(directory);
+        LogWatching(_logger, directory);
+    }
+
+    private void StartWatcher(string directory)
+    {
+        _watchedFolderBirth = FolderBirth(directory);
+        var watcher = new FileSystemWatcher(directory)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
         };
-        _watcher.Changed += OnChanged;
-        _watcher.Created += OnChanged;
-        _watcher.Deleted += OnChanged;
-        _watcher.Renamed += (_, e) =>
+        watcher.Changed += OnChanged;
+        watcher.Created += OnChanged;
+        watcher.Deleted += OnChanged;
+        watcher.Renamed += (_, e) =>
         {
             if (IsRuleFile(e.OldFullPath) || IsRuleFile(e.FullPath))
             {
                 ScheduleReload();
             }
         };
-        _watcher.Error += (_, e) =>
+        watcher.Error += (_, e) =>
         {
             // Events were lost (the buffer overflowed): reload anyway, it costs one compilation.
             LogWatcherError(_logger, e.GetException(), directory);
             ScheduleReload();
         };
-        _watcher.EnableRaisingEvents = true;
-        LogWatching(_logger, directory);
+        watcher.EnableRaisingEvents = true;
+        _watcher = watcher;
+    }
+
+    private static DateTime? FolderBirth(string directory)
+    {
+        try
+        {
+            var info = new DirectoryInfo(directory);
+            return info.Exists ? info.CreationTimeUtc : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs on a timer: when the watched folder is deleted (or replaced by a new one), its
+    /// watcher is dead; drop it, keep the last good engine, and once a folder is there again,
+    /// watch it and reload. Must never throw.
+    /// </summary>
+    private void GuardFolder()
+    {
+        try
+        {
+            lock (_gate)
+            {
+                if (_disposed || _directory is null || _debounce is null)
+                {
+                    return;
+                }
+
+                var birth = FolderBirth(_directory);
+                if (!_folderLost && (birth is null || birth != _watchedFolderBirth))
+                {
+                    _watcher?.Dispose();
+                    _watcher = null;
+                    _folderLost = true;
+                    LogFolderLost(_logger, _directory);
+                }
+
+                if (_folderLost && birth is not null)
+                {
+                    StartWatcher(_directory);
+                    _folderLost = false;
+                    LogFolderBack(_logger, _directory);
+                    _debounce.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+#pragma warning disable CA1031 // A timer callback that throws ends the process; the next tick tries again.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogReloadCrashed(_logger, e, _description);
+        }
     }
 
     private void StopWatching()
     {
+        _guard?.Dispose();
         _watcher?.Dispose();
         _debounce?.Dispose();
-        (_watcher, _debounce) = (null, null);
+        (_guard, _watcher, _debounce) = (null, null, null);
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e)
@@ -249,4 +319,10 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "A Reloaded event handler threw")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "The rules folder {Directory} was deleted or replaced; the last good rule set stays in force until it is back")]
+    private static partial void LogFolderLost(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The rules folder {Directory} is back; watching it again and reloading")]
+    private static partial void LogFolderBack(ILogger logger, string directory);
 }

@@ -53,7 +53,18 @@ public sealed partial class StanceEngine
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new StanceEngineOptions();
         var list = new List<Diagnostic>();
-        var sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+        IReadOnlyList<RuleSource> sources;
+        try
+        {
+            sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // Last resort: a folder the reader fails on in a way it does not foresee is a diagnostic, never an exception.
+            list.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable($"{e.GetType().Name}: {e.Message}"), new SourceLocation(directory, 1, 1)));
+            sources = [];
+        }
+
         var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options, list, directory) : null;
         engine = compiled is null ? null : new StanceEngine(compiled, options);
         diagnostics = list;
@@ -90,6 +101,8 @@ public sealed partial class StanceEngine
 /// <summary>Options for compiling a rule set and running inferences.</summary>
 public sealed class StanceEngineOptions
 {
+    private readonly int _maxRuleFirings = 100_000;
+
     /// <summary>The fact types rules may match and documents may hold. Default: <see cref="FactTypes.Default"/>.</summary>
     public FactTypes FactTypes { get; init; } = FactTypes.Default;
 
@@ -97,7 +110,16 @@ public sealed class StanceEngineOptions
     /// The most rule firings one inference may take before it is stopped with
     /// <see cref="InferenceLimitException"/> (a guard against rules that keep asserting facts). Default 100,000.
     /// </summary>
-    public int MaxRuleFirings { get; init; } = 100_000;
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    public int MaxRuleFirings
+    {
+        get => _maxRuleFirings;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxRuleFirings = value;
+        }
+    }
 
     /// <summary>
     /// The compiler NRules uses to turn the rules' expression trees into delegates; null for
@@ -107,19 +129,31 @@ public sealed class StanceEngineOptions
     /// </summary>
     public NRules.Extensibility.IExpressionCompiler? ExpressionCompiler { get; init; }
 
-    /// <summary>Bounds on the rule files this engine loads. Default: <see cref="StanceLimits.Default"/>.</summary>
+    /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;
 }
 
-/// <summary>Thrown when an inference exceeds <see cref="StanceEngineOptions.MaxRuleFirings"/>.</summary>
+/// <summary>
+/// Thrown when an inference exceeds <see cref="StanceEngineOptions.MaxRuleFirings"/> or
+/// <see cref="StanceLimits.MaxRuleMatches"/>: rules that keep asserting facts, or whose derived
+/// facts join each other without end.
+/// </summary>
 public sealed class InferenceLimitException : Exception
 {
-    internal InferenceLimitException(string article, int firings, IReadOnlyList<string> rules)
-        : base($"Inference of article '{article}' stopped after {firings} rule firings; the rules still firing were: {string.Join(", ", rules)}. A rule that keeps asserting new facts never lets inference end.")
+    internal InferenceLimitException(string article, string limit, long max, IReadOnlyList<string> rules)
+        : base(limit == nameof(StanceEngineOptions.MaxRuleFirings)
+            ? $"Inference of article '{article}' stopped after {max} rule firings (StanceEngineOptions.MaxRuleFirings); the rules still firing were: {string.Join(", ", rules)}. A rule that keeps asserting new facts never lets inference end."
+            : limit == nameof(StanceLimits.MaxRuleMatches)
+            ? $"Inference of article '{article}' stopped at {max} rule matches (StanceLimits.{limit}, plus {StanceLimits.RuleMatchesPerFact} per input fact); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts match each other grow without end."
+            : $"Inference of article '{article}' stopped after allocating {max} bytes (StanceLimits.{limit}, plus {StanceLimits.InferenceBytesPerFact} per input fact); the rules matching most were: {string.Join(", ", rules)}. Rules whose asserted facts join each other grow without end.")
     {
+        Limit = limit;
         Rules = rules;
     }
 
-    /// <summary>The ids of the rules that were still firing when inference stopped.</summary>
+    /// <summary>The ids of the rules that were still firing (or matching most) when inference stopped.</summary>
     public IReadOnlyList<string> Rules { get; }
+
+    /// <summary>The limit that stopped it: <c>MaxRuleFirings</c>, <c>MaxRuleMatches</c> or <c>MaxInferenceBytes</c>.</summary>
+    public string Limit { get; }
 }

@@ -7,13 +7,14 @@ public sealed class BatchOptions
     private readonly int _maxPending;
 
     /// <summary>How many articles are read and inferred at once. Default: <see cref="Environment.ProcessorCount"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1 or more than 4,096.</exception>
     public int MaxDegreeOfParallelism
     {
         get => _maxDegreeOfParallelism;
         init
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 4096);
             _maxDegreeOfParallelism = value;
         }
     }
@@ -24,13 +25,14 @@ public sealed class BatchOptions
     /// holds however long its input. Default (0): four per worker; never fewer than
     /// <see cref="MaxDegreeOfParallelism"/>, so every worker can be busy.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or more than 1,000,000.</exception>
     public int MaxPending
     {
         get => _maxPending > 0 ? Math.Max(_maxPending, MaxDegreeOfParallelism) : 4 * MaxDegreeOfParallelism;
         init
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1_000_000);
             _maxPending = value;
         }
     }

@@ -49,7 +49,7 @@ public sealed class BatchResult
     /// diagnostics), or an empty string for a success.
     /// </summary>
     public string ErrorMessage =>
-        Error is not null ? $"{Source}: error: {Error.Message}" : string.Join(Environment.NewLine, Diagnostics);
+        Error is not null ? DisplayText.Escape($"{Source}: error: {Error.Message}") : string.Join(Environment.NewLine, Diagnostics);
 
     /// <inheritdoc />
     public override string ToString() => Succeeded ? $"{Source}: {Report.Stances.Count} stances" : ErrorMessage;

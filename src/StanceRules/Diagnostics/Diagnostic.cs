@@ -6,8 +6,8 @@ namespace StanceRules;
 /// <param name="Location">Where it is wrong.</param>
 public sealed record Diagnostic(string Code, string Message, SourceLocation Location)
 {
-    /// <summary>Formats as <c>file:line:column: error CODE: message</c>.</summary>
-    public override string ToString() => $"{Location}: error {Code}: {Message}";
+    /// <summary>Formats as <c>file:line:column: error CODE: message</c>, one line: control and bidi characters from the input are escaped.</summary>
+    public override string ToString() => DisplayText.Escape($"{Location}: error {Code}: {Message}");
 }
 
 /// <summary>Thrown when a rule set or a fact document has errors; carries every one of them.</summary>

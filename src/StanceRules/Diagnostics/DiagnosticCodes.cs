@@ -21,6 +21,10 @@ public static class DiagnosticCodes
     public const string FileNotReadable = "SR0006";
     /// <summary>Input exceeds one of the <see cref="StanceLimits"/>; the message names which.</summary>
     public const string LimitExceeded = "SR0007";
+    /// <summary>A link in a folder was not followed: it leaves the folder, is broken, or loops (see docs/security.md).</summary>
+    public const string LinkNotFollowed = "SR0008";
+    /// <summary>A YAML tag (<c>!!binary</c>, <c>!custom</c>): the formats have no typed or custom nodes.</summary>
+    public const string YamlTag = "SR0009";
 
     /// <summary>A fact names a type that is not registered.</summary>
     public const string UnknownFactType = "SR1001";
@@ -55,6 +59,8 @@ public static class DiagnosticCodes
     public const string EngineRejectedRule = "SR2013";
     /// <summary>A rule set has no rules.</summary>
     public const string NoRules = "SR2014";
+    /// <summary>A condition is empty (<c>{}</c>, <c>[]</c> or <c>~</c>) and would match everything or nothing.</summary>
+    public const string EmptyCondition = "SR2015";
 
     /// <summary>One alias (name, code, capital, official...) names two different actors.</summary>
     public const string DuplicateAlias = "SR3001";

@@ -15,6 +15,18 @@ internal static class ErrorMessages
     public static string LimitExceeded(string what, long actual, string limit, long max) =>
         $"{what} ({actual:N0}) exceeds the limit StanceLimits.{limit} ({max:N0})";
 
+    public static string NotARegularFile(string kind) => $"cannot read: it is {kind}, not a regular file";
+
+    public static string BrokenLink(string target) => $"link not followed: its target '{Yaml.YamlText.Truncate(target)}' does not exist or the links loop";
+
+    public static string LinkLeavesFolder(string folder) => $"link not followed: it leads out of '{folder}' (set StanceLimits.FollowLinksOutOfFolder to allow it)";
+
+    public static string YamlTag(string tag) => $"YAML tags are not supported: remove '{Yaml.YamlText.Truncate(tag)}' (values are plain text, numbers, booleans, lists and mappings)";
+
+    public static string EmptyCondition(string field, string value) => $"the condition on '{field}' is empty ({value}); give a value, a list of values or operators, or use 'present: false' to match a missing value";
+
+    public const string TabIndentation = "a tab is used as indentation on this line; YAML indents with spaces only";
+
     public const string NotUtf8 = "cannot read: the file is not valid UTF-8";
 
     public static string UnknownKey(string key, string where, IEnumerable<string> known) =>
@@ -58,6 +70,12 @@ internal static class ErrorMessages
     public static string InvalidRegex(string detail) => $"invalid regular expression: {detail}";
 
     public static string EngineRejectedRule(string id, string detail) => $"NRules could not compile rule '{id}': {detail}";
+
+    public static string LoadFailed(string type, string detail) => $"the rule set could not be loaded here ({type}: {detail})";
+
+    public const string AssertedCountry = "'country' cannot be given inside 'assert': the asserted fact's country is 'then.country' (or the first pattern's country); give it there";
+
+    public static string InvalidIssueId(string value) => $"'{Yaml.YamlText.Truncate(value)}' is not a valid issue id; an issue is a kebab-case id: lower-case letters, digits and hyphens, starting with a letter (for example china-peace-plan)";
 
     public static string NoRules(string where) => $"no rules found in {where}";
 

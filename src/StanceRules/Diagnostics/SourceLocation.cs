@@ -9,5 +9,5 @@ namespace StanceRules;
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
     /// <summary>Formats as <c>file:line:column</c>, the form compilers and editors understand.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    public override string ToString() => $"{DisplayText.Escape(File)}:{Line}:{Column}";
 }

@@ -9,7 +9,7 @@ internal static class FactText
     public static string Value(object? value) => value switch
     {
         null => "none",
-        string s => s.Length == 0 ? "\"\"" : s,
+        string s => s.Length == 0 ? "\"\"" : DisplayText.Escape(s),
         bool b => b ? "true" : "false",
         double d => d.ToString("0.###", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
@@ -35,7 +35,9 @@ internal static class FactText
     public static string TypeName(FactTypes types, object item) => types.Find(item.GetType())?.Name ?? item.GetType().Name.ToLowerInvariant();
 
     /// <summary>A short name: a fact's id, a claim's name and sources, a signal's rule.</summary>
-    public static string Name(object item) => item switch
+    public static string Name(object item) => DisplayText.Escape(NameUnescaped(item));
+
+    private static string NameUnescaped(object item) => item switch
     {
         Claim claim => $"claim {claim.Name}({string.Join('+', claim.Sources.Select(s => s.Id))})",
         Fact fact => fact.Id,
@@ -44,7 +46,9 @@ internal static class FactText
     };
 
     /// <summary>One line: id, type, what it says, its country and issue, e.g. <c>f12 statement: Kyiv officials comply (negated) → UKR, china-peace-plan</c>.</summary>
-    public static string Line(FactTypes types, object item)
+    public static string Line(FactTypes types, object item) => DisplayText.Escape(LineUnescaped(types, item));
+
+    private static string LineUnescaped(FactTypes types, object item)
     {
         switch (item)
         {

@@ -49,7 +49,7 @@ public sealed class StanceExplanation
     public bool IsAsExpected => Result is not null && (Expected is null || Result.Stance == Expected);
 
     /// <summary>The explanation as text, as <c>stance explain</c> prints it.</summary>
-    public override string ToString() => _text;
+    public override string ToString() => DisplayText.EscapeKeepingLines(_text);
 }
 
 /// <summary>A rule that could have produced a stance, and how it fared on the article's facts.</summary>

@@ -13,7 +13,7 @@ internal static class FactDocumentReader
     public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
     {
         var yaml = new YamlText(file, diagnostics, limits);
-        var root = yaml.Load(text);
+        var root = yaml.Load(text, (limits.MaxFactsPerDocument, nameof(StanceLimits.MaxFactsPerDocument), "number of facts"));
         if (root is null)
         {
             if (diagnostics.Count == 0)
@@ -143,6 +143,12 @@ internal static class FactDocumentReader
 
             if (ReadValue(yaml, valueNode, field, $"'{key}'") is { } value)
             {
+                if (key == "issue" && value is string issue && !IsIssueId(issue))
+                {
+                    yaml.Error(valueNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidIssueId(issue));
+                    continue;
+                }
+
                 field.Property.SetValue(fact, value);
             }
         }
@@ -163,6 +169,9 @@ internal static class FactDocumentReader
 
         return yaml.Diagnostics.Count == errorsBefore ? fact : null;
     }
+
+    /// <summary>An issue id as rules and reports use it: kebab-case, so it can never carry control characters or markup.</summary>
+    internal static bool IsIssueId(string value) => value.Length <= 200 && FactTypes.IsValidName(value);
 
     /// <summary>Reads a scalar as the field's type; null (with a diagnostic) when it does not fit.</summary>
     internal static object? ReadValue(YamlText yaml, YamlNode node, FactField field, string what)

@@ -49,9 +49,28 @@ internal sealed class Inferrer
         }
 
         var session = _rules.Sessions.CreateSession();
-        session.InsertAll(facts);
-        trace?.Attach(session, facts);
-        var fired = session.Fire(_options.MaxRuleFirings, cancellationToken);
+        // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
+        var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
+        var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
+        var budget = new MatchBudget(maxMatches, maxBytes);
+        session.Events.ActivationCreatedEvent += budget.OnMatch;
+        session.Events.FactInsertedEvent += budget.OnInsert;
+        session.Events.RuleFiredEvent += budget.OnFired;
+        int fired;
+        try
+        {
+            session.InsertAll(facts);
+            trace?.Attach(session, facts);
+            fired = session.Fire(_options.MaxRuleFirings, cancellationToken);
+        }
+        catch (Exception e) when (budget.Exceeded && e is not OperationCanceledException)
+        {
+            // The budget stopped the session from inside NRules (which wraps what its actions throw).
+            throw budget.ExceededLimit == nameof(StanceLimits.MaxRuleMatches)
+                ? new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), maxMatches, budget.TopRules())
+                : new InferenceLimitException(article.Id, nameof(StanceLimits.MaxInferenceBytes), maxBytes, budget.TopRules());
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         if (fired >= _options.MaxRuleFirings && !session.Agenda.IsEmpty)
         {
@@ -59,10 +78,17 @@ internal sealed class Inferrer
             for (var i = 0; i < 64 && !session.Agenda.IsEmpty; i++)
             {
                 pending.Add(session.Agenda.Peek().Rule.Name);
-                session.Fire(1, cancellationToken);
+                try
+                {
+                    session.Fire(1, cancellationToken);
+                }
+                catch (Exception) when (budget.Exceeded)
+                {
+                    break;
+                }
             }
 
-            throw new InferenceLimitException(article.Id, fired, pending.ToArray());
+            throw new InferenceLimitException(article.Id, nameof(StanceEngineOptions.MaxRuleFirings), _options.MaxRuleFirings, pending.ToArray());
         }
 
         foreach (var lost in session.Query<UnattributedSignal>())
@@ -86,5 +112,65 @@ internal sealed class Inferrer
             .ThenBy(u => u.Reason, StringComparer.Ordinal)
             .ToArray();
         return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
+    }
+}
+
+/// <summary>
+/// Counts the rule matches (activations) of one inference and stops it at the limit, by
+/// throwing from NRules' event: matches, not firings, are what grows combinatorially when
+/// derived facts join each other, and every derived fact and tuple held comes from one.
+/// </summary>
+internal sealed class MatchBudget(int maxMatches, long maxBytes)
+{
+    private readonly Dictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly long _startBytes = GC.GetAllocatedBytesForCurrentThread();
+    private int _count;
+
+    public bool Exceeded => ExceededLimit is not null;
+
+    public string? ExceededLimit { get; private set; }
+
+    public void OnMatch(object? sender, NRules.Diagnostics.AgendaEventArgs e)
+    {
+        var rule = e.Rule.Name;
+        _byRule[rule] = _byRule.GetValueOrDefault(rule) + 1;
+        if (++_count > maxMatches)
+        {
+            Stop(nameof(StanceLimits.MaxRuleMatches));
+        }
+    }
+
+    // Partial joins (tuples that do not yet match a whole rule) make no match, but every one is
+    // allocated on this thread: the inference runs synchronously, so what it allocated bounds
+    // what it holds. Checked after each fact inserted and each rule fired.
+    public void OnInsert(object? sender, NRules.Diagnostics.WorkingMemoryEventArgs e) => CheckBytes();
+
+    public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e) => CheckBytes();
+
+    private void CheckBytes()
+    {
+        if (GC.GetAllocatedBytesForCurrentThread() - _startBytes > maxBytes)
+        {
+            Stop(nameof(StanceLimits.MaxInferenceBytes));
+        }
+    }
+
+    private void Stop(string limit)
+    {
+        ExceededLimit ??= limit;
+        throw new MatchBudgetExceededException();
+    }
+
+    /// <summary>The rules with the most matches, most first (the ones that ran away).</summary>
+    public IReadOnlyList<string> TopRules() =>
+        _byRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(8).Select(r => r.Key).ToArray();
+}
+
+/// <summary>Thrown inside the session by <see cref="MatchBudget"/>; never escapes the inferrer.</summary>
+internal sealed class MatchBudgetExceededException : Exception
+{
+    public MatchBudgetExceededException()
+        : base("The inference exceeded StanceLimits.MaxRuleMatches.")
+    {
     }
 }

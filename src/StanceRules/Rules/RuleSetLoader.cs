@@ -42,14 +42,11 @@ internal static class RuleSetLoader
         }
 
         var sources = new List<RuleSource>();
-        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Where(f => !f.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".facts.yaml", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        var files = SourceFile.EnumerateFolder(directory, IsRuleFileName, limits.FollowLinksOutOfFolder, diagnostics) ?? [];
+        foreach (var (shown, path) in files)
         {
-            var name = Path.GetRelativePath(Environment.CurrentDirectory, file);
-            if (SourceFile.Read(file, limits, diagnostics) is { } text)
+            var name = Path.GetRelativePath(Environment.CurrentDirectory, shown);
+            if (SourceFile.Read(path, name, limits, diagnostics) is { } text)
             {
                 sources.Add(new RuleSource(name, text));
             }
@@ -57,6 +54,11 @@ internal static class RuleSetLoader
 
         return sources;
     }
+
+    /// <summary>A rule set's files: <c>*.yaml</c> and <c>*.yml</c>, except rule tests and fact documents.</summary>
+    public static bool IsRuleFileName(string name) =>
+        (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".facts.yaml", StringComparison.OrdinalIgnoreCase);
 
     public static IReadOnlyList<RuleSource> ReadEmbedded()
     {
@@ -73,7 +75,26 @@ internal static class RuleSetLoader
             .ToArray();
     }
 
+    /// <summary>
+    /// Compiles the sources. Whatever a rule file holds, the outcome is a rule set or
+    /// diagnostics: an exception nothing above foresaw becomes a diagnostic naming the file it
+    /// was thrown on (a last resort; each known failure has its own positioned diagnostic).
+    /// </summary>
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, List<Diagnostic> diagnostics, string where)
+    {
+        var current = new SourceLocation(where, 1, 1);
+        try
+        {
+            return CompileUnguarded(sources, options, diagnostics, where, at => current = at);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.EngineRejectedRule, ErrorMessages.LoadFailed(e.GetType().Name, e.Message), current));
+            return null;
+        }
+    }
+
+    private static CompiledRuleSet? CompileUnguarded(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, List<Diagnostic> diagnostics, string where, Action<SourceLocation> reading)
     {
         var types = options.FactTypes;
         var limits = options.Limits;
@@ -84,6 +105,7 @@ internal static class RuleSetLoader
         var sawRules = false;
         foreach (var source in sources)
         {
+            reading(new SourceLocation(source.Name, 1, 1));
             var yaml = new YamlText(source.Name, diagnostics, limits);
             var root = yaml.Load(source.Text);
             if (root is null || yaml.Mapping(root, $"a rule set file", FileKeys) is not { } file)
@@ -104,6 +126,7 @@ internal static class RuleSetLoader
                 var translator = new RuleTranslator(yaml, types);
                 foreach (var ruleNode in ruleList.Children)
                 {
+                    reading(yaml.At(ruleNode));
                     var id = ruleNode is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
                     var rule = translator.Translate(ruleNode, id, (candidate, at) =>
                     {
@@ -142,6 +165,7 @@ internal static class RuleSetLoader
             compiler.ExpressionCompiler = expressionCompiler;
         }
 
+        reading(new SourceLocation(where, 1, 1));
         ISessionFactory sessions;
         try
         {

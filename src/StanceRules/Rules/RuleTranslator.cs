@@ -270,6 +270,14 @@ internal sealed partial class RuleTranslator
                     continue;
                 }
 
+                var conditionNode = conditions[field]!;
+                if (YamlText.IsNull(conditionNode) || conditionNode is YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 })
+                {
+                    // {} would match everything, [] nothing, ~ is ambiguous: none of them says what the author meant.
+                    _yaml.Error(conditionNode is YamlScalarNode ? fieldKeyNode : conditionNode, DiagnosticCodes.EmptyCondition, ErrorMessages.EmptyCondition(field, YamlText.Describe(conditionNode) is var d && d == "an empty value" ? "~" : conditionNode is YamlMappingNode ? "{}" : "[]"));
+                    continue;
+                }
+
                 var used = new HashSet<ParameterExpression> { binding.Parameter };
                 var self = Expression.Property(binding.Parameter, fieldInfo.Property);
                 if (Condition(fieldInfo, self, conditions[field]!, scope, used) is { } condition)
@@ -374,8 +382,11 @@ internal sealed partial class RuleTranslator
                     var regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
                     return NotNullAnd(self, Expression.Call(Expression.Constant(regex), RegexIsMatch, self));
                 }
-                catch (ArgumentException e)
+                catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
                 {
+                    // Constructs the non-backtracking engine does not support (lookarounds,
+                    // backreferences, atomic groups, conditionals) and automata over its size
+                    // cap throw NotSupportedException here, at load time, never at inference.
                     _yaml.Error(operand, DiagnosticCodes.InvalidRegex, ErrorMessages.InvalidRegex(e.Message));
                     return null;
                 }
@@ -737,7 +748,9 @@ internal sealed partial class RuleTranslator
             {
                 if (name == "country")
                 {
-                    continue; // the engine sets the resolved country itself
+                    // The engine sets the asserted fact's country from 'then.country' (or the first pattern): one place, not two that could disagree.
+                    _yaml.Error(keyNode, DiagnosticCodes.UnknownKey, ErrorMessages.AssertedCountry);
+                    continue;
                 }
 
                 if (!type.Fields.TryGetValue(name, out var field) || !field.IsSettable)
@@ -771,9 +784,10 @@ internal sealed partial class RuleTranslator
         _ => "?",
     };
 
-    [GeneratedRegex(@"^([a-z][a-z0-9-]*)(?:\s+as\s+([a-z][a-z0-9_]*))?$")]
+    // \z, not $: '$' also matches before a final newline, which would let "statement as s\n" through.
+    [GeneratedRegex(@"\A([a-z][a-z0-9-]*)(?:[ ]+as[ ]+([a-z][a-z0-9_]*))?\z")]
     private static partial Regex PatternHeader();
 
-    [GeneratedRegex(@"^\$([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)$")]
+    [GeneratedRegex(@"\A\$([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\z")]
     private static partial Regex VariableReference();
 }

@@ -91,7 +91,7 @@ public sealed class RuleTestReport
             text.Append(", ").Append(Diagnostics.Count).Append(Diagnostics.Count == 1 ? " error" : " errors").Append(" in test files");
         }
 
-        return text.AppendLine().ToString();
+        return DisplayText.EscapeKeepingLines(text.AppendLine().ToString());
     }
 
     /// <inheritdoc />
@@ -126,5 +126,5 @@ public sealed class RuleTestResult
     public IReadOnlyList<string> RulesFired { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"{(Passed ? "ok" : "FAIL")} {Location}: {Name}";
+    public override string ToString() => $"{(Passed ? "ok" : "FAIL")} {Location}: {DisplayText.Escape(Name)}";
 }

@@ -38,14 +38,13 @@ internal sealed class RuleTestRunner
             return new RuleTestReport(directory, results, diagnostics, ruleIds, fired);
         }
 
-        var files = Directory.EnumerateFiles(directory, "*" + RuleTestFile.Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        // Walked and read as rule folders are: the link policy, regular files only, size-checked, strict UTF-8.
+        var files = Yaml.SourceFile.EnumerateFolder(directory, f => f.EndsWith(RuleTestFile.Suffix, StringComparison.OrdinalIgnoreCase), _options.Limits.FollowLinksOutOfFolder, diagnostics) ?? [];
+        foreach (var (shown, path) in files)
         {
-            var name = Path.GetRelativePath(Environment.CurrentDirectory, file);
+            var name = Path.GetRelativePath(Environment.CurrentDirectory, shown);
             var errors = new List<Diagnostic>();
-
-            // Test files are read under the same limits as rule files: size-checked, strict UTF-8.
-            if (Yaml.SourceFile.Read(name, _options.Limits, errors) is not { } text)
+            if (Yaml.SourceFile.Read(path, name, _options.Limits, errors) is not { } text)
             {
                 diagnostics.AddRange(errors);
                 continue;
@@ -119,7 +118,7 @@ internal sealed class RuleTestRunner
             Actual(diff, row);
         }
 
-        var failure = diff.Length == 0 ? null : $"FAIL {testCase.Location}: {testCase.Name}\n  facts: {testCase.FactsSource}\n{diff}";
+        var failure = diff.Length == 0 ? null : $"FAIL {testCase.Location}: {DisplayText.Escape(testCase.Name)}\n  facts: {testCase.FactsSource}\n{diff}";
         return new RuleTestResult(testCase.Name, testCase.Location, failure is null, failure, trace.FiredRules.Order(StringComparer.Ordinal).ToArray());
     }
 

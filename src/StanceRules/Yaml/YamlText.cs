@@ -25,7 +25,9 @@ internal sealed class YamlText
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Parses one document; returns null (with a diagnostic) when the text is not YAML.</summary>
-    public YamlNode? Load(string text)
+    /// <param name="text">The document.</param>
+    /// <param name="listLimit">When given, the most items any one list may hold, counted while parsing (a fact document's facts), and the limit's name.</param>
+    public YamlNode? Load(string text, (int Max, string Name, string What)? listLimit = null)
     {
         if (text.StartsWith('\uFEFF'))
         {
@@ -42,16 +44,24 @@ internal sealed class YamlText
         var stream = new YamlStream();
         try
         {
-            stream.Load(new LimitingParser(new Parser(new StringReader(text)), _limits));
+            stream.Load(new LimitingParser(new Parser(new StringReader(text)), _limits, listLimit));
         }
-        catch (LimitExceededException e)
+        catch (RejectedInputException e)
         {
-            Error(e.Start, DiagnosticCodes.LimitExceeded, e.Message);
+            Error(e.Start, e.Code, e.Message);
             return null;
         }
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : e.Message;
+            if (FirstTabIndentedLine(text) is { } tabLine)
+            {
+                // The parser reports a tab used as indentation where the structure it broke began
+                // (often line 1); the tab's own line is what the author has to fix.
+                Error(new Mark(0, tabLine, 1), DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(ErrorMessages.TabIndentation));
+                return null;
+            }
+
             Error(e.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(message));
             return null;
         }
@@ -73,6 +83,36 @@ internal sealed class YamlText
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The 1-based line of the first line indented with a tab (spaces then a tab before its first character), or null.</summary>
+    private static int? FirstTabIndentedLine(string text)
+    {
+        var line = 1;
+        var start = true;
+        var sawTab = false;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                (line, start, sawTab) = (line + 1, true, false);
+            }
+            else if (start && c == '\t')
+            {
+                sawTab = true;
+            }
+            else if (start && c != ' ' && c != '\r')
+            {
+                if (sawTab)
+                {
+                    return line;
+                }
+
+                start = false;
+            }
+        }
+
+        return null;
     }
 
     public SourceLocation At(YamlNode node) => At(node.Start);
@@ -267,16 +307,20 @@ internal sealed class MappingView
         this[key] is { } node && !YamlText.IsNull(node) ? _text.Scalar(node, $"'{key}'") : null;
 }
 
-/// <summary>Thrown by <see cref="LimitingParser"/> when the input exceeds a <see cref="StanceLimits"/> bound.</summary>
-internal sealed class LimitExceededException(Mark at, string message) : YamlException(at, at, message);
+/// <summary>Thrown by <see cref="LimitingParser"/> when the input exceeds a <see cref="StanceLimits"/> bound or uses what the formats refuse.</summary>
+internal sealed class RejectedInputException(Mark at, string code, string message) : YamlException(at, at, message)
+{
+    public string Code { get; } = code;
+}
 
 /// <summary>
 /// Wraps the YAML parser and stops at the first event that exceeds a limit (nesting depth,
-/// aliases, value length), before the document is built, so a hostile file costs no more than
-/// its size.
+/// aliases, value length, items in a list) or carries a tag, before the document is built, so
+/// a hostile file costs no more than its size and a million empty facts stop at the limit.
 /// </summary>
-internal sealed class LimitingParser(IParser inner, StanceLimits limits) : IParser
+internal sealed class LimitingParser(IParser inner, StanceLimits limits, (int Max, string Name, string What)? listLimit = null) : IParser
 {
+    private readonly Stack<int> _listItems = new(); // items so far of each open collection; -1 for a mapping
     private int _depth;
     private int _aliases;
 
@@ -289,17 +333,44 @@ internal sealed class LimitingParser(IParser inner, StanceLimits limits) : IPars
             return false;
         }
 
-        switch (inner.Current)
+        var current = inner.Current!;
+        if (current is YamlDotNet.Core.Events.NodeEvent node)
+        {
+            if (!node.Tag.IsEmpty && !(node is YamlDotNet.Core.Events.Scalar && node.Tag.Value == "!"))
+            {
+                // '!' alone is YAML's "non-specific" tag on a quoted scalar, not a type.
+                throw new RejectedInputException(node.Start, DiagnosticCodes.YamlTag, ErrorMessages.YamlTag(node.Tag.Value));
+            }
+
+            if (listLimit is { } list && _listItems.TryPeek(out var items) && items >= 0)
+            {
+                _listItems.Pop();
+                _listItems.Push(++items);
+                if (items > list.Max)
+                {
+                    throw new RejectedInputException(node.Start, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded(list.What, items, list.Name, list.Max));
+                }
+            }
+        }
+
+        switch (current)
         {
             case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++_depth > limits.MaxNestingDepth:
-                throw new LimitExceededException(inner.Current.Start, ErrorMessages.LimitExceeded("nesting depth", _depth, nameof(StanceLimits.MaxNestingDepth), limits.MaxNestingDepth));
+                throw new RejectedInputException(current.Start, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("nesting depth", _depth, nameof(StanceLimits.MaxNestingDepth), limits.MaxNestingDepth));
+            case YamlDotNet.Core.Events.SequenceStart:
+                _listItems.Push(0);
+                break;
+            case YamlDotNet.Core.Events.MappingStart:
+                _listItems.Push(-1);
+                break;
             case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
                 _depth--;
+                _listItems.TryPop(out _);
                 break;
             case YamlDotNet.Core.Events.AnchorAlias when ++_aliases > limits.MaxAliases:
-                throw new LimitExceededException(inner.Current.Start, ErrorMessages.LimitExceeded("YAML aliases", _aliases, nameof(StanceLimits.MaxAliases), limits.MaxAliases));
+                throw new RejectedInputException(current.Start, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("YAML aliases", _aliases, nameof(StanceLimits.MaxAliases), limits.MaxAliases));
             case YamlDotNet.Core.Events.Scalar scalar when scalar.Value.Length > limits.MaxStringLength:
-                throw new LimitExceededException(scalar.Start, ErrorMessages.LimitExceeded("value length in characters", scalar.Value.Length, nameof(StanceLimits.MaxStringLength), limits.MaxStringLength));
+                throw new RejectedInputException(scalar.Start, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("value length in characters", scalar.Value.Length, nameof(StanceLimits.MaxStringLength), limits.MaxStringLength));
         }
 
         return true;
