@@ -26,6 +26,11 @@ internal static class CommandLine
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
+          stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR]
+              Resolve an actor as a fact writes it on a date: the country (or the countries of a
+              joint statement), the alias or the office and term that matched, or the reason it is
+              no country (former official, organization, group, non-state actor, ambiguous).
+              Without --date, officials resolve by their latest office. Exit 1 when no country.
           stance --help | --version
 
         Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
@@ -68,6 +73,7 @@ internal static class CommandLine
         new("validate", ["--rules"], [], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
+        new("resolve", ["--rules", "--date"], [], ResolveCommand.Run),
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)
