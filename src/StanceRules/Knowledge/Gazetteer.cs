@@ -128,6 +128,7 @@ internal sealed partial class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _spans;
 #endif
     private readonly int _maxAliasWords;
+    private readonly string[] _namesWithAnd;
 
     public Gazetteer(IEnumerable<Country> countries, IReadOnlyDictionary<string, GazetteerEntry> entries, IReadOnlyList<Person> people, IReadOnlyList<OfficeCoverage> coverage)
     {
@@ -136,6 +137,7 @@ internal sealed partial class Gazetteer
 #if NET9_0_OR_GREATER
         _spans = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
+        _namesWithAnd = _entries.Keys.Where(k => k.Contains(" and ", StringComparison.Ordinal)).ToArray();
         _maxAliasWords = _entries.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
         People = people;
         Coverage = coverage;
@@ -311,7 +313,7 @@ internal sealed partial class Gazetteer
             {
                 // "the Gulf state of Qatar", "the Baltic nation Estonia": one named country.
                 var next = start + length;
-                if (next < wordCount && !covered[next] && IsWordIn(SingularNouns, key, starts[next], ends[next]) && countryHits > 0 && !severalCountries)
+                if (next < wordCount && IsWordIn(SingularNouns, key, starts[next], ends[next]) && countryHits > 0 && !severalCountries)
                 {
                     continue;
                 }
@@ -377,6 +379,12 @@ internal sealed partial class Gazetteer
             }
         }
 
+        if (countries.Count == 1 && allowJoint && OtherNamedPart(actor, date) is { } notCountry)
+        {
+            // "Serbia and Kosovo", "Trump and Musk": a listed name that is not a country.
+            return Resolution.Unresolved(ResolutionKind.Ambiguous, $"names {countries.Single!.Iso3} and '{notCountry}', which is not a country");
+        }
+
         if (countries.Count == 1)
         {
             var match = person is { } p ? p.Match : hits.Find(x => x.Entry is CountryAlias).Entry;
@@ -413,8 +421,8 @@ internal sealed partial class Gazetteer
     /// </summary>
     private Country[]? JointCountries(string actor, DateOnly? date)
     {
-        var parts = JointSeparator().Split(actor);
-        if (parts.Length < 2)
+        var parts = ListParts(actor);
+        if (parts.Count < 2)
         {
             return null;
         }
@@ -424,7 +432,7 @@ internal sealed partial class Gazetteer
         foreach (var part in parts)
         {
             var key = TextKey.Of(part);
-            if (key.Length == 0 || key is "other" or "others")
+            if (key.Length == 0)
             {
                 continue;
             }
@@ -440,6 +448,72 @@ internal sealed partial class Gazetteer
         }
 
         return named >= 2 && found.Count >= 2 ? found.ToSortedArray() : null;
+    }
+
+    /// <summary>
+    /// The parts of a list ("A, B and C"), with "and" inside a name kept ("Trinidad and Tobago",
+    /// "Bosnia and Herzegovina"): parts joined back where a name with "and" spans the break.
+    /// </summary>
+    private List<string> ListParts(string actor)
+    {
+        var pieces = JointSeparator().Split(actor);
+        var parts = new List<string>(pieces.Length);
+        foreach (var piece in pieces)
+        {
+            if (parts.Count > 0 && SpansAnd(parts[^1], piece))
+            {
+                parts[^1] = parts[^1] + " and " + piece;
+            }
+            else
+            {
+                parts.Add(piece);
+            }
+        }
+
+        return parts;
+    }
+
+    private bool SpansAnd(string left, string right)
+    {
+        var leftKey = " " + TextKey.Of(left);
+        var rightKey = TextKey.Of(right) + " ";
+        foreach (var name in _namesWithAnd)
+        {
+            var split = name.IndexOf(" and ", StringComparison.Ordinal);
+            if (leftKey.EndsWith(" " + name[..split], StringComparison.Ordinal) && rightKey.StartsWith(name[(split + 5)..] + " ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>In a list naming one country, another capitalized part that names no country ("Kosovo"); null when none.</summary>
+    private string? OtherNamedPart(string actor, DateOnly? date)
+    {
+        if (actor.IndexOf(',') < 0 && actor.IndexOf('&') < 0 && actor.IndexOf(" and ", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        var parts = ListParts(actor);
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var part in parts)
+        {
+            var trimmed = part.Trim();
+            if (trimmed.Length > 0 && char.IsUpper(trimmed[0]) && !trimmed.StartsWith("The ", StringComparison.Ordinal) && TextKey.Of(trimmed) is { Length: > 0 } key
+                && Scan(trimmed, key, date, allowJoint: false) is { Kind: ResolutionKind.Unknown })
+            {
+                return trimmed;
+            }
+        }
+
+        return null;
     }
 
     private GazetteerEntry? Lookup(ReadOnlySpan<char> span)
