@@ -341,6 +341,15 @@ internal sealed partial class Gazetteer
                         countries.Add(c);
                         person ??= on;
                     }
+                    else if (on.Kind == ResolutionKind.FormerOfficial && on.Match is OfficeTerm term && date < term.From
+                        && hits.Exists(x => x.Entry is CountryAlias alias && alias.Country == term.Country))
+                    {
+                        // Not yet in a listed office but named with the country ("Saudi Crown
+                        // Prince Mohammed bin Salman" before he became prime minister): an
+                        // official of the country in another role.
+                        countries.Add(term.Country);
+                        person ??= Resolution.Resolved(term.Country, p.Person);
+                    }
                     else
                     {
                         return on; // former, not yet in office, or now at an organization
