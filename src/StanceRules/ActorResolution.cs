@@ -36,16 +36,17 @@ public enum ResolutionKind
 /// </summary>
 public sealed class ActorResolution
 {
+    private readonly Resolution _resolution;
+    private IReadOnlyList<string>? _countries;
+    private string? _matched;
+
     internal ActorResolution(string actor, DateOnly? date, Resolution resolution)
     {
+        // Resolution is on the hot path of callers that resolve every fact: keep construction to
+        // this one object; the lists and texts are built when first read.
         Actor = actor;
         Date = date;
-        Kind = resolution.Kind;
-        Countries = resolution.Countries is { } several ? several.Select(c => c.Iso3).ToArray()
-            : resolution.Country is { } one ? [one.Iso3]
-            : [];
-        Reason = resolution.Reason;
-        Matched = Describe(resolution.Match);
+        _resolution = resolution;
     }
 
     /// <summary>The actor as given.</summary>
@@ -55,19 +56,21 @@ public sealed class ActorResolution
     public DateOnly? Date { get; }
 
     /// <summary>What the actor is.</summary>
-    public ResolutionKind Kind { get; }
+    public ResolutionKind Kind => _resolution.Kind;
 
     /// <summary>The ISO 3166-1 alpha-3 code of the one country (kind <see cref="ResolutionKind.Country"/>); null otherwise.</summary>
-    public string? Country => Kind == ResolutionKind.Country ? Countries[0] : null;
+    public string? Country => _resolution.Country?.Iso3;
 
     /// <summary>The countries the actor speaks for, in ISO3 order: one, several for a joint statement, none otherwise.</summary>
-    public IReadOnlyList<string> Countries { get; }
+    public IReadOnlyList<string> Countries => _countries ??= _resolution.Countries is { } several ? several.Select(c => c.Iso3).ToArray()
+        : _resolution.Country is { } one ? [one.Iso3]
+        : [];
 
     /// <summary>Why the actor is not one country (null when it is); e.g. "former head of state and head of government of USA, term ended 2021-01-20".</summary>
-    public string? Reason { get; }
+    public string? Reason => _resolution.Reason;
 
     /// <summary>What matched: the alias ("seat 'Kremlin' of RUS"), the office and term ("Joe Biden, head of state ... 2021-01-20 to 2025-01-20"), or the organization or group; null when nothing did.</summary>
-    public string? Matched { get; }
+    public string? Matched => _matched ??= Describe(_resolution.Match);
 
     /// <summary>One line: "RUS (seat 'Kremlin' of RUS)", "unresolved: former head of state of USA, term ended 2021-01-20".</summary>
     public override string ToString()

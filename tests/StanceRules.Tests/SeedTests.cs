@@ -139,7 +139,7 @@ public class SeedTests
         var report = engine.Infer(article);
 
         Assert.NotNull(article.Published);
-        Assert.Contains(resolutions, r => r.Kind == ResolutionKind.Country && r.Matched is { } m && m.Contains(" to ", StringComparison.Ordinal));
+        Assert.Contains(resolutions, r => r.Kind == ResolutionKind.Country && r.Matched is { } m && System.Text.RegularExpressions.Regex.IsMatch(m, @"\d{4}-\d{2}-\d{2}"));
         Assert.Contains(resolutions, r => r.Kind == ResolutionKind.Group);
         var joint = article.Facts.Where((f, i) => resolutions[i].Kind == ResolutionKind.JointStatement).ToArray();
         Assert.NotEmpty(joint);

@@ -57,7 +57,7 @@ internal sealed class OfficeTerm
         To = to;
         At = at;
         var office = OfficeNames.Describe(offices);
-        Description = $"{office} of {country.Iso3}, {From:yyyy-MM-dd} to {(To is { } end ? end.ToString("yyyy-MM-dd") : "today")}";
+        Description = To is { } end ? $"{office} of {country.Iso3}, {From:yyyy-MM-dd} to {end:yyyy-MM-dd}" : $"{office} of {country.Iso3} since {From:yyyy-MM-dd}";
         EndedReason = To is { } ended ? $"former {office} of {country.Iso3}, term ended {ended:yyyy-MM-dd}" : $"former {office} of {country.Iso3}";
         NotYetReason = $"not yet in office: {office} of {country.Iso3} from {From:yyyy-MM-dd}";
     }
