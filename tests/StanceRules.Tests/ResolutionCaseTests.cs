@@ -1,5 +1,6 @@
 using System.Globalization;
 using StanceRules.Knowledge;
+using Xunit.Abstractions;
 
 namespace StanceRules.Tests;
 
@@ -7,7 +8,7 @@ namespace StanceRules.Tests;
 /// The resolution test set: every line of Fixtures/resolution/*.tsv (actor as news writes it,
 /// date, expected country, countries or reason) is one case, resolved by the default engine.
 /// </summary>
-public class ResolutionCaseTests
+public class ResolutionCaseTests(ITestOutputHelper output)
 {
     // The rules folder itself (the same files the package embeds), so data edits need no rebuild.
     private static readonly StanceEngine Engine = StanceEngine.Load(Repo.Rules);
@@ -45,6 +46,7 @@ public class ResolutionCaseTests
     {
         var gazetteer = Engine.RuleSet.Gazetteer;
         var counts = Counts(gazetteer);
+        output.WriteLine(Describe(counts));
 
         Assert.True(counts["total"] >= 600, Describe(counts));
         Assert.True(counts["officials outside the G20"] >= 150, Describe(counts));

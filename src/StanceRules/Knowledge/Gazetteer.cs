@@ -390,7 +390,7 @@ internal sealed partial class Gazetteer
 
         if (countries.Count == 1 && allowJoint && OtherNamedPart(actor, date) is { } notCountry)
         {
-            // "Serbia and Kosovo", "Trump and Musk": a listed name that is not a country.
+            // "Serbia and Kosovo": a listed territory that is not a state of the gazetteer.
             return Resolution.Unresolved(ResolutionKind.Ambiguous, $"names {countries.Single!.Iso3} and '{notCountry}', which is not a country");
         }
 
@@ -498,7 +498,7 @@ internal sealed partial class Gazetteer
         return false;
     }
 
-    /// <summary>In a list naming one country, another capitalized part that names no country ("Kosovo"); null when none.</summary>
+    /// <summary>In a list naming one country, another part that names a territory that is not a state of the gazetteer ("Kosovo"); null when none.</summary>
     private string? OtherNamedPart(string actor, DateOnly? date)
     {
         if (actor.IndexOf(',') < 0 && actor.IndexOf('&') < 0 && actor.IndexOf(" and ", StringComparison.OrdinalIgnoreCase) < 0)
@@ -515,8 +515,8 @@ internal sealed partial class Gazetteer
         foreach (var part in parts)
         {
             var trimmed = part.Trim();
-            if (trimmed.Length > 0 && char.IsUpper(trimmed[0]) && !trimmed.StartsWith("The ", StringComparison.Ordinal) && TextKey.Of(trimmed) is { Length: > 0 } key
-                && Scan(trimmed, key, date, allowJoint: false) is { Kind: ResolutionKind.Unknown })
+            if (TextKey.Of(trimmed) is { Length: > 0 } key
+                && (_entries.TryGetValue(key, out var exact) ? Single(exact, date) : Scan(trimmed, key, date, allowJoint: false)) is { Kind: ResolutionKind.Unknown, Match: NonCountryEntry })
             {
                 return trimmed;
             }

@@ -586,6 +586,7 @@ internal static class RuleSetLoader
 
             var kind = reason.StartsWith("group", StringComparison.Ordinal) ? ResolutionKind.Group
                 : reason.StartsWith(Knowledge.Gazetteer.NonStateReason, StringComparison.Ordinal) ? ResolutionKind.NonState
+                : reason.StartsWith("territory", StringComparison.Ordinal) ? ResolutionKind.Unknown
                 : ResolutionKind.Organization;
             var entry = new NonCountryEntry(names[0], reason, kind);
             if (map["becomes"] is { } becomesNode && yaml.Mapping(becomesNode, "'becomes'", BecomesKeys) is { } becomes
