@@ -38,6 +38,11 @@ internal static class CommandLine
               without a date are skipped; a repeated article id counts once. html: one page with a
               heatmap and the changes per issue, and the agreement matrix in bloc order.
               Definitions: docs/corpus.md.
+          stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR]
+              Resolve an actor as a fact writes it on a date: the country (or the countries of a
+              joint statement), the alias or the office and term that matched, or the reason it is
+              no country (former official, organization, group, non-state actor, ambiguous).
+              Without --date, officials resolve by their latest office. Exit 1 when no country.
           stance --help | --version
 
         Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
@@ -87,6 +92,7 @@ internal static class CommandLine
         new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
         new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], [], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("resolve", ["--rules", "--date"], [], ResolveCommand.Run),
     ];
 
     /// <summary>The usage text's entry for one command: its lines from "stance NAME" to the next command.</summary>

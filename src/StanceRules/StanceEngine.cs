@@ -90,6 +90,19 @@ public sealed partial class StanceEngine
         return new Inferrer(_rules, _options).Run(article, cancellationToken);
     }
 
+    /// <summary>
+    /// Resolves an actor as a fact would write it ("Kremlin", "Kenyan President William Ruto",
+    /// "France, Germany and Britain", "former US President Barack Obama") on a date, with the
+    /// rule set's gazetteer and offices: the country or countries it speaks for, or why none.
+    /// </summary>
+    /// <param name="actor">The actor as written.</param>
+    /// <param name="date">The article's publication date; null resolves officials by their latest office.</param>
+    public ActorResolution Resolve(string actor, DateOnly? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new ActorResolution(actor, date, _rules.Gazetteer.Resolve(actor, date));
+    }
+
     private static StanceEngine Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, string where)
     {
         var diagnostics = new List<Diagnostic>();

@@ -88,12 +88,53 @@ public class GazetteerTests
     }
 
     [Fact]
-    public void ActorNamingTwoCountries_IsUnresolvedAsAmbiguous()
+    public void ActorListingTwoCountriesOfficials_IsAJointStatementOfBoth()
     {
-        var resolution = Gazetteer.Resolve("Chinese President Xi Jinping and Russian President Vladimir Putin");
+        var resolution = Gazetteer.Resolve("Chinese President Xi Jinping and Russian President Vladimir Putin", new DateOnly(2023, 3, 21));
 
-        Assert.Null(resolution.Country);
+        Assert.Equal(ResolutionKind.JointStatement, resolution.Kind);
+        Assert.Equal(["CHN", "RUS"], resolution.Countries!.Select(c => c.Iso3));
+    }
+
+    [Fact]
+    public void ActorNamingTwoCountriesWithoutListingThem_IsUnresolvedAsAmbiguous()
+    {
+        var resolution = Gazetteer.Resolve("Russia's ambassador to China");
+
+        Assert.Equal(ResolutionKind.Ambiguous, resolution.Kind);
         Assert.Contains("CHN, RUS", resolution.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Donald Trump", "2019-06-01", "USA")]
+    [InlineData("Donald Trump", "2022-06-01", "former head of state and head of government of USA, term ended 2021-01-20")]
+    [InlineData("Donald Trump", "2025-03-01", "USA")]
+    [InlineData("Joe Biden", "2021-01-18", "USA")]
+    [InlineData("Joe Biden", "2021-01-16", "not yet in office: head of state and head of government of USA from 2021-01-20")]
+    [InlineData("Joe Biden", "2025-01-23", "USA")]
+    [InlineData("Joe Biden", "2025-01-24", "former head of state and head of government of USA, term ended 2025-01-20")]
+    [InlineData("Mark Rutte", "2024-12-01", "official of NATO from 2024-10-01 (formerly head of government of NLD)")]
+    public void Official_ResolvesOnlyDuringATermWithThreeDaysGrace(string actor, string date, string expected)
+    {
+        var resolution = Gazetteer.Resolve(actor, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(expected, resolution.Country?.Iso3 ?? resolution.Reason);
+    }
+
+    [Theory]
+    [InlineData("Angela Merkel", "DEU")]
+    [InlineData("Joe Biden", "USA")]
+    [InlineData("Mark Rutte", null)]
+    public void UndatedDocument_ResolvesOfficialsByTheirLatestOffice(string actor, string? expected)
+    {
+        Assert.Equal(expected, Gazetteer.Resolve(actor).Country?.Iso3);
+    }
+
+    [Fact]
+    public void FormerBeforeAnOfficial_IsAFormerOfficialEvenDuringATerm()
+    {
+        Assert.Equal(ResolutionKind.FormerOfficial, Gazetteer.Resolve("former President Joe Biden", new DateOnly(2022, 1, 1)).Kind);
+        Assert.Equal("FRA", Gazetteer.Resolve("former colonial power France", new DateOnly(2022, 1, 1)).Country?.Iso3);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class SchemaTests
     public static TheoryData<string, string> ShippedFiles()
     {
         var data = new TheoryData<string, string>();
-        foreach (var file in Directory.GetFiles(Repo.Rules, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Repo.Rules, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(Repo.Root, file), file.EndsWith(".tests.yaml", StringComparison.Ordinal) ? "rule-tests" : "rules");
         }
@@ -120,7 +120,8 @@ public class SchemaTests
     [MemberData(nameof(ShippedFiles))]
     public void ShippedYaml_NamesItsSchemaForTheEditor(string file, string schema)
     {
-        Assert.StartsWith($"# yaml-language-server: $schema=../schemas/{schema}.schema.json\n", File.ReadAllText(Path.Combine(Repo.Root, file)).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var up = string.Concat(Enumerable.Repeat("../", file.Count(c => c is '/' or '\\')));
+        Assert.StartsWith($"# yaml-language-server: $schema={up}schemas/{schema}.schema.json\n", File.ReadAllText(Path.Combine(Repo.Root, file)).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     private static JsonNode SchemaJson(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "schemas", $"{name}.schema.json")))!;

@@ -98,4 +98,67 @@ public class SeedTests
 
         Assert.Equal(Report.ToJson(), again.ToJson());
     }
+
+    /// <summary>The seeds of issue 11 (other regions and years), each with its golden report.</summary>
+    public static TheoryData<string> DatedSeeds => new()
+    {
+        "venezuela-guaido-2019-01-24",
+        "skripal-expulsions-2018-03-26",
+        "alula-gcc-2021-01-05",
+        "niger-ecowas-2023-08-01",
+    };
+
+    [Theory]
+    [MemberData(nameof(DatedSeeds))]
+    public void DatedSeed_ReportMatchesItsGoldenJson(string seed)
+    {
+        // Regenerate with: dotnet run --project src/StanceRules.Cli -- infer seeds/SEED.facts.yaml --format json > seeds/SEED.expected.json
+        var report = StanceEngine.CreateDefault().Infer(ArticleFacts.Load(Path.Combine(Repo.Root, "seeds", seed + ".facts.yaml")));
+        var expected = File.ReadAllText(Path.Combine(Repo.Root, "seeds", seed + ".expected.json")).ReplaceLineEndings("\n").TrimEnd();
+
+        Assert.Equal(expected, report.ToJson().ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Theory]
+    [MemberData(nameof(DatedSeeds))]
+    public void DatedSeed_EveryEvidenceIsAVerbatimSpanOfItsArticle(string seed)
+    {
+        var article = File.ReadAllText(Path.Combine(Repo.Root, "seeds", seed + ".article.txt"));
+        var facts = ArticleFacts.Load(Path.Combine(Repo.Root, "seeds", seed + ".facts.yaml")).Facts;
+
+        Assert.All(facts, f => Assert.True(f.Evidence is { Length: > 0 } && article.Contains(f.Evidence, StringComparison.Ordinal), $"{seed} {f.Id}: evidence is not in the article"));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatedSeeds))]
+    public void DatedSeed_HasADatedOfficialAJointStatementAndAGroup(string seed)
+    {
+        var engine = StanceEngine.CreateDefault();
+        var article = ArticleFacts.Load(Path.Combine(Repo.Root, "seeds", seed + ".facts.yaml"));
+        var resolutions = article.Facts.Select(f => engine.Resolve(f.Actor, article.Published)).ToArray();
+        var report = engine.Infer(article);
+
+        Assert.NotNull(article.Published);
+        Assert.Contains(resolutions, r => r.Kind == ResolutionKind.Country && r.Matched is { } m && System.Text.RegularExpressions.Regex.IsMatch(m, @"\d{4}-\d{2}-\d{2}"));
+        Assert.Contains(resolutions, r => r.Kind == ResolutionKind.Group);
+        var joint = article.Facts.Where((f, i) => resolutions[i].Kind == ResolutionKind.JointStatement).ToArray();
+        Assert.NotEmpty(joint);
+
+        // The joint statement's fact is listed under each of its countries.
+        foreach (var fact in joint)
+        {
+            var countries = engine.Resolve(fact.Actor, article.Published).Countries;
+            var citing = report.Stances.Where(s => s.Facts.Contains(fact.Id)).Select(s => s.Country).Distinct().ToArray();
+            Assert.True(countries.All(citing.Contains) || citing.Length == 0, $"{seed} {fact.Id}: {string.Join(",", countries)} vs {string.Join(",", citing)}");
+        }
+    }
+
+    [Fact]
+    public void SkripalSeed_TuskAtTheEuropeanCouncilIsNotPoland_AndTheJointStatementCitesOneFactUnderEachCountry()
+    {
+        var report = StanceEngine.CreateDefault().Infer(ArticleFacts.Load(Path.Combine(Repo.Root, "seeds", "skripal-expulsions-2018-03-26.facts.yaml")));
+
+        Assert.Contains(report.Unresolved, u => u.Fact == "f3" && u.Reason.StartsWith("official of European Council", StringComparison.Ordinal));
+        Assert.Equal(["DEU", "FRA", "POL"], report.Stances.Where(s => s.Issue == "russian-diplomat-expulsions" && s.Facts.Contains("f1")).Select(s => s.Country));
+    }
 }

@@ -8,14 +8,14 @@ namespace StanceRules.Benchmarks.Peers;
 /// <summary>
 /// What every peer needs from the rule set's knowledge: actor resolution through the gazetteer,
 /// issue inference from a target, act lemmas to stance families. The peers call the library's
-/// own code for it (its internal Gazetteer, IssueCatalogue and Lexicon, bound once through
-/// compiled expression trees), so every peer does exactly the work <see cref="StanceEngine.Infer"/>
-/// does before its rules, at the same cost, and the comparison is about the rule engines. A
-/// public resolution API would make this binding unnecessary (see benchmarks/README.md).
+/// own code for it, so every peer does exactly the work <see cref="StanceEngine.Infer"/> does
+/// before its rules, at the same cost, and the comparison is about the rule engines: actors
+/// through the public <see cref="StanceEngine.Resolve(string, DateOnly?)"/>, issues and lemmas
+/// through the internal IssueCatalogue and Lexicon, bound once through compiled expression trees.
 /// </summary>
 public sealed class PeerKnowledge
 {
-    private readonly Func<string, (string? Iso3, string? Reason)> _resolve;
+    private readonly Func<string, DateOnly?, (string? Iso3, string? Reason)> _resolve;
     private readonly Func<string?, string?> _inferIssue;
     private readonly Func<string, bool> _isKnownAct;
     private readonly Func<string, bool, Stance?> _familyOf;
@@ -25,21 +25,16 @@ public sealed class PeerKnowledge
         const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
         var ruleSet = Internal(typeof(StanceEngine).GetProperty("RuleSet", Any)?.GetValue(engine), "StanceEngine.RuleSet");
         object Part(string name) => Internal(ruleSet.GetType().GetProperty(name, Any)?.GetValue(ruleSet), $"CompiledRuleSet.{name}");
-        var gazetteerObject = Expression.Constant(Part("Gazetteer"));
         var issuesObject = Expression.Constant(Part("Issues"));
         var lexiconObject = Expression.Constant(Part("Lexicon"));
         MethodInfo Method(ConstantExpression target, string name) =>
             target.Value!.GetType().GetMethod(name, Any) ?? throw Missing($"{target.Value.GetType().Name}.{name}");
 
-        var actor = Expression.Parameter(typeof(string), "actor");
-        var call = Expression.Call(gazetteerObject, Method(gazetteerObject, "Resolve"), actor);
-        var resolution = Expression.Variable(call.Type, "resolution");
-        var country = Expression.Property(resolution, "Country");
-        var iso3 = Expression.Condition(Expression.Equal(country, Expression.Constant(null, country.Type)), Expression.Constant(null, typeof(string)), Expression.Property(country, "Iso3"));
-        var pair = typeof(ValueTuple<string?, string?>).GetConstructor([typeof(string), typeof(string)])!;
-        _resolve = Expression.Lambda<Func<string, (string?, string?)>>(
-            Expression.Block([resolution], Expression.Assign(resolution, call), Expression.New(pair, iso3, Expression.Property(resolution, "Reason"))),
-            actor).Compile();
+        _resolve = (actor, date) =>
+        {
+            var resolution = engine.Resolve(actor, date);
+            return (resolution.Country, resolution.Reason);
+        };
         var text = Expression.Parameter(typeof(string), "text");
         _inferIssue = Expression.Lambda<Func<string?, string?>>(Expression.Call(issuesObject, Method(issuesObject, "Infer"), text), text).Compile();
         var act = Expression.Parameter(typeof(string), "act");
@@ -53,8 +48,8 @@ public sealed class PeerKnowledge
 
     private static readonly Lazy<PeerKnowledge> Lazy = new(() => new PeerKnowledge(StanceEngine.FromYaml(RuleFiles.Default)));
 
-    /// <summary>The ISO alpha-3 code the actor resolves to, or null with the reason (the library's Gazetteer.Resolve).</summary>
-    public (string? Iso3, string? Reason) Resolve(string actor) => _resolve(actor);
+    /// <summary>The ISO alpha-3 code the actor resolves to on the article's date, or null with the reason (StanceEngine.Resolve).</summary>
+    public (string? Iso3, string? Reason) Resolve(string actor, DateOnly? date) => _resolve(actor, date);
 
     /// <summary>The issue the catalogue infers from a target (IssueCatalogue.Infer).</summary>
     public string? InferIssue(string? text) => _inferIssue(text);

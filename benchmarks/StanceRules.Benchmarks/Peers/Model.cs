@@ -103,7 +103,7 @@ public static class Pipeline
         var votes = new List<PVote>();
         foreach (var fact in article.Facts)
         {
-            var (iso3, reason) = knowledge.Resolve(fact.Actor);
+            var (iso3, reason) = knowledge.Resolve(fact.Actor, article.Published);
             if (iso3 is null)
             {
                 unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, reason!));

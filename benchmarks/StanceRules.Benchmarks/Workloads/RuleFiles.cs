@@ -5,12 +5,16 @@ namespace StanceRules.Benchmarks.Workloads;
 /// <summary>The default rule set's files and the seed facts, embedded in this assembly.</summary>
 public static class RuleFiles
 {
-    /// <summary>The knowledge files (gazetteer, lexicon, issue catalogue) without the stance rules.</summary>
+    /// <summary>The knowledge files (gazetteer, dated offices, lexicon, issue catalogue) without the stance rules.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Knowledge { get; } =
     [
         new("gazetteer.yaml", Read("rules/gazetteer.yaml")),
         new("issues.yaml", Read("rules/issues.yaml")),
         new("lexicon.yaml", Read("rules/lexicon.yaml")),
+        .. Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith("rules/offices/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => new KeyValuePair<string, string>(n["rules/".Length..], Read(n))),
     ];
 
     /// <summary>rules/stances.yaml.</summary>

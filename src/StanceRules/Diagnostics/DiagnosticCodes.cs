@@ -66,4 +66,6 @@ public static class DiagnosticCodes
     public const string DuplicateAlias = "SR3001";
     /// <summary>Two gazetteer entries share an ISO code, or two issues or lemmas share an id.</summary>
     public const string DuplicateEntry = "SR3002";
+    /// <summary>An offices entry (or a non-country actor's <c>becomes</c>) names an ISO3 code the gazetteer has no country for.</summary>
+    public const string UnknownCountry = "SR3003";
 }

@@ -83,5 +83,7 @@ internal static class ErrorMessages
 
     public static string DuplicateEntry(string what, string id) => $"duplicate {what} '{id}'";
 
+    public static string UnknownCountry(string iso3) => $"'{iso3}' is not the ISO3 code of a country of the gazetteer (its 'countries' list)";
+
     public static string PatternHeader(string header) => $"'{header}' is not a pattern; write 'TYPE' or 'TYPE as NAME' with NAME in lower case (for example 'statement as s')";
 }

@@ -61,7 +61,7 @@ internal sealed class Explainer
         WriteFacts(text, trace, report, country, issue);
         if (result is not null)
         {
-            WriteSignals(text, result);
+            WriteSignals(text, result, article.Published);
             WritePolicy(text, result);
             if (expected is { } lost && result.Stance != lost && result.Overruled.Where(s => s.Stance == lost).ToList() is { Count: > 0 } overruled)
             {
@@ -133,7 +133,7 @@ internal sealed class Explainer
         }
     }
 
-    private void WriteSignals(StringBuilder text, CountryStance result)
+    private void WriteSignals(StringBuilder text, CountryStance result, DateOnly? published)
     {
         text.AppendLine().AppendLine("Signals:");
         foreach (var (signal, won) in result.Signals.Select(s => (s, true)).Concat(result.Overruled.Select(s => (s, false))))
@@ -165,6 +165,17 @@ internal sealed class Explainer
                 {
                     text.Append("        \"").Append(evidence).AppendLine("\"");
                 }
+
+                // How the actor resolved on the article's date, and what matched.
+                var resolution = _rules.Gazetteer.Resolve(fact.Actor, published);
+                text.Append("        actor \"").Append(fact.Actor).Append("\" → ")
+                    .Append(resolution.Countries is { } joint ? $"{string.Join(", ", joint.Select(c => c.Iso3))} (joint statement)" : resolution.Country?.Iso3 ?? resolution.Reason);
+                if (ActorResolution.Describe(resolution.Match) is { } matched)
+                {
+                    text.Append(" (").Append(matched).Append(')');
+                }
+
+                text.AppendLine();
             }
         }
     }

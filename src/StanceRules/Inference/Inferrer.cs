@@ -23,29 +23,24 @@ internal sealed class Inferrer
         var facts = new List<Fact>(article.Facts.Count);
         foreach (var fact in article.Facts)
         {
-            var resolution = _rules.Gazetteer.Resolve(fact.Actor);
-            if (resolution.Country is null)
+            var resolution = _rules.Gazetteer.Resolve(fact.Actor, article.Published);
+            if (resolution.Country is { } country)
+            {
+                AddResolved(fact, country.Iso3, facts, unresolved);
+            }
+            else if (resolution.Countries is { } joint)
+            {
+                // A joint statement: one resolved copy per country, each with the original id,
+                // so every country's signal cites the same fact.
+                foreach (var each in joint)
+                {
+                    AddResolved(fact, each.Iso3, facts, unresolved);
+                }
+            }
+            else
             {
                 unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, resolution.Reason!));
-                continue;
             }
-
-            var copy = fact.CopyForSession();
-            copy.Country = resolution.Country.Iso3;
-            if (copy.Issue is null)
-            {
-                copy.SetIssue(_rules.Issues.Infer(copy.IssueText));
-            }
-
-            copy.ApplyLexicon(_rules.Lexicon);
-
-            // An act with a family is known; only the rest need the second lookup.
-            if (copy is Statement { Family: null } statement && !_rules.Lexicon.IsKnown(statement.Act))
-            {
-                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
-            }
-
-            facts.Add(copy);
         }
 
         var session = _rules.Sessions.CreateSession();
@@ -112,6 +107,26 @@ internal sealed class Inferrer
             .ThenBy(u => u.Reason, StringComparer.Ordinal)
             .ToArray();
         return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
+    }
+
+    private void AddResolved(Fact fact, string country, List<Fact> facts, List<UnresolvedActor> unresolved)
+    {
+        var copy = fact.CopyForSession();
+        copy.Country = country;
+        if (copy.Issue is null)
+        {
+            copy.SetIssue(_rules.Issues.Infer(copy.IssueText));
+        }
+
+        copy.ApplyLexicon(_rules.Lexicon);
+
+        // An act with a family is known; only the rest need the second lookup.
+        if (copy is Statement { Family: null } statement && !_rules.Lexicon.IsKnown(statement.Act))
+        {
+            unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
+        }
+
+        facts.Add(copy);
     }
 }
 

@@ -21,13 +21,17 @@ internal sealed record CompiledRuleSet(
 /// <summary>
 /// Loads a rule set: every YAML file of a folder, each a mapping whose top-level keys say what
 /// it holds (<c>rules</c>, <c>countries</c>, <c>non_country_actors</c>, <c>acts</c>,
-/// <c>negated</c>, <c>issues</c>). All errors of all files are collected before anything is compiled.
+/// <c>negated</c>, <c>issues</c>, <c>offices</c>). All errors of all files are collected before anything is compiled.
 /// </summary>
 internal static class RuleSetLoader
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices"];
     private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials"];
-    private static readonly string[] NonCountryKeys = ["names", "reason"];
+    private static readonly string[] NonCountryKeys = ["names", "reason", "becomes"];
+    private static readonly string[] BecomesKeys = ["country", "from"];
+    private static readonly string[] OfficeEntryKeys = ["country", "covers", "checked", "head_of_state", "note", "holders"];
+    private static readonly string[] HolderKeys = ["office", "name", "from", "to", "aliases", "then"];
+    private static readonly string[] ThenKeys = ["organization", "from"];
     private static readonly string[] IssueKeys = ["id", "title", "phrases"];
     private static readonly string[] FamilyKeys = ["supports", "abstains", "condemns", "rejects", "none"];
 
@@ -149,6 +153,7 @@ internal static class RuleSetLoader
             builder.Read(yaml, file);
         }
 
+        var gazetteer = builder.Gazetteer(diagnostics);
         if (!sawRules && diagnostics.Count == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NoRules, ErrorMessages.NoRules(where), new SourceLocation(where, 1, 1)));
@@ -178,20 +183,122 @@ internal static class RuleSetLoader
             return null;
         }
 
-        return new CompiledRuleSet(rules, builder.Gazetteer(), builder.Lexicon(), builder.Issues(), types, sessions);
+        return new CompiledRuleSet(rules, gazetteer, builder.Lexicon(), builder.Issues(), types, sessions);
     }
 
-    /// <summary>Collects the gazetteer, lexicon and issue catalogue across files, reporting clashes.</summary>
+    /// <summary>Collects the gazetteer, offices, lexicon and issue catalogue across files, reporting clashes.</summary>
     private sealed class KnowledgeBuilder
     {
         private readonly List<Country> _countries = [];
-        private readonly Dictionary<string, (Country Country, SourceLocation At)> _aliases = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _nonCountries = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (GazetteerEntry Entry, SourceLocation At)> _entries = new(StringComparer.Ordinal);
+        private readonly List<OfficeEntry> _offices = [];
         private readonly Dictionary<string, Stance?> _families = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Stance?> _negated = new(StringComparer.Ordinal);
         private readonly List<IssueEntry> _issues = [];
+        private readonly List<(string Iso3, DateOnly From, NonCountryEntry Pending, SourceLocation At)> _becomes = [];
 
-        public Gazetteer Gazetteer() => new(_countries, _aliases.ToDictionary(a => a.Key, a => a.Value.Country, StringComparer.Ordinal), _nonCountries);
+        /// <summary>The gazetteer, once every file is read: offices joined to their countries, name clashes reported.</summary>
+        public Gazetteer Gazetteer(List<Diagnostic> diagnostics)
+        {
+            var byIso3 = _countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
+            foreach (var (iso3, from, pending, at) in _becomes)
+            {
+                if (byIso3.TryGetValue(iso3, out var country))
+                {
+                    var entry = new NonCountryEntry(pending.Text, pending.Reason, pending.Kind) { Becomes = (country, from) };
+                    foreach (var key in _entries.Where(e => e.Value.Entry == pending).Select(e => e.Key).ToArray())
+                    {
+                        _entries[key] = (entry, _entries[key].At);
+                    }
+                }
+                else
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(iso3), at));
+                }
+            }
+
+            var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+            var coverage = new List<OfficeCoverage>();
+            var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            foreach (var office in _offices)
+            {
+                if (!byIso3.TryGetValue(office.Iso3, out var country))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(office.Iso3), office.At));
+                    continue;
+                }
+
+                if (seen.TryGetValue(office.Iso3, out var first))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("offices entry", $"{office.Iso3} (first at {first})"), office.At));
+                    continue;
+                }
+
+                seen[office.Iso3] = office.At;
+                if (office.HeadOfState is { } hos && !byIso3.ContainsKey(hos.Iso3))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(hos.Iso3), hos.At));
+                }
+
+                coverage.Add(new OfficeCoverage(country, office.Covers, office.Checked, office.HeadOfState?.Iso3, office.At));
+                foreach (var holder in office.Holders)
+                {
+                    var personKey = $"{country.Iso3}|{TextKey.Of(holder.Name)}";
+                    if (!people.TryGetValue(personKey, out var person))
+                    {
+                        people[personKey] = person = new Person(holder.Name, country);
+                    }
+
+                    person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At));
+                    if (holder.Then is { } then)
+                    {
+                        person.MoveTo(then);
+                    }
+
+                    foreach (var (alias, at) in holder.Aliases.Prepend((holder.Name, holder.NameAt)))
+                    {
+                        AddPersonAlias(alias, at, person, diagnostics);
+                    }
+                }
+            }
+
+            return new Knowledge.Gazetteer(_countries, _entries.ToDictionary(e => e.Key, e => e.Value.Entry, StringComparer.Ordinal), [.. people.Values], coverage);
+        }
+
+        private void AddPersonAlias(string alias, SourceLocation at, Person person, List<Diagnostic> diagnostics)
+        {
+            var key = TextKey.Of(alias);
+            if (key.Length == 0)
+            {
+                return;
+            }
+
+            if (!_entries.TryGetValue(key, out var existing))
+            {
+                _entries[key] = (new PersonAlias(alias, person), at);
+                return;
+            }
+
+            switch (existing.Entry)
+            {
+                case PersonAlias same when same.Person == person:
+                    return;
+                case PersonAlias other:
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"{other.Person.Name} ({other.Person.Country.Iso3}, {existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                    return;
+                case CountryAlias { Kind: AliasKind.Official } official when official.Country == person.Country:
+                    // Listed both with terms and as an undated official of the same country: the
+                    // person speaks for it in a role the offices do not list, on any date.
+                    _entries[key] = (new PersonAlias(alias, person) { Undated = official.Country }, at);
+                    return;
+                case CountryAlias country:
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"{country.Description} ({existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                    return;
+                default:
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"a non-country actor ({existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                    return;
+            }
+        }
 
         public Lexicon Lexicon() => new(_families, _negated);
 
@@ -212,6 +319,14 @@ internal static class RuleSetLoader
                 foreach (var node in otherList.Children)
                 {
                     ReadNonCountry(yaml, node);
+                }
+            }
+
+            if (file["offices"] is { } offices && yaml.Sequence(offices, "'offices'") is { } officeList)
+            {
+                foreach (var node in officeList.Children)
+                {
+                    ReadOffices(yaml, node);
                 }
             }
 
@@ -319,8 +434,8 @@ internal static class RuleSetLoader
 
             var country = new Country(iso3, iso2, names[0]);
             _countries.Add(country);
-            AddAlias(yaml, map["iso3"]!, iso3, country);
-            AddAlias(yaml, map["iso2"]!, iso2, country);
+            AddAlias(yaml, map["iso3"]!, iso3, country, AliasKind.Code);
+            AddAlias(yaml, map["iso2"]!, iso2, country, AliasKind.Code);
             foreach (var key in CountryKeys.Skip(2))
             {
                 if (map[key] is not { } listNode || YamlText.IsNull(listNode))
@@ -328,15 +443,23 @@ internal static class RuleSetLoader
                     continue;
                 }
 
+                var kind = key switch
+                {
+                    "capitals" => AliasKind.Capital,
+                    "seats" => AliasKind.Seat,
+                    "demonyms" => AliasKind.Demonym,
+                    "officials" => AliasKind.Official,
+                    _ => AliasKind.Name,
+                };
                 var items = listNode as YamlSequenceNode;
                 foreach (var alias in yaml.ScalarList(listNode, $"'{key}'") ?? [])
                 {
-                    AddAlias(yaml, listNode, alias, country, items);
+                    AddAlias(yaml, listNode, alias, country, kind, items);
                 }
             }
         }
 
-        private void AddAlias(YamlText yaml, YamlNode at, string alias, Country country, YamlSequenceNode? items = null)
+        private void AddAlias(YamlText yaml, YamlNode at, string alias, Country country, AliasKind kind, YamlSequenceNode? items = null)
         {
             var key = TextKey.Of(alias);
             if (key.Length == 0)
@@ -345,24 +468,131 @@ internal static class RuleSetLoader
             }
 
             var node = items?.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == alias) ?? at;
-            if (_aliases.TryGetValue(key, out var existing))
+            if (_entries.TryGetValue(key, out var existing))
             {
-                if (existing.Country != country)
+                switch (existing.Entry)
                 {
-                    yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, existing.Country.Iso3, country.Iso3));
+                    case CountryAlias same when same.Country == country:
+                        same.AlsoName |= same.Kind == AliasKind.Code && kind == AliasKind.Name;
+                        return;
+                    case CountryAlias other:
+                        yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, other.Country.Iso3, country.Iso3));
+                        return;
+                    default:
+                        yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, "a non-country actor", country.Iso3));
+                        return;
                 }
-
-                return;
             }
 
-            if (_nonCountries.ContainsKey(key))
-            {
-                yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, "a non-country actor", country.Iso3));
-                return;
-            }
-
-            _aliases[key] = (country, yaml.At(node));
+            _entries[key] = (new CountryAlias(alias, country, kind), yaml.At(node));
         }
+
+        private void ReadOffices(YamlText yaml, YamlNode node)
+        {
+            if (yaml.Mapping(node, "an offices entry", OfficeEntryKeys) is not { } map
+                || map.Required("country") is not { } countryNode || yaml.Scalar(countryNode, "'country'") is not { } iso3)
+            {
+                return;
+            }
+
+            var covers = map["covers"] is { } c && !YamlText.IsNull(c) ? ReadDate(yaml, c, "'covers'") : null;
+            var checkedOn = map["checked"] is { } k && !YamlText.IsNull(k) ? ReadDate(yaml, k, "'checked'") : null;
+            var headOfState = map["head_of_state"] is { } h && yaml.Scalar(h, "'head_of_state'") is { } hos ? (hos, yaml.At(h)) : ((string, SourceLocation)?)null;
+            var holders = new List<Holder>();
+            if (map.Required("holders") is { } holdersNode && yaml.Sequence(holdersNode, "'holders'") is { } holderList)
+            {
+                foreach (var holderNode in holderList.Children)
+                {
+                    if (ReadHolder(yaml, holderNode) is { } holder)
+                    {
+                        holders.Add(holder);
+                    }
+                }
+            }
+
+            _offices.Add(new OfficeEntry(iso3, yaml.At(countryNode), covers, checkedOn, headOfState, holders));
+        }
+
+        private static Holder? ReadHolder(YamlText yaml, YamlNode node)
+        {
+            if (yaml.Mapping(node, "an office holder", HolderKeys) is not { } map)
+            {
+                return null;
+            }
+
+            var offices = OfficeKinds.None;
+            if (map.Required("office") is { } officeNode)
+            {
+                var list = officeNode is YamlSequenceNode ? yaml.ScalarList(officeNode, "'office'") : yaml.Scalar(officeNode, "'office'") is { } one ? [one] : null;
+                foreach (var officeName in list ?? [])
+                {
+                    if (OfficeNames.TryParse(officeName, out var kind))
+                    {
+                        offices |= kind;
+                    }
+                    else
+                    {
+                        yaml.Error(officeNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(officeName, "'office'", string.Join(", ", OfficeNames.Keys)));
+                    }
+                }
+            }
+
+            var nameNode = map.Required("name");
+            var name = nameNode is null ? null : yaml.Scalar(nameNode, "'name'");
+            var from = map.Required("from") is { } fromNode ? ReadDate(yaml, fromNode, "'from'") : null;
+            DateOnly? to = map["to"] is { } toNode && !YamlText.IsNull(toNode) ? ReadDate(yaml, toNode, "'to'") : null;
+            if (from is { } start && to is { } end && end < start)
+            {
+                yaml.Error(map["to"]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(end.ToString("yyyy-MM-dd"), "'to'", $"a date on or after 'from' ({start:yyyy-MM-dd})"));
+                return null;
+            }
+
+            var aliases = new List<(string, SourceLocation)>();
+            if (map["aliases"] is { } aliasNode && !YamlText.IsNull(aliasNode))
+            {
+                var items = aliasNode as YamlSequenceNode;
+                foreach (var alias in yaml.ScalarList(aliasNode, "'aliases'") ?? [])
+                {
+                    var at = items?.Children.FirstOrDefault(x => x is YamlScalarNode s && s.Value == alias) ?? aliasNode;
+                    aliases.Add((alias, yaml.At(at)));
+                }
+            }
+
+            MoveToOrganization? then = null;
+            if (map["then"] is { } thenNode && yaml.Mapping(thenNode, "'then'", ThenKeys) is { } thenMap
+                && thenMap.Required("organization") is { } orgNode && yaml.Scalar(orgNode, "'then.organization'") is { } organization
+                && thenMap.Required("from") is { } thenFrom && ReadDate(yaml, thenFrom, "'then.from'") is { } movedOn)
+            {
+                then = new MoveToOrganization(organization, movedOn, yaml.At(thenNode));
+            }
+
+            if (offices == OfficeKinds.None || name is null || from is null)
+            {
+                return null;
+            }
+
+            return new Holder(offices, name, yaml.At(nameNode!), from.Value, to, aliases, then, yaml.At(node));
+        }
+
+        private static DateOnly? ReadDate(YamlText yaml, YamlNode node, string what)
+        {
+            if (yaml.Scalar(node, what) is not { } text)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, "a date YYYY-MM-DD"));
+            return null;
+        }
+
+        private sealed record Holder(OfficeKinds Offices, string Name, SourceLocation NameAt, DateOnly From, DateOnly? To, List<(string Alias, SourceLocation At)> Aliases, MoveToOrganization? Then, SourceLocation At);
+
+        private sealed record OfficeEntry(string Iso3, SourceLocation At, DateOnly? Covers, DateOnly? Checked, (string Iso3, SourceLocation At)? HeadOfState, List<Holder> Holders);
 
         private void ReadNonCountry(YamlText yaml, YamlNode node)
         {
@@ -378,16 +608,32 @@ internal static class RuleSetLoader
                 return;
             }
 
+            var kind = reason.StartsWith("group", StringComparison.Ordinal) ? ResolutionKind.Group
+                : reason.StartsWith(Knowledge.Gazetteer.NonStateReason, StringComparison.Ordinal) ? ResolutionKind.NonState
+                : reason.StartsWith("territory", StringComparison.Ordinal) ? ResolutionKind.Unknown
+                : ResolutionKind.Organization;
+            var entry = new NonCountryEntry(names[0], reason, kind);
+            if (map["becomes"] is { } becomesNode && yaml.Mapping(becomesNode, "'becomes'", BecomesKeys) is { } becomes
+                && becomes.Required("country") is { } countryNode && yaml.Scalar(countryNode, "'becomes.country'") is { } iso3
+                && becomes.Required("from") is { } fromNode && ReadDate(yaml, fromNode, "'becomes.from'") is { } from)
+            {
+                _becomes.Add((iso3, from, entry, yaml.At(countryNode)));
+            }
+
             foreach (var name in names)
             {
                 var key = TextKey.Of(name);
-                if (_aliases.TryGetValue(key, out var country))
+                if (_entries.TryGetValue(key, out var existing) && existing.Entry is not CountryAlias { Kind: AliasKind.Code, AlsoName: false })
                 {
-                    yaml.Error(map["names"]!, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(name, country.Country.Iso3, "a non-country actor"));
+                    // A bare ISO code gives way to an organization's name ("AU" is the African Union, not Australia).
+                    if (existing.Entry is CountryAlias country)
+                    {
+                        yaml.Error(map["names"]!, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(name, country.Country.Iso3, "a non-country actor"));
+                    }
                 }
                 else
                 {
-                    _nonCountries.TryAdd(key, reason);
+                    _entries[key] = (entry, yaml.At(map["names"]!));
                 }
             }
         }

@@ -1,0 +1,180 @@
+namespace StanceRules.Knowledge;
+
+/// <summary>The national offices the gazetteer knows holders of (rules/offices/*.yaml).</summary>
+[Flags]
+internal enum OfficeKinds
+{
+    None = 0,
+    HeadOfState = 1,
+    HeadOfGovernment = 2,
+    ForeignMinister = 4,
+    ForeignMinistrySpokesperson = 8,
+    UnRepresentative = 16,
+}
+
+internal static class OfficeNames
+{
+    private static readonly (string Key, OfficeKinds Kind, string Text)[] All =
+    [
+        ("head-of-state", OfficeKinds.HeadOfState, "head of state"),
+        ("head-of-government", OfficeKinds.HeadOfGovernment, "head of government"),
+        ("foreign-minister", OfficeKinds.ForeignMinister, "foreign minister"),
+        ("foreign-ministry-spokesperson", OfficeKinds.ForeignMinistrySpokesperson, "foreign ministry spokesperson"),
+        ("un-representative", OfficeKinds.UnRepresentative, "UN representative"),
+    ];
+
+    public static IEnumerable<string> Keys => All.Select(a => a.Key);
+
+    public static bool TryParse(string key, out OfficeKinds kind)
+    {
+        foreach (var (k, v, _) in All)
+        {
+            if (k == key)
+            {
+                kind = v;
+                return true;
+            }
+        }
+
+        kind = OfficeKinds.None;
+        return false;
+    }
+
+    /// <summary>"head of state and head of government".</summary>
+    public static string Describe(OfficeKinds kinds) =>
+        string.Join(" and ", All.Where(a => (kinds & a.Kind) != 0).Select(a => a.Text));
+}
+
+/// <summary>One term of one person in one or more offices of one country.</summary>
+internal sealed class OfficeTerm
+{
+    public OfficeTerm(Person person, Country country, OfficeKinds offices, DateOnly from, DateOnly? to, SourceLocation at)
+    {
+        Person = person;
+        Country = country;
+        Offices = offices;
+        From = from;
+        To = to;
+        At = at;
+        var office = OfficeNames.Describe(offices);
+        Description = To is { } end ? $"{office} of {country.Iso3}, {From:yyyy-MM-dd} to {end:yyyy-MM-dd}" : $"{office} of {country.Iso3} since {From:yyyy-MM-dd}";
+        EndedReason = To is { } ended ? $"former {office} of {country.Iso3}, term ended {ended:yyyy-MM-dd}" : $"former {office} of {country.Iso3}";
+        NotYetReason = $"not yet in office: {office} of {country.Iso3} from {From:yyyy-MM-dd}";
+    }
+
+    public Person Person { get; }
+
+    public Country Country { get; }
+
+    public OfficeKinds Offices { get; }
+
+    public DateOnly From { get; }
+
+    /// <summary>The last day of the term; null while the holder is in office.</summary>
+    public DateOnly? To { get; }
+
+    public SourceLocation At { get; }
+
+    /// <summary>"head of state of USA, 2021-01-20 to 2025-01-20".</summary>
+    public string Description { get; }
+
+    /// <summary>"former head of state of USA, term ended 2021-01-20".</summary>
+    public string EndedReason { get; }
+
+    /// <summary>"not yet in office: head of state of USA from 2017-01-20".</summary>
+    public string NotYetReason { get; }
+
+    /// <summary>Whether the term, widened by <see cref="Gazetteer.TermGraceDays"/> at both ends, holds the date.</summary>
+    public bool Holds(DateOnly date) =>
+        date.DayNumber >= From.DayNumber - Gazetteer.TermGraceDays && (To is not { } to || date.DayNumber <= to.DayNumber + Gazetteer.TermGraceDays);
+}
+
+/// <summary>Where a person went after national office: an international organization, from a date.</summary>
+internal sealed record MoveToOrganization(string Organization, DateOnly From, SourceLocation At);
+
+/// <summary>A person who held a national office: their terms, in order, and where they went next.</summary>
+internal sealed class Person
+{
+    private readonly List<OfficeTerm> _terms = [];
+    private string? _organizationReason;
+
+    public Person(string name, Country country)
+    {
+        Name = name;
+        Country = country;
+    }
+
+    public string Name { get; }
+
+    public Country Country { get; }
+
+    public IReadOnlyList<OfficeTerm> Terms => _terms;
+
+    public MoveToOrganization? Then { get; private set; }
+
+    /// <summary>"official of NATO from 2024-10-01 (formerly head of government of NLD)".</summary>
+    public string OrganizationReason => _organizationReason ??= Then is { } then
+        ? $"official of {then.Organization} from {then.From:yyyy-MM-dd} (formerly {OfficeNames.Describe(_terms[^1].Offices)} of {Country.Iso3})"
+        : string.Empty;
+
+    public void Add(OfficeTerm term)
+    {
+        var at = _terms.FindLastIndex(t => t.From <= term.From);
+        _terms.Insert(at + 1, term);
+    }
+
+    public void MoveTo(MoveToOrganization then) => Then ??= then;
+
+    /// <summary>
+    /// The person on a date: in office (the term), moved to an organization, or out of office
+    /// (not yet, or former). Without a date: the latest office decides.
+    /// </summary>
+    public Resolution On(DateOnly? date, Country? undatedOverride)
+    {
+        if (undatedOverride is not null)
+        {
+            // Also listed under the country's undated `officials`: speaks for it in a role the offices do not list.
+            return Resolution.Resolved(undatedOverride, this);
+        }
+
+        if (date is not { } day)
+        {
+            var latest = _terms[^1];
+            return Then is { } moved && (latest.To is not null || moved.From > latest.From)
+                ? new Resolution(ResolutionKind.Organization, null, null, OrganizationReason, this)
+                : Resolution.Resolved(latest.Country, latest);
+        }
+
+        foreach (var term in _terms)
+        {
+            if (term.Holds(day))
+            {
+                return Resolution.Resolved(term.Country, term);
+            }
+        }
+
+        if (Then is { } then && day >= then.From)
+        {
+            return new Resolution(ResolutionKind.Organization, null, null, OrganizationReason, this);
+        }
+
+        if (day < _terms[0].From)
+        {
+            return new Resolution(ResolutionKind.FormerOfficial, null, null, _terms[0].NotYetReason, _terms[0]);
+        }
+
+        var ended = _terms[0];
+        foreach (var term in _terms)
+        {
+            if (term.To is { } to && to < day && (ended.To is not { } best || to >= best))
+            {
+                ended = term;
+            }
+        }
+
+        return new Resolution(ResolutionKind.FormerOfficial, null, null, ended.EndedReason, ended);
+    }
+}
+
+/// <summary>One country's entry of the offices data: the dates it claims complete coverage for.</summary>
+internal sealed record OfficeCoverage(Country Country, DateOnly? Covers, DateOnly? Checked, string? HeadOfStateOf, SourceLocation At);

@@ -1,0 +1,115 @@
+using StanceRules.Knowledge;
+
+namespace StanceRules.Tests;
+
+/// <summary>
+/// The invariants of the gazetteer and offices data (rules/gazetteer.yaml, rules/offices/*.yaml),
+/// checked on the data as the loader reads it (these replace tools/check_gazetteer.py).
+/// </summary>
+public class OfficesDataTests
+{
+    private static readonly Gazetteer Gazetteer = LoadRules().RuleSet.Gazetteer;
+
+    private static StanceEngine LoadRules()
+    {
+        // The loader reports an alias in two entries (SR3001), a duplicate country entry (SR3002),
+        // an unknown ISO3 code (SR3003) and a date that does not parse (SR0005) as errors.
+        Assert.True(StanceEngine.TryLoad(Repo.Rules, out var engine, out var diagnostics), string.Join("\n", diagnostics));
+        return engine;
+    }
+
+    [Fact]
+    public void RulesFolder_LoadsWithoutDiagnostics_SoNoAliasNamesTwoEntriesAndEveryDateParses()
+    {
+        Assert.True(StanceEngine.TryLoad(Repo.Rules, out _, out var diagnostics), string.Join("\n", diagnostics));
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void EveryStateHasExactlyOneOfficesEntry()
+    {
+        var entries = Gazetteer.Coverage.Select(c => c.Country.Iso3).ToArray();
+
+        Assert.Equal(entries.Length, entries.Distinct().Count());
+        Assert.Equal(Gazetteer.Countries.Select(c => c.Iso3).Order(StringComparer.Ordinal), entries.Order(StringComparer.Ordinal));
+    }
+
+    public static TheoryData<string> OfficeKindNames => new() { "HeadOfState", "HeadOfGovernment", "ForeignMinister", "ForeignMinistrySpokesperson", "UnRepresentative" };
+
+    [Theory]
+    [MemberData(nameof(OfficeKindNames))]
+    public void TermsOfOneOfficeOfOneCountry_DoNotOverlap(string office)
+    {
+        var kind = Enum.Parse<OfficeKinds>(office);
+        var overlaps = new List<string>();
+        foreach (var byCountry in Gazetteer.People.SelectMany(p => p.Terms).Where(t => (t.Offices & kind) != 0).GroupBy(t => t.Country.Iso3))
+        {
+            var terms = byCountry.OrderBy(t => t.From).ToArray();
+            for (var i = 1; i < terms.Length; i++)
+            {
+                // A handover day (one's `to` is the next one's `from`) is not an overlap.
+                if (terms[i - 1].To is not { } end || end > terms[i].From)
+                {
+                    overlaps.Add($"{byCountry.Key} {office}: {terms[i - 1].Person.Name} ({terms[i - 1].At}) to {terms[i - 1].To?.ToString("yyyy-MM-dd") ?? "open"} overlaps {terms[i].Person.Name} from {terms[i].From:yyyy-MM-dd} ({terms[i].At})");
+                }
+            }
+        }
+
+        Assert.True(overlaps.Count == 0, string.Join("\n", overlaps));
+    }
+
+    [Theory]
+    [InlineData("HeadOfState")]
+    [InlineData("HeadOfGovernment")]
+    public void EveryStateHasAHolder_OnEveryDateItsEntryCovers(string office)
+    {
+        var kind = Enum.Parse<OfficeKinds>(office);
+        var gaps = new List<string>();
+        foreach (var entry in Gazetteer.Coverage.Where(c => c.Covers is not null))
+        {
+            var end = entry.Checked ?? throw new InvalidOperationException($"{entry.Country.Iso3}: 'covers' without 'checked' ({entry.At})");
+            var holderCountry = kind == OfficeKinds.HeadOfState && entry.HeadOfStateOf is { } realmOf ? realmOf : entry.Country.Iso3;
+            var terms = Gazetteer.People.SelectMany(p => p.Terms)
+                .Where(t => t.Country.Iso3 == holderCountry && (t.Offices & kind) != 0)
+                .OrderBy(t => t.From)
+                .ToArray();
+            // The first day not yet known to have a holder; `to` is the holder's last day, and the
+            // successor starts on it or the day after.
+            var day = entry.Covers!.Value;
+            foreach (var term in terms)
+            {
+                if (term.From > day)
+                {
+                    break;
+                }
+
+                var next = term.To is { } last ? last.AddDays(1) : end.AddDays(1);
+                if (next > day)
+                {
+                    day = next;
+                }
+            }
+
+            if (day <= end)
+            {
+                gaps.Add($"{entry.Country.Iso3} ({entry.At}): no {office} on {day:yyyy-MM-dd} (covers {entry.Covers:yyyy-MM-dd} to {end:yyyy-MM-dd})");
+            }
+        }
+
+        Assert.True(gaps.Count == 0, string.Join("\n", gaps));
+    }
+
+    [Fact]
+    public void EveryCoveredStateHasHisCheckedDateOnOrAfterCovers()
+    {
+        Assert.All(Gazetteer.Coverage.Where(c => c.Covers is not null), c => Assert.True(c.Checked >= c.Covers, $"{c.Country.Iso3}: checked before covers"));
+    }
+
+    [Fact]
+    public void OfficesData_ClaimsCompleteCoverageForMostStates()
+    {
+        // Not a hard guarantee of the data, a guard against a region file silently emptied.
+        Assert.True(Gazetteer.Coverage.Count(c => c.Covers is not null) >= 150, $"{Gazetteer.Coverage.Count(c => c.Covers is not null)} states covered");
+        Assert.True(Gazetteer.People.Count >= 800, $"{Gazetteer.People.Count} people");
+    }
+}
