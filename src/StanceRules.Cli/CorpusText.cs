@@ -25,14 +25,14 @@ internal static class CorpusText
         {
             output.WriteLine();
             output.WriteLine("Stances");
-            Table(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.Stances.Select(StanceRow).Select(r => r[..9]).ToList());
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.Stances.Select(StanceRow).Select(r => r[..9]).ToList());
         }
 
         if (answers.Shows("changes"))
         {
             output.WriteLine();
             output.WriteLine($"Changes ({answers.Changes.Count})");
-            Table(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes.Select(c => new[]
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes.Select(c => new[]
             {
                 c.Country, c.Issue, $"{c.From.Stance.ToName()} ({c.From.Period})", $"{c.To.Stance.ToName()} ({c.To.Period})",
                 $"{c.FirstArticle.Id} {Date(c.FirstArticle.Published)}", (c.FirstArticle.Evidence.Count > 0 ? c.FirstArticle.Evidence[0] : string.Empty),
@@ -43,7 +43,7 @@ internal static class CorpusText
         {
             output.WriteLine();
             output.WriteLine($"Agreement ({answers.Agreements.Count} pairs)");
-            Table(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], answers.Agreements.Select(AgreementRow).ToList());
+            ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], answers.Agreements.Select(AgreementRow).ToList());
         }
 
         if (answers.Shows("closest"))
@@ -51,8 +51,8 @@ internal static class CorpusText
             foreach (var (country, closest) in answers.Closest)
             {
                 output.WriteLine();
-                output.WriteLine($"Closest to {country}");
-                Table(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], closest.Select(AgreementRow).ToList());
+                output.WriteLine($"Closest to {DisplayText.Escape(country)}");
+                ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], closest.Select(AgreementRow).ToList());
             }
         }
     }
@@ -239,15 +239,4 @@ internal static class CorpusText
 
     private static string Csv(string field) =>
         field.AsSpan().IndexOfAny("\",\n\r") < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private static void Table(TextWriter output, string[] header, List<string[]> rows)
-    {
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-        void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
-        Line(header);
-        foreach (var row in rows)
-        {
-            Line(row);
-        }
-    }
 }

@@ -30,7 +30,8 @@ internal static class ReportTable
         }
     }
 
-    private static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
+    /// <summary>Aligned columns; every cell escaped (<see cref="DisplayText.Escape(string?)"/>), so input cannot add rows or control the terminal.</summary>
+    internal static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
     {
         rows = rows.Select(r => r.Select(DisplayText.Escape).ToArray()).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();

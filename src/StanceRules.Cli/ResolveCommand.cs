@@ -22,7 +22,7 @@ internal static class ResolveCommand
         {
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
-                stderr.WriteLine($"stance resolve: '{text}' is not a date; expected YYYY-MM-DD");
+                stderr.WriteLine($"stance resolve: '{DisplayText.Escape(text)}' is not a date; expected YYYY-MM-DD");
                 return CommandLine.Usage;
             }
 
@@ -36,7 +36,7 @@ internal static class ResolveCommand
         }
 
         var resolution = engine.Resolve(options.Paths[0], date);
-        stdout.WriteLine($"actor:    {resolution.Actor}");
+        stdout.WriteLine($"actor:    {DisplayText.Escape(resolution.Actor)}");
         stdout.WriteLine($"date:     {(date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none (officials resolve by their latest office)")}");
         stdout.WriteLine($"resolves: {resolution.Kind switch
         {
@@ -46,10 +46,10 @@ internal static class ResolveCommand
         }}");
         if (resolution.Reason is { } reason)
         {
-            stdout.WriteLine($"reason:   {reason}");
+            stdout.WriteLine($"reason:   {DisplayText.Escape(reason)}");
         }
 
-        stdout.WriteLine($"matched:  {resolution.Matched ?? "nothing"}");
+        stdout.WriteLine($"matched:  {DisplayText.Escape(resolution.Matched ?? "nothing")}");
         return resolution.Countries.Count > 0 ? CommandLine.Ok : CommandLine.Invalid;
     }
 }

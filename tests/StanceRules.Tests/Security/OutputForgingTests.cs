@@ -48,6 +48,28 @@ public class OutputForgingTests
 
     [Theory]
     [MemberData(nameof(Hostile))]
+    public void CorpusTableAndResolve_ShowHostileIdsEvidenceAndActorsEscaped(string hostile, string escaped)
+    {
+        using var folder = new TempFolder();
+        var document = folder.File("a.facts.yaml", $$"""
+            article: { id: "art{{Yaml(hostile)}}", published: 2023-03-21 }
+            facts:
+              - { id: f1, type: statement, actor: China, act: welcome, issue: china-peace-plan, evidence: "ev{{Yaml(hostile)}}" }
+            """);
+
+        var (exitCorpus, corpus, _) = StanceCli.Run("corpus", document, "--by", "day");
+        var (exitResolve, resolve, _) = StanceCli.Run("resolve", "x" + hostile);
+
+        Assert.Equal((0, 1), (exitCorpus, exitResolve));
+        foreach (var output in new[] { corpus, resolve })
+        {
+            Assert.DoesNotContain(output, c => DisplayText.IsUnsafe(c) && c != '\n');
+            Assert.Contains(escaped, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
     public void TheTable_ShowsHostileIdsAndActorsEscaped_OnTheirOwnRow(string hostile, string escaped)
     {
         using var folder = new TempFolder();
