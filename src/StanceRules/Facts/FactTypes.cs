@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text;
 
@@ -38,7 +39,7 @@ public sealed class FactTypes
     /// <summary>Returns a registry that also holds <typeparamref name="T"/> under <paramref name="name"/>.</summary>
     /// <param name="name">The name used in fact documents (<c>type: name</c>) and rules; lower-case letters, digits and hyphens.</param>
     /// <exception cref="ArgumentException">The name is malformed or already registered.</exception>
-    public FactTypes With<T>(string name)
+    public FactTypes With<[DynamicallyAccessedMembers(FactType.ReflectedMembers)] T>(string name)
         where T : Fact, new()
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -108,7 +109,10 @@ internal sealed class FactField
 /// <summary>A registered fact type: its name, CLR type and fields.</summary>
 internal sealed class FactType
 {
-    private FactType(string name, Type clrType, FrozenDictionary<string, FactField> fields)
+    /// <summary>What reading a fact type's fields and creating its facts needs kept by the trimmer.</summary>
+    public const DynamicallyAccessedMemberTypes ReflectedMembers = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    private FactType(string name, [DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, FrozenDictionary<string, FactField> fields)
     {
         Name = name;
         ClrType = clrType;
@@ -117,6 +121,7 @@ internal sealed class FactType
 
     public string Name { get; }
 
+    [DynamicallyAccessedMembers(ReflectedMembers)]
     public Type ClrType { get; }
 
     public FrozenDictionary<string, FactField> Fields { get; }
@@ -126,7 +131,7 @@ internal sealed class FactType
 
     public IEnumerable<string> FieldNames => Fields.Keys.Order(StringComparer.Ordinal);
 
-    public static FactType Create(Type clrType, string name)
+    public static FactType Create([DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, string name)
     {
         var nullability = new NullabilityInfoContext();
         var fields = new Dictionary<string, FactField>(StringComparer.Ordinal);

@@ -275,7 +275,7 @@ internal sealed partial class RuleTranslator
                 if (Condition(fieldInfo, self, conditions[field]!, scope, used) is { } condition)
                 {
                     // The pattern's own fact first, then the joined variables.
-                    var lambda = Expression.Lambda(condition, used);
+                    var lambda = TrimSafeExpressions.Lambda(condition, used);
                     pattern.Condition(lambda);
                     infos.Add(new ConditionInfo(field, $"{field}: {Describe(conditions[field]!)}", _yaml.At(fieldKeyNode), lambda));
                 }
@@ -443,7 +443,7 @@ internal sealed partial class RuleTranslator
 
         var nullable = Nullable.GetUnderlyingType(left.Type) is not null || Nullable.GetUnderlyingType(right.Type) is not null;
         var baseType = (Nullable.GetUnderlyingType(left.Type) ?? left.Type) == typeof(DateOnly) ? typeof(DateOnly) : typeof(double);
-        var target = nullable ? typeof(Nullable<>).MakeGenericType(baseType) : baseType;
+        var target = nullable ? (baseType == typeof(DateOnly) ? typeof(DateOnly?) : typeof(double?)) : baseType;
         return (left.Type == target ? left : Expression.Convert(left, target), right.Type == target ? right : Expression.Convert(right, target));
     }
 
@@ -569,7 +569,7 @@ internal sealed partial class RuleTranslator
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var parameters = new List<ParameterExpression> { context };
         parameters.AddRange(positives.Select(p => p.Parameter));
-        var matched = Expression.NewArrayInit(typeof(object), positives.Select(p => (Expression)p.Parameter));
+        var matched = TrimSafeExpressions.ObjectArray(positives.Select(p => (Expression)p.Parameter));
         var topScope = new Scope { Variables = positives.ToDictionary(p => p.Name, StringComparer.Ordinal) };
 
         var hasStance = then["stance"] is not null;
@@ -594,7 +594,7 @@ internal sealed partial class RuleTranslator
             var fact = Assertion(then["assert"]!, topScope);
             if (fact is not null && country is not null)
             {
-                actions.Action(Expression.Lambda(Expression.Call(AssertMethod, context, Expression.Constant(rule), fact, country, matched), parameters));
+                actions.Action(TrimSafeExpressions.Lambda(Expression.Call(AssertMethod, context, Expression.Constant(rule), fact, country, matched), parameters));
             }
 
             return;
@@ -615,7 +615,7 @@ internal sealed partial class RuleTranslator
         var issue = Target(then, "issue", topScope, positives);
         if (stance is not null && country is not null && issue is not null)
         {
-            actions.Action(Expression.Lambda(
+            actions.Action(TrimSafeExpressions.Lambda(
                 Expression.Call(EmitMethod, context, Expression.Constant(rule), country, issue, stance, Expression.Constant(confidence), matched),
                 parameters));
         }
