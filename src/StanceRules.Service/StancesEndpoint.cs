@@ -39,7 +39,9 @@ internal static class StancesEndpoint
 
         // One engine for the whole request: a hot reload in the meantime does not change it.
         var engine = engines.Current;
-        if (!ArticleFacts.TryParse(text, "request", out var article, out var diagnostics, engine.FactTypes))
+        // application/json bodies are strict JSON (RFC 8259); the YAML media types are read as YAML.
+        var format = request.ContentType is { } type && type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ? FactDocumentFormat.Json : FactDocumentFormat.Yaml;
+        if (!ArticleFacts.TryParse(text, "request", out var article, out var diagnostics, engine.FactTypes, format: format))
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,

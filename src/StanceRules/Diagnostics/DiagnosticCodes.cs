@@ -7,7 +7,7 @@ namespace StanceRules;
 /// </summary>
 public static class DiagnosticCodes
 {
-    /// <summary>The text is not valid YAML (or JSON).</summary>
+    /// <summary>The text is not valid YAML, or a JSON fact document is not strict JSON (RFC 8259).</summary>
     public const string YamlSyntax = "SR0001";
     /// <summary>A mapping holds a key the format does not define.</summary>
     public const string UnknownKey = "SR0002";

@@ -10,6 +10,8 @@ internal static class ErrorMessages
 
     public static string YamlSyntax(string detail) => $"invalid YAML: {detail}";
 
+    public static string JsonSyntax(string detail) => $"invalid JSON: {detail}";
+
     public static string FileNotReadable(string detail) => $"cannot read: {detail}";
 
     public static string LimitExceeded(string what, long actual, string limit, long max) =>
