@@ -1,11 +1,33 @@
 namespace StanceRules.Cli;
 
-/// <summary>The <c>stance</c> command: argument parsing and dispatch. Exit codes: 0 ok, 1 invalid facts or rules, 2 bad usage.</summary>
+/// <summary>
+/// The <c>stance</c> command: argument parsing and dispatch, and the conventions every command shares, in
+/// one place: <c>--help</c>/<c>-h</c> on every command (its section of <see cref="UsageText"/>, exit 0), the exit
+/// codes below, <see cref="NoSuchPath"/> for a path that does not exist, <see cref="LoadEngine"/> for --rules.
+/// A new command adds its line to <see cref="Commands"/> and its section to <see cref="UsageText"/>.
+/// </summary>
 internal static class CommandLine
 {
+    /// <summary>Exit code 0: the command did what was asked and found nothing wrong.</summary>
     public const int Ok = 0;
+
+    /// <summary>
+    /// Exit code 1: errors or findings in the input: invalid facts or rules, a path that does not exist or
+    /// cannot be read, failed rule tests, an unexpected stance, an unknown country or issue.
+    /// </summary>
     public const int Invalid = 1;
+
+    /// <summary>Exit code 2: bad usage: an unknown command or option, a missing or malformed argument.</summary>
     public const int Usage = 2;
+
+    /// <summary>The exit-code table, as --help and the README print it.</summary>
+    public const string ExitCodesText = """
+        Exit codes (every command):
+          0  success
+          1  errors or findings in the input: invalid facts or rules, a missing or unreadable
+             file, failed rule tests, an unexpected stance, an unknown country or issue
+          2  bad usage: an unknown command or option, a missing or malformed argument
+        """;
 
     public const string UsageText = """
         Usage:
@@ -27,15 +49,18 @@ internal static class CommandLine
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
           stance --help | --version
-
-        Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
+          stance COMMAND --help
+              A command's own usage.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(UsageText);
+            var writer = args.Length == 0 ? stderr : stdout;
+            writer.WriteLine(UsageText);
+            writer.WriteLine();
+            writer.WriteLine(ExitCodesText);
             return Task.FromResult(args.Length == 0 ? Usage : Ok);
         }
 
@@ -49,6 +74,12 @@ internal static class CommandLine
         if (command is null)
         {
             return Task.FromResult(UnknownCommand(args[0], stderr));
+        }
+
+        if (args.AsSpan(1).IndexOfAny("--help", "-h") >= 0)
+        {
+            stdout.WriteLine(HelpFor(command.Name));
+            return Task.FromResult(Ok);
         }
 
         if (!Options.TryParse(args.AsSpan(1), command, out var options, out var error))
@@ -75,6 +106,22 @@ internal static class CommandLine
         stderr.WriteLine($"stance: unknown command '{name}'; expected {string.Join(", ", Commands.Select(c => c.Name))}.");
         stderr.WriteLine("Run 'stance --help' for usage.");
         return Usage;
+    }
+
+    /// <summary>A command's usage: its section of <see cref="UsageText"/> (the line naming it and the indented lines under it), then the exit codes.</summary>
+    public static string HelpFor(string command)
+    {
+        var lines = UsageText.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith($"  stance {command}", StringComparison.Ordinal));
+        var section = lines.Skip(start).Take(1).Concat(lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)));
+        return $"Usage:\n{string.Join('\n', section)}\n\n{ExitCodesText}";
+    }
+
+    /// <summary>A path named on the command line that does not exist: an error in the input (exit 1), said the same way by every command.</summary>
+    public static int NoSuchPath(string command, string path, TextWriter stderr)
+    {
+        stderr.WriteLine($"{path}:1:1: error {DiagnosticCodes.FileNotReadable}: stance {command}: no such file or folder");
+        return Invalid;
     }
 
     /// <summary>Loads the rules the options name (or the embedded default), printing diagnostics.</summary>

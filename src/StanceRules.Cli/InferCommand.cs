@@ -13,7 +13,7 @@ internal static class InferCommand
         var files = ResolveInputs(options.Paths, stderr);
         if (files is null)
         {
-            return CommandLine.Usage;
+            return CommandLine.Invalid;
         }
 
         var workers = Environment.ProcessorCount;
@@ -165,7 +165,7 @@ internal static class InferCommand
             }
             else
             {
-                stderr.WriteLine($"stance: no such file or folder '{path}'");
+                CommandLine.NoSuchPath("infer", path, stderr);
                 return null;
             }
         }
@@ -186,6 +186,11 @@ internal static class ValidateCommand
         }
 
         var directory = options.Paths.Count == 1 ? options.Paths[0] : options.Rules;
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            return CommandLine.NoSuchPath("validate", directory, stderr);
+        }
+
         var engine = CommandLine.LoadEngine(directory, stderr);
         if (engine is null)
         {
