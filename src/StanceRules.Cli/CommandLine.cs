@@ -31,20 +31,23 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR] [--format table|json|jsonl|html] [--workers N]
+          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
               *.facts.json). With no file: the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
               html: one self-contained page, a matrix of countries by issues per article.
-          stance validate [DIR]
-              Load and compile a rule set (default: the embedded one); print every diagnostic.
-          stance test [DIR] [--rules DIR] [--coverage] [--threshold PERCENT]
+          stance validate [DIR] [--extend-defaults]
+              Load and compile a rule set (default: the embedded one); print every diagnostic, the
+              warnings (no gazetteer, no lexicon) and the layers loaded. --extend-defaults: DIR is a
+              layer on the embedded default rules (its files replace the defaults of the same name
+              and add the others), as with every command's --rules DIR --extend-defaults.
+          stance test [DIR] [--rules DIR [--extend-defaults]] [--coverage] [--threshold PERCENT]
               Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
               DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
               as diffs; --coverage lists the rules fired and never fired.
-          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR]
+          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
@@ -95,10 +98,10 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], [], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
-        new("validate", ["--rules"], [], ValidateCommand.Run),
-        new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
-        new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
+        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
+        new("explain", ["--rules", "--country", "--issue", "--expect"], ["--extend-defaults"], ExplainCommand.Run),
+        new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)
@@ -125,15 +128,23 @@ internal static class CommandLine
     }
 
     /// <summary>Loads the rules the options name (or the embedded default), printing diagnostics.</summary>
-    public static StanceEngine? LoadEngine(string? rulesDirectory, TextWriter stderr)
+    /// <param name="rulesDirectory">The folder; null for the embedded rules.</param>
+    /// <param name="stderr">Where diagnostics and warnings go.</param>
+    /// <param name="extendDefaults">--extend-defaults: the folder is a layer on the embedded rules.</param>
+    public static StanceEngine? LoadEngine(string? rulesDirectory, TextWriter stderr, bool extendDefaults = false)
     {
         if (rulesDirectory is null)
         {
             return StanceEngine.CreateDefault();
         }
 
-        if (StanceEngine.TryLoad(rulesDirectory, out var engine, out var diagnostics))
+        if (StanceEngine.TryLoad(rulesDirectory, out var engine, out var diagnostics, new StanceEngineOptions { ExtendDefaultRules = extendDefaults }))
         {
+            foreach (var warning in engine.Warnings)
+            {
+                stderr.WriteLine(warning);
+            }
+
             return engine;
         }
 

@@ -34,7 +34,7 @@ internal static class ExplainCommand
             return CommandLine.NoSuchPath("explain", options.Paths[0], stderr);
         }
 
-        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;

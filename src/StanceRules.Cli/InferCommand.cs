@@ -23,7 +23,7 @@ internal static class InferCommand
             return CommandLine.Usage;
         }
 
-        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;
@@ -191,13 +191,33 @@ internal static class ValidateCommand
             return CommandLine.NoSuchPath("validate", directory, stderr);
         }
 
-        var engine = CommandLine.LoadEngine(directory, stderr);
+        var engine = CommandLine.LoadEngine(directory, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;
         }
 
-        stdout.WriteLine($"{directory ?? "embedded default rules"}: {engine.RuleIds.Count} rules compiled, no errors.");
+        stdout.WriteLine($"Layers: {Layers(engine.SourceFiles, directory)}");
+        stdout.WriteLine($"{directory ?? "embedded default rules"}: {engine.RuleIds.Count} rules compiled, no errors{(engine.Warnings.Count > 0 ? $", {engine.Warnings.Count} warning(s)" : "")}.");
         return CommandLine.Ok;
+    }
+
+    /// <summary>"embedded defaults (a.yaml, b.yaml), then DIR (c.yaml)": the layers a rule set was compiled from, in order.</summary>
+    private static string Layers(IReadOnlyList<string> files, string? directory)
+    {
+        var embedded = files.Where(f => f.StartsWith("embedded:", StringComparison.Ordinal)).Select(Path.GetFileName).ToArray();
+        var folder = files.Where(f => !f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => Path.GetRelativePath(Path.GetFullPath(directory ?? "."), Path.GetFullPath(f))).ToArray();
+        var layers = new List<string>();
+        if (embedded.Length > 0)
+        {
+            layers.Add($"embedded defaults ({string.Join(", ", embedded)})");
+        }
+
+        if (directory is not null)
+        {
+            layers.Add($"{directory} ({(folder.Length > 0 ? string.Join(", ", folder) : "no rule files")})");
+        }
+
+        return string.Join(", then ", layers);
     }
 }

@@ -37,7 +37,7 @@ internal static class TestCommand
             return CommandLine.NoSuchPath("test", tests, stderr);
         }
 
-        var engine = CommandLine.LoadEngine(rules, stderr);
+        var engine = CommandLine.LoadEngine(rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;

@@ -60,4 +60,8 @@ public static class DiagnosticCodes
     public const string DuplicateAlias = "SR3001";
     /// <summary>Two gazetteer entries share an ISO code, or two issues or lemmas share an id.</summary>
     public const string DuplicateEntry = "SR3002";
+    /// <summary>Warning: the rule set has no gazetteer (no <c>countries</c>), so no actor resolves to a country.</summary>
+    public const string NoGazetteer = "SR3003";
+    /// <summary>Warning: the rule set has no lexicon (no <c>acts</c>), so no statement has a stance family.</summary>
+    public const string NoLexicon = "SR3004";
 }

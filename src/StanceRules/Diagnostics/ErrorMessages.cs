@@ -17,6 +17,10 @@ internal static class ErrorMessages
     public static string LimitExceeded(string what, long actual, string limit, long max) =>
         $"{what} ({actual:N0}) exceeds the limit StanceLimits.{limit} ({max:N0})";
 
+    public const string NoGazetteer = "the rule set has no gazetteer ('countries'): no actor resolves to a country, so no stance will be found; add a gazetteer, or extend the default rule set (StanceEngineOptions.ExtendDefaultRules, stance --extend-defaults)";
+
+    public const string NoLexicon = "the rule set has no lexicon ('acts'): no statement's act has a stance family; add a lexicon, or extend the default rule set (StanceEngineOptions.ExtendDefaultRules, stance --extend-defaults)";
+
     public const string NotUtf8 = "cannot read: the file is not valid UTF-8";
 
     public static string UnknownKey(string key, string where, IEnumerable<string> known) =>

@@ -58,6 +58,16 @@ internal static class RuleSetLoader
         return sources;
     }
 
+    /// <summary>
+    /// A folder's files on top of the default ones: a default file whose name (<c>stances.yaml</c>, ...) the folder
+    /// also has is left out, the others come first, then the folder's files in their order.
+    /// </summary>
+    public static IReadOnlyList<RuleSource> Layer(IReadOnlyList<RuleSource> defaults, IReadOnlyList<RuleSource> folder)
+    {
+        var replaced = folder.Select(f => Path.GetFileName(f.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. defaults.Where(d => !replaced.Contains(Path.GetFileName(d.Name))), .. folder];
+    }
+
     public static IReadOnlyList<RuleSource> ReadEmbedded()
     {
         var assembly = typeof(RuleSetLoader).Assembly;
