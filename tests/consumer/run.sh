@@ -57,6 +57,10 @@ symbols=$(zip_list "$snupkg")
 for entry in lib/net8.0/StanceRules.pdb lib/net10.0/StanceRules.pdb; do
   grep -qx "$entry" <<<"$symbols" || fail "the symbols package has no $entry"
 done
+# Deterministic paths: the PDB's SourceLink map is keyed by "/_/*", not by the folder this build ran in
+# (portable PDBs store document paths in parts; the SourceLink JSON holds the root whole).
+pdb_paths=$(python3 -c 'import sys, zipfile; b = zipfile.ZipFile(sys.argv[1]).read("lib/net10.0/StanceRules.pdb"); print(b.count(b"\"/_/*\""), b.count(sys.argv[2].encode()))' "$snupkg" "$root")
+[ "${pdb_paths% *}" -gt 0 ] && [ "${pdb_paths#* }" -eq 0 ] || fail "StanceRules.pdb does not map sources as /_/* (counts: /_/* and $root: $pdb_paths)"
 [ -f "$feed/StanceRules.Extensions.DependencyInjection.$version.nupkg" ] || fail "no StanceRules.Extensions.DependencyInjection package"
 contents=$(zip_list "$nupkg")
 for entry in README.md lib/net8.0/StanceRules.dll lib/net8.0/StanceRules.xml lib/net10.0/StanceRules.dll lib/net10.0/StanceRules.xml; do
