@@ -23,9 +23,11 @@ internal sealed record CompiledRuleSet(
 /// it holds (<c>rules</c>, <c>countries</c>, <c>non_country_actors</c>, <c>acts</c>,
 /// <c>negated</c>, <c>issues</c>). All errors of all files are collected before anything is compiled.
 /// </summary>
-internal static class RuleSetLoader
+internal static partial class RuleSetLoader
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "types"];
+    private static readonly string[] TypeKeys = ["name", "fields"];
+    private static readonly string[] FieldKinds = ["text", "boolean", "number", "date", "stance"];
     private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials"];
     private static readonly string[] NonCountryKeys = ["names", "reason"];
     private static readonly string[] IssueKeys = ["id", "title", "phrases"];
@@ -85,22 +87,35 @@ internal static class RuleSetLoader
 
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, List<Diagnostic> diagnostics, string where)
     {
-        var types = options.FactTypes;
         var limits = options.Limits;
         var ruleCount = 0;
         var builder = new KnowledgeBuilder();
         var rules = new List<CompiledRule>();
         var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var sawRules = false;
+        var files = new List<(YamlText Yaml, MappingView File)>();
         foreach (var source in sources)
         {
             var yaml = new YamlText(source.Name, diagnostics, limits);
             var root = yaml.Load(source.Text);
-            if (root is null || yaml.Mapping(root, $"a rule set file", FileKeys) is not { } file)
+            if (root is not null && yaml.Mapping(root, $"a rule set file", FileKeys) is { } file)
             {
-                continue;
+                files.Add((yaml, file));
             }
+        }
 
+        // Fact types declared in YAML first: any file's rules may match any file's types.
+        var types = options.FactTypes;
+        foreach (var (yaml, file) in files)
+        {
+            if (file["types"] is { } typesNode)
+            {
+                types = DeclareTypes(yaml, typesNode, types);
+            }
+        }
+
+        foreach (var (yaml, file) in files)
+        {
             if (file["rules"] is { } rulesNode && yaml.Sequence(rulesNode, "'rules'") is { } ruleList)
             {
                 sawRules = true;
@@ -166,6 +181,82 @@ internal static class RuleSetLoader
 
         return new CompiledRuleSet(rules, builder.Gazetteer(), builder.Lexicon(), builder.Issues(), types, sessions);
     }
+
+    /// <summary>
+    /// A rule file's <c>types:</c>: fact types with typed fields (<c>text</c>, <c>boolean</c>, <c>number</c>, <c>date</c>,
+    /// <c>stance</c>), each field optional, beside <see cref="Fact"/>'s own (id, actor, issue, evidence, country).
+    /// </summary>
+    private static FactTypes DeclareTypes(YamlText yaml, YamlNode node, FactTypes types)
+    {
+        if (yaml.Sequence(node, "'types'") is not { } list)
+        {
+            return types;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (yaml.Mapping(item, "a fact type", TypeKeys) is not { } map || map.Required("name") is not { } nameNode || yaml.Scalar(nameNode, "'name'") is not { } name)
+            {
+                continue;
+            }
+
+            if (!FactTypes.IsValidName(name))
+            {
+                yaml.Error(nameNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(name, "a fact type's 'name'", "lower-case letters, digits and hyphens, starting with a letter"));
+                continue;
+            }
+
+            if (types.TryGet(name, out _))
+            {
+                yaml.Error(nameNode, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("fact type", name));
+                continue;
+            }
+
+            var declared = new List<(string Name, FieldKind Kind)>();
+            var reserved = FactType.Create(typeof(DeclaredFact), name).Fields.Keys;
+            if (map.Required("fields") is { } fieldsNode && yaml.Mapping(fieldsNode, $"the fields of '{name}'", null) is { } fields)
+            {
+                foreach (var (field, keyNode) in fields.KeyNodes)
+                {
+                    if (reserved.Contains(field) || declared.Any(d => d.Name == field) || !SnakeCaseName().IsMatch(field))
+                    {
+                        yaml.Error(keyNode, reserved.Contains(field) || declared.Any(d => d.Name == field) ? DiagnosticCodes.DuplicateEntry : DiagnosticCodes.InvalidValue,
+                            reserved.Contains(field) || declared.Any(d => d.Name == field) ? ErrorMessages.DuplicateEntry($"field of '{name}' (every fact has {string.Join(", ", reserved.Order(StringComparer.Ordinal))})", field) : ErrorMessages.InvalidValue(field, "a field name", "snake_case: lower-case letters, digits and '_'"));
+                        continue;
+                    }
+
+                    var kindText = yaml.Scalar(fields[field]!, $"the kind of '{field}'");
+                    FieldKind? kind = kindText switch
+                    {
+                        "text" => FieldKind.Text,
+                        "boolean" => FieldKind.Boolean,
+                        "number" => FieldKind.Number,
+                        "date" => FieldKind.Date,
+                        "stance" => FieldKind.Enum,
+                        _ => null,
+                    };
+                    if (kind is null)
+                    {
+                        if (kindText is not null)
+                        {
+                            yaml.Error(fields[field]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(kindText, $"the kind of '{field}'", string.Join(", ", FieldKinds)));
+                        }
+
+                        continue;
+                    }
+
+                    declared.Add((field, kind.Value));
+                }
+            }
+
+            types = types.WithDeclared(FactType.Declare(name, declared));
+        }
+
+        return types;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex SnakeCaseName();
 
     /// <summary>Collects the gazetteer, lexicon and issue catalogue across files, reporting clashes.</summary>
     private sealed class KnowledgeBuilder

@@ -51,6 +51,7 @@ internal sealed partial class RuleTranslator
     private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
     private static readonly MethodInfo SetContains = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
     private static readonly MethodInfo RegexIsMatch = typeof(Regex).GetMethod(nameof(Regex.IsMatch), [typeof(string)])!;
+    private static readonly MethodInfo DeclaredIsOfType = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.IsOfType))!;
     private static readonly MethodInfo EmitMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Emit))!;
     private static readonly MethodInfo AssertMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Assert))!;
     private static readonly Expression IgnoreCase = Expression.Constant(StringComparison.OrdinalIgnoreCase);
@@ -259,6 +260,11 @@ internal sealed partial class RuleTranslator
 
         var binding = new Binding(name, type, Expression.Parameter(type.ClrType, name));
         var pattern = new PatternBuilder(type.ClrType, name);
+        if (type.IsDeclared)
+        {
+            // Every declared type is a DeclaredFact: the pattern matches those of its own name.
+            pattern.Condition(TrimSafeExpressions.Lambda(Expression.Call(DeclaredIsOfType, binding.Parameter, Expression.Constant(type.Name)), [binding.Parameter]));
+        }
         var infos = new List<ConditionInfo>();
         if (!YamlText.IsNull(body) && _yaml.Mapping(body, $"the '{header}' pattern", null) is { } conditions)
         {
@@ -271,7 +277,7 @@ internal sealed partial class RuleTranslator
                 }
 
                 var used = new HashSet<ParameterExpression> { binding.Parameter };
-                var self = Expression.Property(binding.Parameter, fieldInfo.Property);
+                var self = fieldInfo.Read(binding.Parameter);
                 if (Condition(fieldInfo, self, conditions[field]!, scope, used) is { } condition)
                 {
                     // The pattern's own fact first, then the joined variables.
@@ -555,7 +561,7 @@ internal sealed partial class RuleTranslator
         }
 
         used?.Add(binding.Parameter);
-        return (Expression.Property(binding.Parameter, field.Property), field);
+        return (field.Read(binding.Parameter), field);
     }
 
     private void AddAction(YamlNode node, ActionGroupBuilder actions, RuleInfo rule, Scope scope, List<Binding> positives)
@@ -662,7 +668,7 @@ internal sealed partial class RuleTranslator
         {
             if (binding.Type.Fields.TryGetValue(name, out var field) && field.Kind == FieldKind.Text)
             {
-                return Expression.Property(binding.Parameter, field.Property);
+                return field.Read(binding.Parameter);
             }
         }
 
@@ -723,8 +729,9 @@ internal sealed partial class RuleTranslator
             return null;
         }
 
-        if (!type.IsFact)
+        if (!type.IsFact || type.IsDeclared)
         {
+            // A YAML-declared type has no CLR properties to bind: documents give its facts, rules match them.
             _yaml.Error(typeNode, DiagnosticCodes.NotAssertable, ErrorMessages.NotAssertable(typeName));
             return null;
         }
@@ -749,7 +756,7 @@ internal sealed partial class RuleTranslator
                 given.Add(name);
                 if (Operand(field, fields[name]!, scope, [], $"'{name}'") is { } value)
                 {
-                    bindings.Add(Expression.Bind(field.Property, value.Type == field.Type ? value : Expression.Convert(value, field.Type)));
+                    bindings.Add(Expression.Bind(field.Property!, value.Type == field.Type ? value : Expression.Convert(value, field.Type)));
                 }
             }
         }
