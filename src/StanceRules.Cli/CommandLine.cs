@@ -1,28 +1,53 @@
 namespace StanceRules.Cli;
 
-/// <summary>The <c>stance</c> command: argument parsing and dispatch. Exit codes: 0 ok, 1 invalid facts or rules, 2 bad usage.</summary>
+/// <summary>
+/// The <c>stance</c> command: argument parsing and dispatch, and the conventions every command shares, in
+/// one place: <c>--help</c>/<c>-h</c> on every command (its section of <see cref="UsageText"/>, exit 0), the exit
+/// codes below, <see cref="NoSuchPath"/> for a path that does not exist, <see cref="LoadEngine"/> for --rules.
+/// A new command adds its line to <see cref="Commands"/> and its section to <see cref="UsageText"/>.
+/// </summary>
 internal static class CommandLine
 {
+    /// <summary>Exit code 0: the command did what was asked and found nothing wrong.</summary>
     public const int Ok = 0;
+
+    /// <summary>
+    /// Exit code 1: errors or findings in the input: invalid facts or rules, a path that does not exist or
+    /// cannot be read, failed rule tests, an unexpected stance, an unknown country or issue.
+    /// </summary>
     public const int Invalid = 1;
+
+    /// <summary>Exit code 2: bad usage: an unknown command or option, a missing or malformed argument.</summary>
     public const int Usage = 2;
+
+    /// <summary>The exit-code table, as --help and the README print it.</summary>
+    public const string ExitCodesText = """
+        Exit codes (every command):
+          0  success
+          1  errors or findings in the input: invalid facts or rules, a missing or unreadable
+             file, failed rule tests, an unexpected stance, an unknown country or issue
+          2  bad usage: an unknown command or option, a missing or malformed argument
+        """;
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR] [--format table|json|jsonl|html] [--workers N]
+          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
               *.facts.json). With no file: the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
               html: one self-contained page, a matrix of countries by issues per article.
-          stance validate [DIR]
-              Load and compile a rule set (default: the embedded one); print every diagnostic.
-          stance test [DIR] [--rules DIR] [--coverage] [--threshold PERCENT]
+          stance validate [DIR] [--extend-defaults]
+              Load and compile a rule set (default: the embedded one); print every diagnostic, the
+              warnings (no gazetteer, no lexicon) and the layers loaded. --extend-defaults: DIR is a
+              layer on the embedded default rules (its files replace the defaults of the same name
+              and add the others), as with every command's --rules DIR --extend-defaults.
+          stance test [DIR] [--rules DIR [--extend-defaults]] [--coverage] [--threshold PERCENT]
               Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
               DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
               as diffs; --coverage lists the rules fired and never fired.
-          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR]
+          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
@@ -44,15 +69,18 @@ internal static class CommandLine
               no country (former official, organization, group, non-state actor, ambiguous).
               Without --date, officials resolve by their latest office. Exit 1 when no country.
           stance --help | --version
-
-        Exit codes: 0 success, 1 invalid facts or rules, 2 bad usage.
+          stance COMMAND --help
+              A command's own usage.
         """;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(UsageText);
+            var writer = args.Length == 0 ? stderr : stdout;
+            writer.WriteLine(UsageText);
+            writer.WriteLine();
+            writer.WriteLine(ExitCodesText);
             return Task.FromResult(args.Length == 0 ? Usage : Ok);
         }
 
@@ -68,7 +96,7 @@ internal static class CommandLine
             return Task.FromResult(UnknownCommand(args[0], stderr));
         }
 
-        if (args.AsSpan(1).Contains("--help") || args.AsSpan(1).Contains("-h"))
+        if (args.AsSpan(1).IndexOfAny("--help", "-h") >= 0)
         {
             stdout.WriteLine(HelpFor(command.Name));
             return Task.FromResult(Ok);
@@ -87,22 +115,13 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], [], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
-        new("validate", ["--rules"], [], ValidateCommand.Run),
-        new("explain", ["--rules", "--country", "--issue", "--expect"], [], ExplainCommand.Run),
-        new("test", ["--rules", "--threshold"], ["--coverage"], TestCommand.Run),
-        new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], [], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
-        new("resolve", ["--rules", "--date"], [], ResolveCommand.Run),
+        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
+        new("explain", ["--rules", "--country", "--issue", "--expect"], ["--extend-defaults"], ExplainCommand.Run),
+        new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
+        new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("resolve", ["--rules", "--date"], ["--extend-defaults"], ResolveCommand.Run),
     ];
-
-    /// <summary>The usage text's entry for one command: its lines from "stance NAME" to the next command.</summary>
-    private static string HelpFor(string name)
-    {
-        var lines = UsageText.Split('\n');
-        var start = Array.FindIndex(lines, l => l.StartsWith($"  stance {name} ", StringComparison.Ordinal) || l.TrimEnd() == $"  stance {name}");
-        var end = Array.FindIndex(lines, start + 1, l => l.StartsWith("  stance ", StringComparison.Ordinal));
-        return "Usage:\n" + string.Join('\n', lines[start..end]).TrimEnd();
-    }
 
     private static int UnknownCommand(string name, TextWriter stderr)
     {
@@ -111,16 +130,40 @@ internal static class CommandLine
         return Usage;
     }
 
+    /// <summary>A command's usage: its section of <see cref="UsageText"/> (the line naming it and the indented lines under it), then the exit codes.</summary>
+    public static string HelpFor(string command)
+    {
+        var lines = UsageText.ReplaceLineEndings("\n").Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith($"  stance {command}", StringComparison.Ordinal));
+        var section = lines.Skip(start).Take(1).Concat(lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)));
+        return $"Usage:\n{string.Join('\n', section)}\n\n{ExitCodesText}";
+    }
+
+    /// <summary>A path named on the command line that does not exist: an error in the input (exit 1), said the same way by every command.</summary>
+    public static int NoSuchPath(string command, string path, TextWriter stderr)
+    {
+        stderr.WriteLine(DisplayText.Escape($"{path}:1:1: error {DiagnosticCodes.FileNotReadable}: stance {command}: no such file or folder"));
+        return Invalid;
+    }
+
     /// <summary>Loads the rules the options name (or the embedded default), printing diagnostics.</summary>
-    public static StanceEngine? LoadEngine(string? rulesDirectory, TextWriter stderr)
+    /// <param name="rulesDirectory">The folder; null for the embedded rules.</param>
+    /// <param name="stderr">Where diagnostics and warnings go.</param>
+    /// <param name="extendDefaults">--extend-defaults: the folder is a layer on the embedded rules.</param>
+    public static StanceEngine? LoadEngine(string? rulesDirectory, TextWriter stderr, bool extendDefaults = false)
     {
         if (rulesDirectory is null)
         {
             return StanceEngine.CreateDefault();
         }
 
-        if (StanceEngine.TryLoad(rulesDirectory, out var engine, out var diagnostics))
+        if (StanceEngine.TryLoad(rulesDirectory, out var engine, out var diagnostics, new StanceEngineOptions { ExtendDefaultRules = extendDefaults }))
         {
+            foreach (var warning in engine.Warnings)
+            {
+                stderr.WriteLine(warning);
+            }
+
             return engine;
         }
 

@@ -3,7 +3,7 @@ namespace StanceRules.Cli;
 /// <summary>
 /// <c>stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR]</c>: why a country
 /// has (or has not) a stance on an issue in one fact document. Exit 0 on success, 1 when
-/// <c>--expect</c> was given and is not the stance found, or on invalid input, 2 on bad usage.
+/// <c>--expect</c> was given and is not the stance found, for an unknown country or issue, or on invalid input, 2 on bad usage.
 /// </summary>
 internal static class ExplainCommand
 {
@@ -31,11 +31,10 @@ internal static class ExplainCommand
 
         if (!File.Exists(options.Paths[0]))
         {
-            stderr.WriteLine($"stance explain: no such file '{options.Paths[0]}'");
-            return CommandLine.Usage;
+            return CommandLine.NoSuchPath("explain", options.Paths[0], stderr);
         }
 
-        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;
@@ -51,7 +50,18 @@ internal static class ExplainCommand
             return CommandLine.Invalid;
         }
 
-        var explanation = engine.Explain(article, country, issue, expected);
+        StanceExplanation explanation;
+        try
+        {
+            explanation = engine.Explain(article, country, issue, expected);
+        }
+        catch (ArgumentException e) when (e.ParamName is "country" or "issue")
+        {
+            // A typo in --country or --issue is an error in the input, not "no stance".
+            stderr.WriteLine($"stance explain: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}");
+            return CommandLine.Invalid;
+        }
+
         stdout.Write(explanation);
         return expected is null || explanation.IsAsExpected ? CommandLine.Ok : CommandLine.Invalid;
     }

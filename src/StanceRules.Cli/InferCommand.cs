@@ -25,7 +25,7 @@ internal static class InferCommand
         var files = ResolveInputs(options.Paths, inputErrors, stderr);
         if (files is null)
         {
-            return CommandLine.Usage;
+            return CommandLine.Invalid;
         }
 
         foreach (var error in inputErrors)
@@ -49,7 +49,7 @@ internal static class InferCommand
             return inputErrors.Count == 0 ? CommandLine.Ok : CommandLine.Invalid;
         }
 
-        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;
@@ -193,7 +193,7 @@ internal static class InferCommand
             }
             else
             {
-                stderr.WriteLine($"stance: no such file or folder '{DisplayText.Escape(path)}'");
+                CommandLine.NoSuchPath("infer", path, stderr);
                 return null;
             }
         }
@@ -218,13 +218,38 @@ internal static class ValidateCommand
         }
 
         var directory = options.Paths.Count == 1 ? options.Paths[0] : options.Rules;
-        var engine = CommandLine.LoadEngine(directory, stderr);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            return CommandLine.NoSuchPath("validate", directory, stderr);
+        }
+
+        var engine = CommandLine.LoadEngine(directory, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;
         }
 
-        stdout.WriteLine($"{directory ?? "embedded default rules"}: {engine.RuleIds.Count} rules compiled, no errors.");
+        stdout.WriteLine($"Layers: {Layers(engine.SourceFiles, directory)}");
+        stdout.WriteLine($"{directory ?? "embedded default rules"}: {engine.RuleIds.Count} rules compiled, no errors{(engine.Warnings.Count > 0 ? $", {engine.Warnings.Count} warning(s)" : "")}.");
         return CommandLine.Ok;
+    }
+
+    /// <summary>"embedded defaults (a.yaml, b.yaml), then DIR (c.yaml)": the layers a rule set was compiled from, in order.</summary>
+    private static string Layers(IReadOnlyList<string> files, string? directory)
+    {
+        var embedded = files.Where(f => f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceRules.Rules.RuleSetLoader.PathInRuleSet(f, directory)).ToArray();
+        var folder = files.Where(f => !f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceRules.Rules.RuleSetLoader.PathInRuleSet(f, directory)).ToArray();
+        var layers = new List<string>();
+        if (embedded.Length > 0)
+        {
+            layers.Add($"embedded defaults ({string.Join(", ", embedded)})");
+        }
+
+        if (directory is not null)
+        {
+            layers.Add($"{directory} ({(folder.Length > 0 ? string.Join(", ", folder) : "no rule files")})");
+        }
+
+        return string.Join(", then ", layers);
     }
 }

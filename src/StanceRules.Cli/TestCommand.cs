@@ -34,11 +34,10 @@ internal static class TestCommand
         var (tests, rules) = Folders(options);
         if (!Directory.Exists(tests))
         {
-            stderr.WriteLine($"stance test: no such folder '{tests}'");
-            return CommandLine.Usage;
+            return CommandLine.NoSuchPath("test", tests, stderr);
         }
 
-        var engine = CommandLine.LoadEngine(rules, stderr);
+        var engine = CommandLine.LoadEngine(rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;

@@ -92,7 +92,8 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     {
         if (_directory is not null)
         {
-            return StanceEngine.TryLoad(_directory, out engine, out diagnostics, _options.EngineOptions);
+            var engineOptions = _options.ExtendDefaultRules ? (_options.EngineOptions ?? new StanceEngineOptions()) with { ExtendDefaultRules = true } : _options.EngineOptions;
+            return StanceEngine.TryLoad(_directory, out engine, out diagnostics, engineOptions);
         }
 
         try

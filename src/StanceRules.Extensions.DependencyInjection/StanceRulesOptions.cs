@@ -11,6 +11,13 @@ public sealed class StanceRulesOptions
     public string? RulesDirectory { get; set; }
 
     /// <summary>
+    /// Whether <see cref="RulesDirectory"/> is a layer on top of the rule set embedded in the package (its
+    /// files replace the default files of the same name and add the others) rather than the whole rule set.
+    /// Default false. Same as <see cref="StanceEngineOptions.ExtendDefaultRules"/>, settable from configuration.
+    /// </summary>
+    public bool ExtendDefaultRules { get; set; }
+
+    /// <summary>
     /// Watch <see cref="RulesDirectory"/> and swap in a newly compiled engine after each change
     /// (an edit that does not compile keeps the last good engine). Default true; ignored for the
     /// embedded rules.

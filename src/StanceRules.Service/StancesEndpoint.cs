@@ -64,7 +64,9 @@ internal static class StancesEndpoint
 
         // One engine for the whole request: a hot reload in the meantime does not change it.
         var engine = engines.Current;
-        if (!ArticleFacts.TryParse(text, "request", out var article, out var diagnostics, engine.FactTypes))
+        // application/json bodies are strict JSON (RFC 8259); the YAML media types (and none) are read as YAML.
+        var format = IsJson(request.ContentType) ? FactDocumentFormat.Json : FactDocumentFormat.Yaml;
+        if (!ArticleFacts.TryParse(text, "request", out var article, out var diagnostics, engine.FactTypes, format: format))
         {
             // Capped: a body of 20,000 bad facts must not become a 6 MB answer. 'total' says how many there were.
             return Results.Problem(
@@ -126,6 +128,11 @@ internal static class StancesEndpoint
 
         return true;
     }
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && string.Equals(mediaType.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The body's bytes, or null when it is longer than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public sealed partial class StanceEngine
     /// <param name="issue">The issue id.</param>
     /// <param name="expected">The stance the caller expected, if any.</param>
     /// <param name="cancellationToken">Stops the inference between rule firings.</param>
+    /// <exception cref="ArgumentException">The country is not one the gazetteer knows and no fact of the article resolves to it, or the issue is not in the issue catalogue and no fact or stance of the article names it.</exception>
     /// <returns>The explanation; its <see cref="StanceExplanation.ToString"/> is the text <c>stance explain</c> prints.</returns>
     public StanceExplanation Explain(ArticleFacts article, string country, string issue, Stance? expected = null, CancellationToken cancellationToken = default)
     {

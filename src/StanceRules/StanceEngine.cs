@@ -15,11 +15,37 @@ public sealed partial class StanceEngine
     private readonly CompiledRuleSet _rules;
     private readonly StanceEngineOptions _options;
 
-    private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options)
+    private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options, IReadOnlyList<RuleSource> sources, string where)
     {
         _rules = rules;
         _options = options;
+        SourceFiles = sources.Select(s => s.Name).ToArray();
+        var at = new SourceLocation(where, 1, 1);
+        var warnings = new List<Diagnostic>();
+        if (rules.Gazetteer.CountryCount == 0)
+        {
+            warnings.Add(new Diagnostic(DiagnosticCodes.NoGazetteer, ErrorMessages.NoGazetteer, at) { Severity = DiagnosticSeverity.Warning });
+        }
+
+        if (rules.Lexicon.Count == 0)
+        {
+            warnings.Add(new Diagnostic(DiagnosticCodes.NoLexicon, ErrorMessages.NoLexicon, at) { Severity = DiagnosticSeverity.Warning });
+        }
+
+        Warnings = warnings;
     }
+
+    /// <summary>
+    /// The files compiled, in order: <c>embedded:rules/NAME</c> for the default rule set's, paths for a folder's.
+    /// With <see cref="StanceEngineOptions.ExtendDefaultRules"/>, the default files a folder did not replace come first.
+    /// </summary>
+    public IReadOnlyList<string> SourceFiles { get; }
+
+    /// <summary>
+    /// What compiles but will not infer much: a rule set with no gazetteer (no actor resolves to a country, so
+    /// no stance is found) or no lexicon (no act has a stance family). Empty for the default rule set.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>The ids of the rules, in the order they were loaded.</summary>
     public IReadOnlyList<string> RuleIds => _rules.Rules.Select(r => r.Id).ToArray();
@@ -40,7 +66,10 @@ public sealed partial class StanceEngine
         return Compile(RuleSetLoader.ReadEmbedded(), options, "embedded rules");
     }
 
-    /// <summary>Loads and compiles every <c>*.yaml</c> file of a folder (rules, gazetteer, lexicon, issues).</summary>
+    /// <summary>
+    /// Loads and compiles every <c>*.yaml</c> file of a folder (rules, gazetteer, lexicon, issues): the whole rule
+    /// set, or with <see cref="StanceEngineOptions.ExtendDefaultRules"/> a layer on top of the embedded defaults.
+    /// </summary>
     /// <param name="directory">The rule set folder.</param>
     /// <param name="options">Options; defaults when null.</param>
     /// <exception cref="StanceRulesException">The rule set has errors; every one is in <see cref="StanceRulesException.Diagnostics"/>.</exception>
@@ -53,20 +82,21 @@ public sealed partial class StanceEngine
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new StanceEngineOptions();
         var list = new List<Diagnostic>();
-        IReadOnlyList<RuleSource> sources;
+        IReadOnlyList<RuleSource> folder;
         try
         {
-            sources = RuleSetLoader.ReadFolder(directory, options.Limits, list);
+            folder = RuleSetLoader.ReadFolder(directory, options.Limits, list);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
             // Last resort: a folder the reader fails on in a way it does not foresee is a diagnostic, never an exception.
             list.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable($"{e.GetType().Name}: {e.Message}"), new SourceLocation(directory, 1, 1)));
-            sources = [];
+            folder = [];
         }
 
+        var sources = options.ExtendDefaultRules ? RuleSetLoader.Layer(RuleSetLoader.ReadEmbedded(), folder, directory) : folder;
         var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options, list, directory) : null;
-        engine = compiled is null ? null : new StanceEngine(compiled, options);
+        engine = compiled is null ? null : new StanceEngine(compiled, options, sources, directory);
         diagnostics = list;
         return engine is not null;
     }
@@ -107,14 +137,23 @@ public sealed partial class StanceEngine
     {
         var diagnostics = new List<Diagnostic>();
         var compiled = RuleSetLoader.Compile(sources, options, diagnostics, where);
-        return compiled is null ? throw new StanceRulesException(diagnostics) : new StanceEngine(compiled, options);
+        return compiled is null ? throw new StanceRulesException(diagnostics) : new StanceEngine(compiled, options, sources, where);
     }
 }
 
-/// <summary>Options for compiling a rule set and running inferences.</summary>
-public sealed class StanceEngineOptions
+/// <summary>Options for compiling a rule set and running inferences (a record: <c>options with { ExtendDefaultRules = true }</c>).</summary>
+public sealed record StanceEngineOptions
 {
     private readonly int _maxRuleFirings = 100_000;
+
+    /// <summary>
+    /// What a rules folder given to <see cref="StanceEngine.Load"/> or <see cref="StanceEngine.TryLoad"/> is.
+    /// False, the default: the whole rule set (it needs its own gazetteer, lexicon and issue catalogue).
+    /// True: a layer on top of the embedded default rule set: the default files are read first, a folder
+    /// file with the name of a default file (<c>stances.yaml</c>, <c>gazetteer.yaml</c>, <c>lexicon.yaml</c>,
+    /// <c>issues.yaml</c>) replaces it, and every other folder file adds to them.
+    /// </summary>
+    public bool ExtendDefaultRules { get; init; }
 
     /// <summary>The fact types rules may match and documents may hold. Default: <see cref="FactTypes.Default"/>.</summary>
     public FactTypes FactTypes { get; init; } = FactTypes.Default;

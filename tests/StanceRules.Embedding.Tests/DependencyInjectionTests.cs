@@ -22,6 +22,25 @@ public sealed class DependencyInjectionTests : IDisposable
     }
 
     [Fact]
+    public void AddStanceRules_ExtendDefaultRules_LayersAStancesOnlyFolderOnTheEmbeddedRules()
+    {
+        File.Copy(Path.Combine(Repo.Rules, "stances.yaml"), Path.Combine(_folder, "stances.yaml"));
+        using var services = new ServiceCollection()
+            .AddStanceRules(options =>
+            {
+                options.RulesDirectory = _folder;
+                options.ExtendDefaultRules = true;
+                options.ReloadOnChange = false;
+            })
+            .BuildServiceProvider();
+
+        var engine = services.GetRequiredService<IStanceEngineProvider>().Current;
+
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(StanceEngine.CreateDefault().Infer(ArticleFacts.Load(Repo.SeedFacts)).ToJson(), engine.Infer(ArticleFacts.Load(Repo.SeedFacts)).ToJson());
+    }
+
+    [Fact]
     public void AddStanceRules_CalledTwice_RegistersOneProviderAndOneStartup()
     {
         var collection = new ServiceCollection().AddStanceRules().AddStanceRules(o => o.ReloadOnChange = false);

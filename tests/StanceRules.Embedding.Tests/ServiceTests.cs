@@ -46,6 +46,20 @@ public sealed class ServiceTests(WebApplicationFactory<ServiceProgram> factory) 
     }
 
     [Fact]
+    public async Task PostStances_JsonWithATrailingComma_IsAProblemAtItsLineAndColumn()
+    {
+        using var client = factory.CreateClient();
+        using var body = new StringContent("{ \"article\": { \"id\": \"j\" },\n  \"facts\": [], }", Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync(new Uri("/stances", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var diagnostic = Assert.Single(problem.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(("SR0001", 2, 16), (diagnostic.GetProperty("code").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
+    }
+
+    [Fact]
     public async Task PostStances_MalformedDocument_IsAProblemWithEveryDiagnosticsLineAndColumn()
     {
         using var client = factory.CreateClient();

@@ -92,8 +92,8 @@ public class CliTests
     [InlineData("infer", "--format", "xml")]
     [InlineData("infer", "--rules")]
     [InlineData("infer", "--colour")]
-    [InlineData("infer", "/no/such/file.facts.yaml")]
     [InlineData("validate", "a", "b")]
+    [InlineData("explain", "--country", "UKR")]
     public void BadUsage_Exits2(params string[] args)
     {
         var (exit, _, error) = StanceCli.Run(args);
@@ -112,8 +112,53 @@ public class CliTests
     }
 
     [Fact]
-    public void Help_Exits0()
+    public void Help_Exits0AndPrintsTheExitCodeTable()
     {
-        Assert.Equal(0, StanceCli.Run("--help").Exit);
+        var (exit, output, _) = StanceCli.Run("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2  bad usage", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("infer")]
+    [InlineData("validate")]
+    [InlineData("test")]
+    [InlineData("explain")]
+    public void EveryCommand_HelpPrintsItsOwnUsageAndExits0(string command)
+    {
+        foreach (var flag in new[] { "--help", "-h" })
+        {
+            var (exit, output, error) = StanceCli.Run(command, flag);
+
+            Assert.Equal((0, ""), (exit, error));
+            Assert.StartsWith($"Usage:\n  stance {command} ", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Contains("Exit codes (every command):", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("stance infer", command == "infer" ? "" : output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("infer", "/no/such/file.facts.yaml")]
+    [InlineData("validate", "/no/such/rules")]
+    [InlineData("test", "/no/such/tests")]
+    [InlineData("explain", "/no/such/file.facts.yaml", "--country", "UKR", "--issue", "china-peace-plan")]
+    public void EveryCommand_AMissingPathIsAnInputError_Exit1WithADiagnostic(params string[] args)
+    {
+        var (exit, _, error) = StanceCli.Run(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{args[1]}:1:1: error SR0006: stance {args[0]}: no such file or folder", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--country", "Atlantis", "--issue", "china-peace-plan", "unknown country 'Atlantis'")]
+    [InlineData("--country", "UKR", "--issue", "china-peace-pln", "unknown issue 'china-peace-pln'")]
+    public void Explain_AnUnknownCountryOrIssue_IsAnErrorNotNoStance(string countryOption, string country, string issueOption, string issue, string message)
+    {
+        var (exit, output, error) = StanceCli.Run("explain", Repo.SeedFacts, countryOption, country, issueOption, issue);
+
+        Assert.Equal((1, ""), (exit, output));
+        Assert.Contains(message, error, StringComparison.Ordinal);
     }
 }

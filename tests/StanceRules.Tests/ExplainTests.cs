@@ -148,7 +148,6 @@ public class ExplainTests
     [InlineData("explain")]
     [InlineData("explain", "x.facts.yaml", "--country", "UKR")]
     [InlineData("explain", "x.facts.yaml", "--issue", "y")]
-    [InlineData("explain", "/no/such.facts.yaml", "--country", "UKR", "--issue", "y")]
     [InlineData("explain", "/no/such.facts.yaml", "--country", "UKR", "--issue", "y", "--expect", "likes")]
     public void ExplainCommand_BadUsage_Exits2(params string[] args)
     {

@@ -6,8 +6,21 @@ namespace StanceRules;
 /// <param name="Location">Where it is wrong.</param>
 public sealed record Diagnostic(string Code, string Message, SourceLocation Location)
 {
-    /// <summary>Formats as <c>file:line:column: error CODE: message</c>, one line: control and bidi characters from the input are escaped.</summary>
-    public override string ToString() => DisplayText.Escape($"{Location}: error {Code}: {Message}");
+    /// <summary>An error (the input is refused) or a warning (it is accepted; see <see cref="StanceEngine.Warnings"/>). Default: error.</summary>
+    public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
+
+    /// <summary>Formats as <c>file:line:column: error CODE: message</c> (or <c>warning</c>), one line: control and bidi characters from the input are escaped.</summary>
+    public override string ToString() => DisplayText.Escape($"{Location}: {(Severity == DiagnosticSeverity.Warning ? "warning" : "error")} {Code}: {Message}");
+}
+
+/// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
+public enum DiagnosticSeverity
+{
+    /// <summary>The rule set or document is refused.</summary>
+    Error,
+
+    /// <summary>It is accepted, but probably not what its author meant.</summary>
+    Warning,
 }
 
 /// <summary>Thrown when a rule set or a fact document has errors; carries every one of them.</summary>

@@ -7,7 +7,7 @@ namespace StanceRules;
 /// </summary>
 public static class DiagnosticCodes
 {
-    /// <summary>The text is not valid YAML (or JSON).</summary>
+    /// <summary>The text is not valid YAML, or a JSON fact document is not strict JSON (RFC 8259).</summary>
     public const string YamlSyntax = "SR0001";
     /// <summary>A mapping holds a key the format does not define.</summary>
     public const string UnknownKey = "SR0002";
@@ -68,4 +68,8 @@ public static class DiagnosticCodes
     public const string DuplicateEntry = "SR3002";
     /// <summary>An offices entry (or a non-country actor's <c>becomes</c>) names an ISO3 code the gazetteer has no country for.</summary>
     public const string UnknownCountry = "SR3003";
+    /// <summary>Warning: the rule set has no gazetteer (no <c>countries</c>), so no actor resolves to a country.</summary>
+    public const string NoGazetteer = "SR3004";
+    /// <summary>Warning: the rule set has no lexicon (no <c>acts</c>), so no statement has a stance family.</summary>
+    public const string NoLexicon = "SR3005";
 }

@@ -10,6 +10,8 @@ internal static class ErrorMessages
 
     public static string YamlSyntax(string detail) => $"invalid YAML: {detail}";
 
+    public static string JsonSyntax(string detail) => $"invalid JSON: {detail}";
+
     public static string FileNotReadable(string detail) => $"cannot read: {detail}";
 
     public static string LimitExceeded(string what, long actual, string limit, long max) =>
@@ -26,6 +28,10 @@ internal static class ErrorMessages
     public static string EmptyCondition(string field, string value) => $"the condition on '{field}' is empty ({value}); give a value, a list of values or operators, or use 'present: false' to match a missing value";
 
     public const string TabIndentation = "a tab is used as indentation on this line; YAML indents with spaces only";
+
+    public const string NoGazetteer = "the rule set has no gazetteer ('countries'): no actor resolves to a country, so no stance will be found; add a gazetteer, or extend the default rule set (StanceEngineOptions.ExtendDefaultRules, stance --extend-defaults)";
+
+    public const string NoLexicon = "the rule set has no lexicon ('acts'): no statement's act has a stance family; add a lexicon, or extend the default rule set (StanceEngineOptions.ExtendDefaultRules, stance --extend-defaults)";
 
     public const string NotUtf8 = "cannot read: the file is not valid UTF-8";
 

@@ -31,11 +31,23 @@ internal sealed class Explainer
     /// <summary>A country as written (ISO code or any name the gazetteer knows) as ISO alpha-3; null when unknown.</summary>
     public string? ResolveCountry(string country) => _rules.Gazetteer.Resolve(country).Country?.Iso3;
 
-    public StanceExplanation Explain(ArticleFacts article, string countryText, string issue, Stance? expected, CancellationToken cancellationToken)
+    public StanceExplanation Explain(ArticleFacts article, string country, string issue, Stance? expected, CancellationToken cancellationToken)
     {
-        var country = ResolveCountry(countryText) ?? countryText.ToUpperInvariant();
+        var countryText = country;
+        country = ResolveCountry(countryText) ?? countryText.ToUpperInvariant();
         var trace = new InferenceTrace();
         var report = new Inferrer(_rules, _options).Run(article, cancellationToken, trace);
+        // A country or issue that neither the knowledge nor this article's facts and stances know is a typo, not "no stance".
+        if (ResolveCountry(countryText) is null && !report.Stances.Any(s => s.Country == country) && !trace.ResolvedFacts.Any(f => f.Country == country))
+        {
+            throw new ArgumentException($"unknown country '{countryText}': not an ISO code or a name the gazetteer knows, and no fact of article '{article.Id}' resolves to it", nameof(country));
+        }
+
+        if (!_rules.Issues.Issues.ContainsKey(issue) && !report.Stances.Any(s => s.Issue == issue) && !trace.ResolvedFacts.Any(f => f.Issue == issue))
+        {
+            throw new ArgumentException($"unknown issue '{issue}': not in the issue catalogue, and no fact or stance of article '{article.Id}' names it", nameof(issue));
+        }
+
         var memory = trace.WorkingMemory;
         var result = report.Find(country, issue);
         var types = _rules.FactTypes;

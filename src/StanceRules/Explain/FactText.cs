@@ -22,17 +22,17 @@ internal static class FactText
     public static bool TryField(FactTypes types, object item, string field, out object? value)
     {
         value = null;
-        if (types.Find(item.GetType()) is not { } type || !type.Fields.TryGetValue(field, out var info))
+        if (types.Of(item) is not { } type || !type.Fields.TryGetValue(field, out var info))
         {
             return false;
         }
 
-        value = info.Property.GetValue(item);
+        value = info.GetValue(item);
         return true;
     }
 
     /// <summary>The registered type name of a fact or signal (<c>statement</c>, <c>claim</c>...).</summary>
-    public static string TypeName(FactTypes types, object item) => types.Find(item.GetType())?.Name ?? item.GetType().Name.ToLowerInvariant();
+    public static string TypeName(FactTypes types, object item) => types.Of(item)?.Name ?? item.GetType().Name.ToLowerInvariant();
 
     /// <summary>A short name: a fact's id, a claim's name and sources, a signal's rule.</summary>
     public static string Name(object item) => DisplayText.Escape(NameUnescaped(item));

@@ -95,7 +95,7 @@ internal sealed partial class RuleProbe
     }
 
     /// <summary>Facts of a pattern's type in working memory.</summary>
-    public IEnumerable<object> CandidatesOf(PatternInfo pattern) => _memory.Where(pattern.ClrType.IsInstanceOfType);
+    public IEnumerable<object> CandidatesOf(PatternInfo pattern) => _memory.Where(o => pattern.ClrType.IsInstanceOfType(o) && (o is not DeclaredFact declared || declared.TypeName == pattern.TypeName));
 
     private static string? ImpossibleReason(RuleShape shape, string country, string? issue, Stance? stance)
     {

@@ -27,7 +27,7 @@ internal sealed class TargetCheck
         Name = name;
         Text = text;
         Variables = variables.Select(v => v.Name!).ToArray();
-        _evaluate = Expression.Lambda(Expression.Convert(value, typeof(object)), variables).Compile();
+        _evaluate = Rules.TrimSafeExpressions.Lambda(Expression.Convert(value, typeof(object)), variables).Compile();
     }
 
     /// <summary><c>country</c>, <c>issue</c> or <c>stance</c>.</summary>

@@ -119,7 +119,7 @@ internal static class FactDocumentReader
             return null;
         }
 
-        var fact = (Fact)Activator.CreateInstance(type.ClrType)!;
+        var fact = type.CreateFact();
         var settable = type.Fields.Values.Where(f => f.IsSettable).ToDictionary(f => f.Name, StringComparer.Ordinal);
         var known = settable.Keys.Append("type").Order(StringComparer.Ordinal).ToArray();
         foreach (var (key, keyNode) in map.KeyNodes)
@@ -149,7 +149,7 @@ internal static class FactDocumentReader
                     continue;
                 }
 
-                field.Property.SetValue(fact, value);
+                field.SetValue(fact, value);
             }
         }
 

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
 
@@ -38,7 +40,7 @@ public sealed class FactTypes
     /// <summary>Returns a registry that also holds <typeparamref name="T"/> under <paramref name="name"/>.</summary>
     /// <param name="name">The name used in fact documents (<c>type: name</c>) and rules; lower-case letters, digits and hyphens.</param>
     /// <exception cref="ArgumentException">The name is malformed or already registered.</exception>
-    public FactTypes With<T>(string name)
+    public FactTypes With<[DynamicallyAccessedMembers(FactType.ReflectedMembers)] T>(string name)
         where T : Fact, new()
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -57,7 +59,13 @@ public sealed class FactTypes
 
     internal bool TryGet(string name, out FactType type) => _byName.TryGetValue(name, out type!);
 
-    internal FactType? Find(Type clrType) => _byName.Values.FirstOrDefault(t => t.ClrType == clrType);
+    /// <summary>A registry that also holds a type declared in a rule file (the loader checks its name first).</summary>
+    internal FactTypes WithDeclared(FactType type) => new(_byName.Values.Append(type));
+
+    /// <summary>The registered type of a fact or signal: by its declared name, or by its CLR type.</summary>
+    internal FactType? Of(object item) => item is DeclaredFact declared
+        ? (TryGet(declared.TypeName, out var type) ? type : null)
+        : _byName.Values.FirstOrDefault(t => t.ClrType == item.GetType() && !t.IsDeclared);
 
     internal static bool IsValidName(string name) =>
         name.Length > 0 && char.IsAsciiLetterLower(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
@@ -75,8 +83,16 @@ internal enum FieldKind
 /// <summary>One readable field of a fact type.</summary>
 internal sealed class FactField
 {
+    private static readonly MethodInfo DeclaredGet = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.Get))!;
+
     public required string Name { get; init; }
-    public required PropertyInfo Property { get; init; }
+
+    /// <summary>The CLR property; null for a field declared in YAML, read by <see cref="DeclaredIndex"/>.</summary>
+    public PropertyInfo? Property { get; init; }
+
+    /// <summary>The position of a YAML-declared field in <see cref="DeclaredFact"/>'s values; -1 for a CLR property.</summary>
+    public int DeclaredIndex { get; init; } = -1;
+
     public required FieldKind Kind { get; init; }
 
     /// <summary>The enum type for <see cref="FieldKind.Enum"/> fields (without Nullable).</summary>
@@ -91,7 +107,26 @@ internal sealed class FactField
     /// <summary>Whether a fact document must give it.</summary>
     public bool IsRequired => IsSettable && !IsNullable && Kind is FieldKind.Text or FieldKind.Enum && Name != "id";
 
-    public Type Type => Property.PropertyType;
+    public required Type Type { get; init; }
+
+    /// <summary>The expression rules use to read the field of a fact.</summary>
+    public Expression Read(Expression fact) => Property is not null
+        ? Expression.Property(fact, Property)
+        : Expression.Convert(Expression.Call(DeclaredGet, Expression.Convert(fact, typeof(DeclaredFact)), Expression.Constant(DeclaredIndex)), Type);
+
+    public object? GetValue(object fact) => Property is not null ? Property.GetValue(fact) : ((DeclaredFact)fact).Values[DeclaredIndex];
+
+    public void SetValue(Fact fact, object? value)
+    {
+        if (Property is not null)
+        {
+            Property.SetValue(fact, value);
+        }
+        else
+        {
+            ((DeclaredFact)fact).Values[DeclaredIndex] = value;
+        }
+    }
 
     public string KindName => Kind switch
     {
@@ -108,25 +143,68 @@ internal sealed class FactField
 /// <summary>A registered fact type: its name, CLR type and fields.</summary>
 internal sealed class FactType
 {
-    private FactType(string name, Type clrType, FrozenDictionary<string, FactField> fields)
+    /// <summary>What reading a fact type's fields and creating its facts needs kept by the trimmer.</summary>
+    public const DynamicallyAccessedMemberTypes ReflectedMembers = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    private FactType(string name, [DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, FrozenDictionary<string, FactField> fields, int declaredFieldCount = -1)
     {
         Name = name;
         ClrType = clrType;
         Fields = fields;
+        DeclaredFieldCount = declaredFieldCount;
+    }
+
+    /// <summary>How many fields a YAML-declared type adds to <see cref="Fact"/>'s; -1 for a CLR type.</summary>
+    public int DeclaredFieldCount { get; }
+
+    /// <summary>Declared in a rule file's <c>types:</c> section rather than registered as a CLR type.</summary>
+    public bool IsDeclared => DeclaredFieldCount >= 0;
+
+    /// <summary>A new, empty fact of this type, for a document reader to fill.</summary>
+    public Fact CreateFact() => IsDeclared ? new DeclaredFact(Name, DeclaredFieldCount) : (Fact)Activator.CreateInstance(ClrType)!;
+
+    /// <summary>A type declared in YAML: <see cref="Fact"/>'s fields (id, actor, issue, evidence, country) and the declared ones, each optional.</summary>
+    public static FactType Declare(string name, IReadOnlyList<(string Name, FieldKind Kind)> declared)
+    {
+        var fields = new Dictionary<string, FactField>(Create(typeof(DeclaredFact), name).Fields, StringComparer.Ordinal);
+        for (var i = 0; i < declared.Count; i++)
+        {
+            var (fieldName, kind) = declared[i];
+            fields[fieldName] = new FactField
+            {
+                Name = fieldName,
+                DeclaredIndex = i,
+                Kind = kind,
+                Type = kind switch
+                {
+                    FieldKind.Text => typeof(string),
+                    FieldKind.Boolean => typeof(bool?),
+                    FieldKind.Number => typeof(double?),
+                    FieldKind.Date => typeof(DateOnly?),
+                    _ => typeof(Stance?),
+                },
+                EnumType = kind == FieldKind.Enum ? typeof(Stance) : null,
+                IsNullable = true,
+                IsSettable = true,
+            };
+        }
+
+        return new FactType(name, typeof(DeclaredFact), fields.ToFrozenDictionary(StringComparer.Ordinal), declared.Count);
     }
 
     public string Name { get; }
 
+    [DynamicallyAccessedMembers(ReflectedMembers)]
     public Type ClrType { get; }
 
     public FrozenDictionary<string, FactField> Fields { get; }
 
     /// <summary>Input facts can be read from documents and asserted by rules.</summary>
-    public bool IsFact => typeof(Fact).IsAssignableFrom(ClrType) && ClrType.GetConstructor(Type.EmptyTypes) is not null;
+    public bool IsFact => IsDeclared || (typeof(Fact).IsAssignableFrom(ClrType) && ClrType.GetConstructor(Type.EmptyTypes) is not null);
 
     public IEnumerable<string> FieldNames => Fields.Keys.Order(StringComparer.Ordinal);
 
-    public static FactType Create(Type clrType, string name)
+    public static FactType Create([DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, string name)
     {
         var nullability = new NullabilityInfoContext();
         var fields = new Dictionary<string, FactField>(StringComparer.Ordinal);
@@ -157,6 +235,7 @@ internal sealed class FactType
             {
                 Name = fieldName,
                 Property = property,
+                Type = property.PropertyType,
                 Kind = kind.Value,
                 EnumType = underlying.IsEnum ? underlying : null,
                 IsNullable = isNullable,

@@ -1,6 +1,7 @@
 namespace StanceRules;
 
 /// <summary>What one article's facts say about each country's stance on each issue.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(StanceReportJsonConverter))]
 public sealed class StanceReport
 {
     internal StanceReport(string article, DateOnly? published, IReadOnlyList<CountryStance> stances, IReadOnlyList<UnresolvedActor> unresolved)
@@ -28,12 +29,44 @@ public sealed class StanceReport
         Stances.FirstOrDefault(s => string.Equals(s.Country, country, StringComparison.OrdinalIgnoreCase) && string.Equals(s.Issue, issue, StringComparison.Ordinal));
 
     /// <summary>The report as JSON in the documented contract (indented, deterministic).</summary>
+    /// <remarks><c>JsonSerializer.Serialize(report, StanceReportJsonContext.Default.StanceReport)</c> writes the same text.</remarks>
     public string ToJson(bool indented = true) => ReportJson.Write(this, indented);
+
+    /// <summary>
+    /// Reads a report from the JSON of the report contract (what <see cref="ToJson(bool)"/> writes), strictly:
+    /// unknown members, missing required members, wrong types, trailing commas and comments are errors.
+    /// </summary>
+    /// <remarks>
+    /// The result holds what the JSON holds, so <c>FromJson(r.ToJson()).ToJson() == r.ToJson()</c>. It has
+    /// no <see cref="CountryStance.Signals"/> (the contract gives each stance's rules, facts and evidence, not
+    /// its signals), <see cref="CountryStance.DecidedBy"/> is empty, and each overruled signal's
+    /// <see cref="StanceSignal.Priority"/> is 0.
+    /// </remarks>
+    /// <param name="json">The report's JSON.</param>
+    /// <exception cref="System.Text.Json.JsonException">The text is not a report; the message gives the line and column.</exception>
+    public static StanceReport FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ReportJson.Read(json);
+    }
 }
 
 /// <summary>A country's final stance on an issue, with every signal behind it.</summary>
 public sealed class CountryStance
 {
+    // Set only on a stance read back from the report's JSON, which carries these instead of the signals.
+    private readonly IReadOnlyList<string>? _readRules;
+    private readonly IReadOnlyList<string>? _readFacts;
+    private readonly IReadOnlyList<string>? _readEvidence;
+
+    internal CountryStance(string country, string issue, Stance stance, double confidence, IReadOnlyList<string> rules, IReadOnlyList<string> facts, IReadOnlyList<string> evidence, IReadOnlyList<StanceSignal> overruled)
+        : this(country, issue, stance, confidence, string.Empty, [], overruled)
+    {
+        _readRules = rules;
+        _readFacts = facts;
+        _readEvidence = evidence;
+    }
+
     internal CountryStance(string country, string issue, Stance stance, double confidence, string decidedBy, IReadOnlyList<StanceSignal> signals, IReadOnlyList<StanceSignal> overruled)
     {
         Country = country;
@@ -67,13 +100,13 @@ public sealed class CountryStance
     public IReadOnlyList<StanceSignal> Overruled { get; }
 
     /// <summary>The ids of the rules behind the final stance, sorted.</summary>
-    public IReadOnlyList<string> Rules => Signals.SelectMany(s => s.Rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Rules => _readRules ?? Signals.SelectMany(s => s.Rules).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The ids of the input facts behind the final stance, in the order its signals cite them.</summary>
-    public IReadOnlyList<string> Facts => Signals.SelectMany(s => s.SourceFacts).Distinct().Select(f => f.Id).ToArray();
+    public IReadOnlyList<string> Facts => _readFacts ?? Signals.SelectMany(s => s.SourceFacts).Distinct().Select(f => f.Id).ToArray();
 
     /// <summary>The evidence behind the final stance.</summary>
-    public IReadOnlyList<string> Evidence => Signals.SelectMany(s => s.Evidence).Distinct(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Evidence => _readEvidence ?? Signals.SelectMany(s => s.Evidence).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <inheritdoc />
     public override string ToString() => $"{Country} {Issue} {Stance.ToName()} {Confidence:0.##}";

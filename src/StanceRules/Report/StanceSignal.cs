@@ -40,10 +40,22 @@ public sealed class StanceSignal
     public IReadOnlyList<string> Rules { get; }
 
     /// <summary>The ids of the input facts behind the signal.</summary>
-    public IReadOnlyList<string> Facts => SourceFacts.Select(f => f.Id).ToArray();
+    public IReadOnlyList<string> Facts => _readFacts ?? SourceFacts.Select(f => f.Id).ToArray();
 
     /// <summary>The evidence text of the input facts behind the signal (facts without evidence are skipped).</summary>
-    public IReadOnlyList<string> Evidence => SourceFacts.Select(f => f.Evidence).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Evidence => _readEvidence ?? SourceFacts.Select(f => f.Evidence).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+
+    // Set only on a signal read back from the report's JSON, which carries ids and evidence, not the facts.
+    private IReadOnlyList<string>? _readFacts;
+    private IReadOnlyList<string>? _readEvidence;
+
+    /// <summary>An overruled signal as the report's JSON gives it: no source facts, no priority; the emitting rule is the last of <paramref name="rules"/>.</summary>
+    internal static StanceSignal FromContract(string country, string issue, Stance stance, double confidence, IReadOnlyList<string> rules, IReadOnlyList<string> facts, IReadOnlyList<string> evidence) =>
+        new(country, issue, stance, confidence, rules.Count > 0 ? rules[^1] : string.Empty, 0, rules, [])
+        {
+            _readFacts = facts,
+            _readEvidence = evidence,
+        };
 
     internal IReadOnlyList<Fact> SourceFacts { get; }
 

@@ -23,9 +23,11 @@ internal sealed record CompiledRuleSet(
 /// it holds (<c>rules</c>, <c>countries</c>, <c>non_country_actors</c>, <c>acts</c>,
 /// <c>negated</c>, <c>issues</c>, <c>offices</c>). All errors of all files are collected before anything is compiled.
 /// </summary>
-internal static class RuleSetLoader
+internal static partial class RuleSetLoader
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types"];
+    private static readonly string[] TypeKeys = ["name", "fields"];
+    private static readonly string[] FieldKinds = ["text", "boolean", "number", "date", "stance"];
     private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials"];
     private static readonly string[] NonCountryKeys = ["names", "reason", "becomes"];
     private static readonly string[] BecomesKeys = ["country", "from"];
@@ -64,6 +66,25 @@ internal static class RuleSetLoader
         (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         && !name.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".facts.yaml", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A folder's files on top of the default ones: a default file whose path in its rule set
+    /// (<c>stances.yaml</c>, <c>offices/europe.yaml</c>, ...) the folder also has is left out, the
+    /// others come first, then the folder's files in their order.
+    /// </summary>
+    public static IReadOnlyList<RuleSource> Layer(IReadOnlyList<RuleSource> defaults, IReadOnlyList<RuleSource> folder, string directory)
+    {
+        var replaced = folder.Select(f => PathInRuleSet(f.Name, directory)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. defaults.Where(d => !replaced.Contains(PathInRuleSet(d.Name, directory))), .. folder];
+    }
+
+    /// <summary>A rule file's path inside its rule set, with '/': <c>offices/europe.yaml</c> for the embedded file and for <c>DIR/offices/europe.yaml</c> alike.</summary>
+    public static string PathInRuleSet(string name, string? directory) =>
+        (name.StartsWith(EmbeddedName, StringComparison.Ordinal)
+            ? name[EmbeddedName.Length..]
+            : Path.GetRelativePath(Path.GetFullPath(directory ?? "."), Path.GetFullPath(name))).Replace('\\', '/');
+
+    private const string EmbeddedName = "embedded:" + EmbeddedPrefix;
+
     public static IReadOnlyList<RuleSource> ReadEmbedded()
     {
         var assembly = typeof(RuleSetLoader).Assembly;
@@ -100,23 +121,36 @@ internal static class RuleSetLoader
 
     private static CompiledRuleSet? CompileUnguarded(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, List<Diagnostic> diagnostics, string where, Action<SourceLocation> reading)
     {
-        var types = options.FactTypes;
         var limits = options.Limits;
         var ruleCount = 0;
         var builder = new KnowledgeBuilder();
         var rules = new List<CompiledRule>();
         var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var sawRules = false;
+        var files = new List<(YamlText Yaml, MappingView File)>();
         foreach (var source in sources)
         {
             reading(new SourceLocation(source.Name, 1, 1));
             var yaml = new YamlText(source.Name, diagnostics, limits);
             var root = yaml.Load(source.Text);
-            if (root is null || yaml.Mapping(root, $"a rule set file", FileKeys) is not { } file)
+            if (root is not null && yaml.Mapping(root, $"a rule set file", FileKeys) is { } file)
             {
-                continue;
+                files.Add((yaml, file));
             }
+        }
 
+        // Fact types declared in YAML first: any file's rules may match any file's types.
+        var types = options.FactTypes;
+        foreach (var (yaml, file) in files)
+        {
+            if (file["types"] is { } typesNode)
+            {
+                types = DeclareTypes(yaml, typesNode, types);
+            }
+        }
+
+        foreach (var (yaml, file) in files)
+        {
             if (file["rules"] is { } rulesNode && yaml.Sequence(rulesNode, "'rules'") is { } ruleList)
             {
                 sawRules = true;
@@ -185,6 +219,82 @@ internal static class RuleSetLoader
 
         return new CompiledRuleSet(rules, gazetteer, builder.Lexicon(), builder.Issues(), types, sessions);
     }
+
+    /// <summary>
+    /// A rule file's <c>types:</c>: fact types with typed fields (<c>text</c>, <c>boolean</c>, <c>number</c>, <c>date</c>,
+    /// <c>stance</c>), each field optional, beside <see cref="Fact"/>'s own (id, actor, issue, evidence, country).
+    /// </summary>
+    private static FactTypes DeclareTypes(YamlText yaml, YamlNode node, FactTypes types)
+    {
+        if (yaml.Sequence(node, "'types'") is not { } list)
+        {
+            return types;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (yaml.Mapping(item, "a fact type", TypeKeys) is not { } map || map.Required("name") is not { } nameNode || yaml.Scalar(nameNode, "'name'") is not { } name)
+            {
+                continue;
+            }
+
+            if (!FactTypes.IsValidName(name))
+            {
+                yaml.Error(nameNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(name, "a fact type's 'name'", "lower-case letters, digits and hyphens, starting with a letter"));
+                continue;
+            }
+
+            if (types.TryGet(name, out _))
+            {
+                yaml.Error(nameNode, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("fact type", name));
+                continue;
+            }
+
+            var declared = new List<(string Name, FieldKind Kind)>();
+            var reserved = FactType.Create(typeof(DeclaredFact), name).Fields.Keys;
+            if (map.Required("fields") is { } fieldsNode && yaml.Mapping(fieldsNode, $"the fields of '{name}'", null) is { } fields)
+            {
+                foreach (var (field, keyNode) in fields.KeyNodes)
+                {
+                    if (reserved.Contains(field) || declared.Any(d => d.Name == field) || !SnakeCaseName().IsMatch(field))
+                    {
+                        yaml.Error(keyNode, reserved.Contains(field) || declared.Any(d => d.Name == field) ? DiagnosticCodes.DuplicateEntry : DiagnosticCodes.InvalidValue,
+                            reserved.Contains(field) || declared.Any(d => d.Name == field) ? ErrorMessages.DuplicateEntry($"field of '{name}' (every fact has {string.Join(", ", reserved.Order(StringComparer.Ordinal))})", field) : ErrorMessages.InvalidValue(field, "a field name", "snake_case: lower-case letters, digits and '_'"));
+                        continue;
+                    }
+
+                    var kindText = yaml.Scalar(fields[field]!, $"the kind of '{field}'");
+                    FieldKind? kind = kindText switch
+                    {
+                        "text" => FieldKind.Text,
+                        "boolean" => FieldKind.Boolean,
+                        "number" => FieldKind.Number,
+                        "date" => FieldKind.Date,
+                        "stance" => FieldKind.Enum,
+                        _ => null,
+                    };
+                    if (kind is null)
+                    {
+                        if (kindText is not null)
+                        {
+                            yaml.Error(fields[field]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(kindText, $"the kind of '{field}'", string.Join(", ", FieldKinds)));
+                        }
+
+                        continue;
+                    }
+
+                    declared.Add((field, kind.Value));
+                }
+            }
+
+            types = types.WithDeclared(FactType.Declare(name, declared));
+        }
+
+        return types;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial System.Text.RegularExpressions.Regex SnakeCaseName();
 
     /// <summary>Collects the gazetteer, offices, lexicon and issue catalogue across files, reporting clashes.</summary>
     private sealed class KnowledgeBuilder

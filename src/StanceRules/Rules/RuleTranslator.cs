@@ -51,6 +51,7 @@ internal sealed partial class RuleTranslator
     private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
     private static readonly MethodInfo SetContains = typeof(HashSet<string>).GetMethod(nameof(HashSet<string>.Contains))!;
     private static readonly MethodInfo RegexIsMatch = typeof(Regex).GetMethod(nameof(Regex.IsMatch), [typeof(string)])!;
+    private static readonly MethodInfo DeclaredIsOfType = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.IsOfType))!;
     private static readonly MethodInfo EmitMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Emit))!;
     private static readonly MethodInfo AssertMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Assert))!;
     private static readonly Expression IgnoreCase = Expression.Constant(StringComparison.OrdinalIgnoreCase);
@@ -259,6 +260,11 @@ internal sealed partial class RuleTranslator
 
         var binding = new Binding(name, type, Expression.Parameter(type.ClrType, name));
         var pattern = new PatternBuilder(type.ClrType, name);
+        if (type.IsDeclared)
+        {
+            // Every declared type is a DeclaredFact: the pattern matches those of its own name.
+            pattern.Condition(TrimSafeExpressions.Lambda(Expression.Call(DeclaredIsOfType, binding.Parameter, Expression.Constant(type.Name)), [binding.Parameter]));
+        }
         var infos = new List<ConditionInfo>();
         if (!YamlText.IsNull(body) && _yaml.Mapping(body, $"the '{header}' pattern", null) is { } conditions)
         {
@@ -279,11 +285,11 @@ internal sealed partial class RuleTranslator
                 }
 
                 var used = new HashSet<ParameterExpression> { binding.Parameter };
-                var self = Expression.Property(binding.Parameter, fieldInfo.Property);
+                var self = fieldInfo.Read(binding.Parameter);
                 if (Condition(fieldInfo, self, conditions[field]!, scope, used) is { } condition)
                 {
                     // The pattern's own fact first, then the joined variables.
-                    var lambda = Expression.Lambda(condition, used);
+                    var lambda = TrimSafeExpressions.Lambda(condition, used);
                     pattern.Condition(lambda);
                     infos.Add(new ConditionInfo(field, $"{field}: {Describe(conditions[field]!)}", _yaml.At(fieldKeyNode), lambda));
                 }
@@ -454,7 +460,7 @@ internal sealed partial class RuleTranslator
 
         var nullable = Nullable.GetUnderlyingType(left.Type) is not null || Nullable.GetUnderlyingType(right.Type) is not null;
         var baseType = (Nullable.GetUnderlyingType(left.Type) ?? left.Type) == typeof(DateOnly) ? typeof(DateOnly) : typeof(double);
-        var target = nullable ? typeof(Nullable<>).MakeGenericType(baseType) : baseType;
+        var target = nullable ? (baseType == typeof(DateOnly) ? typeof(DateOnly?) : typeof(double?)) : baseType;
         return (left.Type == target ? left : Expression.Convert(left, target), right.Type == target ? right : Expression.Convert(right, target));
     }
 
@@ -566,7 +572,7 @@ internal sealed partial class RuleTranslator
         }
 
         used?.Add(binding.Parameter);
-        return (Expression.Property(binding.Parameter, field.Property), field);
+        return (field.Read(binding.Parameter), field);
     }
 
     private void AddAction(YamlNode node, ActionGroupBuilder actions, RuleInfo rule, Scope scope, List<Binding> positives)
@@ -580,7 +586,7 @@ internal sealed partial class RuleTranslator
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var parameters = new List<ParameterExpression> { context };
         parameters.AddRange(positives.Select(p => p.Parameter));
-        var matched = Expression.NewArrayInit(typeof(object), positives.Select(p => (Expression)p.Parameter));
+        var matched = TrimSafeExpressions.ObjectArray(positives.Select(p => (Expression)p.Parameter));
         var topScope = new Scope { Variables = positives.ToDictionary(p => p.Name, StringComparer.Ordinal) };
 
         var hasStance = then["stance"] is not null;
@@ -605,7 +611,7 @@ internal sealed partial class RuleTranslator
             var fact = Assertion(then["assert"]!, topScope);
             if (fact is not null && country is not null)
             {
-                actions.Action(Expression.Lambda(Expression.Call(AssertMethod, context, Expression.Constant(rule), fact, country, matched), parameters));
+                actions.Action(TrimSafeExpressions.Lambda(Expression.Call(AssertMethod, context, Expression.Constant(rule), fact, country, matched), parameters));
             }
 
             return;
@@ -626,7 +632,7 @@ internal sealed partial class RuleTranslator
         var issue = Target(then, "issue", topScope, positives);
         if (stance is not null && country is not null && issue is not null)
         {
-            actions.Action(Expression.Lambda(
+            actions.Action(TrimSafeExpressions.Lambda(
                 Expression.Call(EmitMethod, context, Expression.Constant(rule), country, issue, stance, Expression.Constant(confidence), matched),
                 parameters));
         }
@@ -673,7 +679,7 @@ internal sealed partial class RuleTranslator
         {
             if (binding.Type.Fields.TryGetValue(name, out var field) && field.Kind == FieldKind.Text)
             {
-                return Expression.Property(binding.Parameter, field.Property);
+                return field.Read(binding.Parameter);
             }
         }
 
@@ -734,8 +740,9 @@ internal sealed partial class RuleTranslator
             return null;
         }
 
-        if (!type.IsFact)
+        if (!type.IsFact || type.IsDeclared)
         {
+            // A YAML-declared type has no CLR properties to bind: documents give its facts, rules match them.
             _yaml.Error(typeNode, DiagnosticCodes.NotAssertable, ErrorMessages.NotAssertable(typeName));
             return null;
         }
@@ -762,7 +769,7 @@ internal sealed partial class RuleTranslator
                 given.Add(name);
                 if (Operand(field, fields[name]!, scope, [], $"'{name}'") is { } value)
                 {
-                    bindings.Add(Expression.Bind(field.Property, value.Type == field.Type ? value : Expression.Convert(value, field.Type)));
+                    bindings.Add(Expression.Bind(field.Property!, value.Type == field.Type ? value : Expression.Convert(value, field.Type)));
                 }
             }
         }
