@@ -55,7 +55,7 @@ internal static class CommandLine
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
               Stances across many articles: fact documents and folders (inferred as by infer),
-              or jsonl files of reports (stance infer --format jsonl). Per (country, issue) per
+              or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
               window to the next; the agreement of every pair of countries (share alike, S-score,
@@ -137,6 +137,22 @@ internal static class CommandLine
         var start = Array.FindIndex(lines, l => l.StartsWith($"  stance {command}", StringComparison.Ordinal));
         var section = lines.Skip(start).Take(1).Concat(lines.Skip(start + 1).TakeWhile(l => l.StartsWith("      ", StringComparison.Ordinal)));
         return $"Usage:\n{string.Join('\n', section)}\n\n{ExitCodesText}";
+    }
+
+    /// <summary>The most --workers: far more than any machine has cores, far below what overflows.</summary>
+    public const int MaxWorkers = 1024;
+
+    /// <summary>--workers, bounded so that nothing derived from it (a batch's read-ahead is 4 per worker) can overflow; false (a usage error, said) when out of range.</summary>
+    public static bool TryGetWorkers(Options options, string command, TextWriter stderr, out int workers)
+    {
+        workers = Environment.ProcessorCount;
+        if (options.Get("--workers") is { } value && (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out workers) || workers is < 1 or > MaxWorkers))
+        {
+            stderr.WriteLine($"stance {command}: --workers takes a whole number from 1 to {MaxWorkers}, not '{DisplayText.Escape(value)}'");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A path named on the command line that does not exist: an error in the input (exit 1), said the same way by every command.</summary>

@@ -26,13 +26,14 @@ internal static class CorpusCommand
 
         var documents = new List<string>();
         var reportFiles = new List<string>();
+        var inputErrors = new List<Diagnostic>();
         foreach (var path in options.Paths)
         {
-            if (Directory.Exists(path))
+            // Folders under the library's link policy (no link out of the folder, each file once), as in 'stance infer'.
+            if (StanceRules.Yaml.SourceFile.EnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || IsReportFile(name), StanceLimits.Default.FollowLinksOutOfFolder, inputErrors) is { } found)
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-                documents.AddRange(files.Where(IsFactDocument));
-                reportFiles.AddRange(files.Where(IsReportFile));
+                documents.AddRange(found.Select(f => f.Name).Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f))));
+                reportFiles.AddRange(found.Select(f => f.Name).Where(IsReportFile));
             }
             else if (File.Exists(path))
             {
@@ -40,19 +41,21 @@ internal static class CorpusCommand
             }
             else
             {
-                stderr.WriteLine($"stance: no such file or folder '{path}'");
-                return CommandLine.Usage;
+                return CommandLine.NoSuchPath("corpus", path, stderr);
             }
         }
 
-        var workers = Environment.ProcessorCount;
-        if (options.Get("--workers") is { } value && (!int.TryParse(value, out workers) || workers < 1))
+        foreach (var error in inputErrors)
         {
-            stderr.WriteLine($"stance corpus: --workers takes a whole number of at least 1, not '{value}'");
+            stderr.WriteLine(error);
+        }
+
+        if (!CommandLine.TryGetWorkers(options, "corpus", stderr, out var workers))
+        {
             return CommandLine.Usage;
         }
 
-        var engine = documents.Count == 0 ? null : CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = documents.Count == 0 ? null : CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (documents.Count > 0 && engine is null)
         {
             return CommandLine.Invalid;
@@ -87,7 +90,7 @@ internal static class CorpusCommand
                     }
                     catch (FormatException e)
                     {
-                        Failed($"{file}:{number}: error: {e.Message}");
+                        Failed(DisplayText.Escape($"{file}:{number}: error: {e.Message}"));
                     }
 
                     progress.Show(++done, failed);
@@ -143,13 +146,16 @@ internal static class CorpusCommand
     }
 
     /// <summary>The one place a report is read back from JSON; swap for a public StanceReport.FromJson when there is one.</summary>
-    internal static StanceReport ReadReport(string json) => ReportJsonReader.Read(json);
-
-    private static bool IsFactDocument(string path)
+    internal static StanceReport ReadReport(string json)
     {
-        var name = Path.GetFileName(path);
-        return name.Contains(".facts.", StringComparison.OrdinalIgnoreCase)
-            && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            return StanceReport.FromJson(json);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new FormatException($"not a stance report: {e.Message}", e);
+        }
     }
 
     private static bool IsReportFile(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);

@@ -8,16 +8,10 @@ internal static class InferCommand
     /// <summary>How many failed files the closing summary names before it only counts them.</summary>
     private const int SummaryListLength = 10;
 
-    /// <summary>The most --workers: far more than any machine has cores, far below what overflows.</summary>
-    public const int MaxWorkers = 1024;
-
     public static int Run(Options options, TextWriter stdout, TextWriter stderr)
     {
-        // Bounded so that nothing derived from it (the batch's read-ahead is 4 per worker) can overflow.
-        var workers = Environment.ProcessorCount;
-        if (options.Get("--workers") is { } value && (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out workers) || workers is < 1 or > MaxWorkers))
+        if (!CommandLine.TryGetWorkers(options, "infer", stderr, out var workers))
         {
-            stderr.WriteLine($"stance infer: --workers takes a whole number from 1 to {MaxWorkers}, not '{DisplayText.Escape(value)}'");
             return CommandLine.Usage;
         }
 
@@ -201,7 +195,8 @@ internal static class InferCommand
         return files;
     }
 
-    private static bool IsFactDocumentName(string name) =>
+    /// <summary>A fact document's file name (<c>*.facts.yaml</c>, <c>*.facts.yml</c>, <c>*.facts.json</c>): what a folder given to infer or corpus contributes.</summary>
+    internal static bool IsFactDocumentName(string name) =>
         name.Contains(".facts.", StringComparison.OrdinalIgnoreCase)
         && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
 }

@@ -29,7 +29,7 @@ internal static class ResolveCommand
             date = parsed;
         }
 
-        var engine = CommandLine.LoadEngine(options.Rules, stderr);
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {
             return CommandLine.Invalid;

@@ -125,6 +125,8 @@ public class CliTests
     [InlineData("validate")]
     [InlineData("test")]
     [InlineData("explain")]
+    [InlineData("corpus")]
+    [InlineData("resolve")]
     public void EveryCommand_HelpPrintsItsOwnUsageAndExits0(string command)
     {
         foreach (var flag in new[] { "--help", "-h" })
@@ -143,6 +145,7 @@ public class CliTests
     [InlineData("validate", "/no/such/rules")]
     [InlineData("test", "/no/such/tests")]
     [InlineData("explain", "/no/such/file.facts.yaml", "--country", "UKR", "--issue", "china-peace-plan")]
+    [InlineData("corpus", "/no/such/folder")]
     public void EveryCommand_AMissingPathIsAnInputError_Exit1WithADiagnostic(params string[] args)
     {
         var (exit, _, error) = StanceCli.Run(args);

@@ -330,6 +330,12 @@ public sealed class StanceCorpus
     private string[] EvidenceOf(CountryStance stance)
     {
         var limit = Options.EvidencePerArticle;
+        if (stance.Signals.Count == 0)
+        {
+            // A stance read back from the report's JSON (StanceReport.FromJson) carries its evidence, not its signals.
+            return [.. stance.Evidence.Take(limit)];
+        }
+
         var found = new List<string>(limit);
         foreach (var signal in stance.Signals)
         {
