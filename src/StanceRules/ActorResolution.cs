@@ -97,6 +97,7 @@ public sealed class ActorResolution
         CountryAlias alias => alias.Description,
         OfficeTerm term => $"{term.Person.Name}, {term.Description}",
         Person person => person.Then is { } then ? $"{person.Name}, {then.Organization} from {then.From:yyyy-MM-dd}" : person.Name,
+        NonCountryMatch hit => $"'{hit.Text}' ({hit.Entry.Reason})",
         NonCountryEntry other => other.Becomes is { } becomes ? $"'{other.Text}' ({other.Reason}; {becomes.Country.Iso3} from {becomes.From:yyyy-MM-dd})" : $"'{other.Text}' ({other.Reason})",
         _ => null,
     };

@@ -10,10 +10,15 @@ public sealed class JsonContractTests
     private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
     private static readonly JsonSerializerOptions Compact = new(StanceReportJsonContext.Default.Options) { WriteIndented = false };
 
-    /// <summary>Every report the tests hold as golden or can make: the seed's, an undated one, and a synthetic corpus's.</summary>
+    /// <summary>Every report the tests hold as golden (each seed's <c>*.expected.json</c>) or can make (a synthetic corpus's, dated and undated).</summary>
     public static TheoryData<string> GoldenReports()
     {
-        var data = new TheoryData<string> { File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd() };
+        var data = new TheoryData<string>();
+        foreach (var golden in Directory.EnumerateFiles(Path.GetDirectoryName(Repo.SeedExpectedJson)!, "*.expected.json").Order(StringComparer.Ordinal))
+        {
+            data.Add(File.ReadAllText(golden).ReplaceLineEndings("\n").TrimEnd());
+        }
+
         foreach (var document in SyntheticCorpus.Generate(40, malformedEvery: 0))
         {
             data.Add(Engine.Infer(ArticleFacts.Parse(document.Text, document.Name)).ToJson());

@@ -76,6 +76,17 @@ public partial class ResolveCommandTests
         Assert.StartsWith("Angela Merkel, head of government of DEU", after.Matched, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Latin American leaders", "'latin american' (group of unnamed countries)")]
+    [InlineData("Gulf Arab states", "'gulf arab' (group of unnamed countries)")]
+    [InlineData("Nordic governments", "'nordic' (group of unnamed countries)")]
+    public void Resolve_AGroupActor_NamesTheRegionalWordsThatMatched_NotTheFirstNameOfTheirEntry(string actor, string matched)
+    {
+        var resolution = StanceEngine.CreateDefault().Resolve(actor, new DateOnly(2020, 1, 1));
+
+        Assert.Equal((ResolutionKind.Group, matched), (resolution.Kind, resolution.Matched));
+    }
+
     private const string Countries = """
         countries:
           - { iso3: AAA, iso2: AA, names: [Alpha] }

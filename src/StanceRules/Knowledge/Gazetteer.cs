@@ -61,6 +61,9 @@ internal sealed class NonCountryEntry(string text, string reason, ResolutionKind
     public bool IsCountryOn(DateOnly? date) => Becomes is { } b && (date is not { } d || d >= b.From);
 }
 
+/// <summary>A non-country entry as one of its names matched it (in the actor's normalized text).</summary>
+internal sealed record NonCountryMatch(NonCountryEntry Entry, string Text);
+
 /// <summary>How an actor resolved: to a country, to several (a joint statement), or not, with the reason.</summary>
 /// <param name="Kind">What the actor is.</param>
 /// <param name="Country">The one country (kind Country).</param>
@@ -320,7 +323,8 @@ internal sealed partial class Gazetteer
                     continue;
                 }
 
-                return Resolution.Unresolved(ResolutionKind.Group, group.Reason, group);
+                // The words that matched ("latin american"), not the entry's first name: one entry holds many regional words.
+                return Resolution.Unresolved(ResolutionKind.Group, group.Reason, new NonCountryMatch(group, key[starts[start]..ends[start + length - 1]]));
             }
 
             if (group.Kind == ResolutionKind.Organization && memberWord && !representativeWord)
