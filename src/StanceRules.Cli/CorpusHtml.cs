@@ -238,7 +238,7 @@ internal static class CorpusHtml
         _ => "R",
     };
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(DisplayText.IsolateForHtml(text));
+    private static string Encode(string text) => HtmlReport.Encode(text);
 
     private const string Css = """
         :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fafafa; }

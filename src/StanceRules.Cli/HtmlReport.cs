@@ -165,7 +165,8 @@ internal static class HtmlReport
 
     private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(DisplayText.IsolateForHtml(text));
+    /// <summary>Text for HTML: controls escaped and bidi text isolated (<see cref="DisplayText.IsolateForHtml"/>), then HTML-encoded. Every page the CLI writes uses it.</summary>
+    internal static string Encode(string text) => WebUtility.HtmlEncode(DisplayText.IsolateForHtml(text));
 
     private const string Css = """
         :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; background: #fafafa; }

@@ -34,7 +34,7 @@ public sealed class HotReloadTests : IDisposable
         var before = engines.Current;
         Assert.Equal("rejects 0.85", Describe(before.Infer(_seed).Find("UKR", "china-peace-plan")));
 
-        var reloaded = NextReload(engines, e => e.Succeeded);
+        var reloaded = Reloads.Next(engines, e => e.Succeeded);
         Edit(RejectsThen, "then: { stance: rejects, confidence: 0.3 }");
         await reloaded.WaitAsync(Patience);
 
@@ -54,7 +54,7 @@ public sealed class HotReloadTests : IDisposable
 
         // The rule set is the repository's: find where the edit lands rather than assume it.
         var line = Array.FindIndex(File.ReadAllLines(StancesFile), l => l.Contains("- statement: { family: rejects }", StringComparison.Ordinal)) + 1;
-        var reloaded = NextReload(engines, e => e.Diagnostics.Any(d => d.Code == DiagnosticCodes.UnknownField));
+        var reloaded = Reloads.Next(engines, e => e.Diagnostics.Any(d => d.Code == DiagnosticCodes.UnknownField));
         Edit("- statement: { family: rejects }", "- statement: { family: rejects, colour: red }\n      - vote as v: { choice: maybe }");
         var outcome = await reloaded.WaitAsync(Patience);
 
@@ -75,7 +75,7 @@ public sealed class HotReloadTests : IDisposable
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("last good rule set stays in force", StringComparison.Ordinal));
 
         // Fixing the file brings the folder's rules back.
-        reloaded = NextReload(engines, e => e.Succeeded);
+        reloaded = Reloads.Next(engines, e => e.Succeeded);
         Edit("- statement: { family: rejects, colour: red }\n      - vote as v: { choice: maybe }", "- statement: { family: rejects }");
         await reloaded.WaitAsync(Patience);
         Assert.Equal(expected, engines.Current.Infer(_seed).ToJson());
@@ -91,7 +91,7 @@ public sealed class HotReloadTests : IDisposable
         var count = 0;
         engines.Reloaded += (_, _) => Interlocked.Increment(ref count);
 
-        var reloaded = NextReload(engines, e => e.Succeeded);
+        var reloaded = Reloads.Next(engines, e => e.Succeeded);
         for (var i = 1; i <= 5; i++)
         {
             Edit(i == 1 ? "confidence: 0.85 }" : $"confidence: 0.8{i - 1} }}", $"confidence: 0.8{i} }}");
@@ -120,26 +120,6 @@ public sealed class HotReloadTests : IDisposable
     }
 
     private static string Describe(CountryStance? stance) => stance is null ? "none" : FormattableString.Invariant($"{stance.Stance.ToName()} {stance.Confidence:0.00}");
-
-    /// <summary>
-    /// The next reload whose outcome matches. Others may come first: a file is written in more
-    /// than one step, and a busy machine may compile a half-written one.
-    /// </summary>
-    private static Task<StanceRulesReloadedEventArgs> NextReload(IStanceEngineProvider engines, Func<StanceRulesReloadedEventArgs, bool> matches)
-    {
-        var next = new TaskCompletionSource<StanceRulesReloadedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        EventHandler<StanceRulesReloadedEventArgs>? handler = null;
-        handler = (_, e) =>
-        {
-            if (matches(e))
-            {
-                engines.Reloaded -= handler;
-                next.TrySetResult(e);
-            }
-        };
-        engines.Reloaded += handler;
-        return next.Task;
-    }
 
     private ServiceProvider Services(TimeSpan reloadDelay) =>
         new ServiceCollection()

@@ -68,7 +68,7 @@ public sealed class HostileReloadTests : IDisposable
         using var services = Services();
         var engines = services.GetRequiredService<IStanceEngineProvider>();
         var good = engines.Current;
-        var reloaded = NextReload(engines, e => !e.Succeeded);
+        var reloaded = Reloads.Next(engines, e => !e.Succeeded);
 
         File.WriteAllText(Path.Combine(_rules, "bad.yaml"), rules);
         var outcome = await reloaded.WaitAsync(Patience);
@@ -90,13 +90,13 @@ public sealed class HostileReloadTests : IDisposable
         await WaitFor(() => _logs.Entries.Any(e => e.Event.Id == 10));
         Assert.Same(good, engines.Current);
 
-        var back = NextReload(engines, e => e.Succeeded);
+        var back = Reloads.Next(engines, e => e.Succeeded);
         CopyDefaultRules(_rules);
         await back.WaitAsync(Patience);
         Assert.Contains(_logs.Entries, e => e.Event.Id == 11 && e.Level == LogLevel.Information);
 
         // The point: an edit after the folder came back is picked up.
-        var edited = NextReload(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("extra-rule"));
+        var edited = Reloads.Next(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("extra-rule"));
         File.WriteAllText(Path.Combine(_rules, "extra.yaml"), "rules:\n  - id: extra-rule\n    when: [ statement: { act: frobnicate } ]\n    then: { stance: supports }\n");
         var outcome = await edited.WaitAsync(Patience);
         Assert.Contains("extra-rule", engines.Current.RuleIds);
@@ -114,12 +114,12 @@ public sealed class HostileReloadTests : IDisposable
         File.WriteAllText(Path.Combine(staging, "extra.yaml"), "rules:\n  - id: staged-rule\n    when: [ statement: { act: frobnicate } ]\n    then: { stance: supports }\n");
 
         // A deployment's swap: the old folder goes, the new one is renamed into its place.
-        var swapped = NextReload(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("staged-rule"));
+        var swapped = Reloads.Next(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("staged-rule"));
         Directory.Delete(_rules, recursive: true);
         Directory.Move(staging, _rules);
         await swapped.WaitAsync(Patience);
 
-        var edited = NextReload(engines, e => e.Succeeded && !e.Engine.RuleIds.Contains("staged-rule"));
+        var edited = Reloads.Next(engines, e => e.Succeeded && !e.Engine.RuleIds.Contains("staged-rule"));
         File.Delete(Path.Combine(_rules, "extra.yaml"));
         await edited.WaitAsync(Patience);
         Assert.DoesNotContain("staged-rule", engines.Current.RuleIds);
@@ -142,21 +142,5 @@ public sealed class HostileReloadTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, "timed out");
             await Task.Delay(50);
         }
-    }
-
-    private static Task<StanceRulesReloadedEventArgs> NextReload(IStanceEngineProvider engines, Func<StanceRulesReloadedEventArgs, bool> matches)
-    {
-        var next = new TaskCompletionSource<StanceRulesReloadedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
-        EventHandler<StanceRulesReloadedEventArgs>? handler = null;
-        handler = (_, e) =>
-        {
-            if (matches(e))
-            {
-                engines.Reloaded -= handler;
-                next.TrySetResult(e);
-            }
-        };
-        engines.Reloaded += handler;
-        return next.Task;
     }
 }

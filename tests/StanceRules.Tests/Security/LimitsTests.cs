@@ -157,7 +157,12 @@ public class LimitsTests
                 when: [ statement as s: {} ]
                 then:
                   assert: { claim: { name: grow, issue: $s.issue } }
-            """, new StanceEngineOptions { MaxRuleFirings = int.MaxValue });
+            """, new StanceEngineOptions
+            {
+                // Only cancellation may stop it: every other bound as high as it goes, or a fast machine reaches one first.
+                MaxRuleFirings = int.MaxValue,
+                Limits = new StanceLimits { MaxRuleMatches = 100_000_000, MaxInferenceBytes = 64L << 30 },
+            });
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         Assert.ThrowsAny<OperationCanceledException>(() => engine.Infer(new ArticleFacts("c", [new Statement { Actor = "Peru", Act = "say", Issue = "i" }]), cancellation.Token));
