@@ -174,12 +174,13 @@ public sealed record StanceEngineOptions
     }
 
     /// <summary>
-    /// The compiler NRules uses to turn the rules' expression trees into delegates; null for
-    /// NRules' default (<c>Expression.Compile</c>). Plug in a faster one (for example
-    /// FastExpressionCompiler's <c>CompileFast</c>) to cut load and hot-reload time; the
-    /// expressions it receives are the closed set the rule language builds.
+    /// Turns the rules' expression trees into delegates; null for the framework's
+    /// <see cref="System.Linq.Expressions.LambdaExpression.Compile()"/>. Plug in a faster one (for example
+    /// FastExpressionCompiler: <c>e =&gt; e.CompileFast()</c>) to cut load and hot-reload time. The
+    /// delegate it returns must have the lambda's own type; the expressions it receives are the
+    /// closed set the rule language builds.
     /// </summary>
-    public NRules.Extensibility.IExpressionCompiler? ExpressionCompiler { get; init; }
+    public Func<System.Linq.Expressions.LambdaExpression, Delegate>? ExpressionCompiler { get; init; }
 
     /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;

@@ -10,6 +10,18 @@ public sealed class FastCompiler : IExpressionCompiler
     /// <summary>How many trees FastExpressionCompiler declined (compiled by Expression.Compile instead).</summary>
     public int Fallbacks { get; private set; }
 
+    /// <summary>The same, as the plain function <see cref="StanceEngineOptions.ExpressionCompiler"/> takes.</summary>
+    public Delegate Compile(LambdaExpression expression)
+    {
+        if (expression.CompileFast(ifFastFailedReturnNull: true) is { } compiled)
+        {
+            return compiled;
+        }
+
+        Fallbacks++;
+        return expression.Compile();
+    }
+
     public TDelegate Compile<TDelegate>(Expression<TDelegate> expression)
         where TDelegate : Delegate
     {

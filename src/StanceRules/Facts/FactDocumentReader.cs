@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace StanceRules;
 
-/// <summary>Reads the fact document contract of DESIGN.md into typed facts, collecting every error.</summary>
+/// <summary>Reads a fact document (the contract in the README, "The fact document (input)") into typed facts, collecting every error.</summary>
 internal static class FactDocumentReader
 {
     private static readonly string[] DocumentKeys = ["article", "facts"];

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace StanceRules.Knowledge;
 
 /// <summary>An issue of the catalogue and the phrases that name it in free text.</summary>
-internal sealed record IssueEntry(string Id, string Title, IReadOnlyList<string> Phrases);
+internal sealed record IssueEntry(string Id, IReadOnlyList<string> Phrases);
 
 /// <summary>
 /// Infers an issue id from a fact's free text (its target) when the fact names none: the issue

@@ -67,8 +67,8 @@ internal static class RuleActions
     /// <summary>The input facts and the chain of rules behind what a rule matched.</summary>
     private static (Fact[] Facts, string[] Chain) Trace(object[] matched, RuleInfo rule)
     {
-        // The common case, every match an input fact: no lists, no de-duplication passes
-        // (a fact can appear once per pattern, so only equal neighbours need checking).
+        // The common case, every match an input fact: no lists and no chain to merge; one
+        // Distinct over the matches, since the same fact can match two patterns of a rule.
         if (Array.TrueForAll(matched, m => m is Fact { Sources.Count: 0 }))
         {
             if (matched.Length == 1)

@@ -201,7 +201,7 @@ internal static partial class RuleSetLoader
         var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual });
         if (options.ExpressionCompiler is { } expressionCompiler)
         {
-            compiler.ExpressionCompiler = expressionCompiler;
+            compiler.ExpressionCompiler = new DelegatingExpressionCompiler(expressionCompiler);
         }
 
         reading(new SourceLocation(where, 1, 1));
@@ -510,7 +510,8 @@ internal static partial class RuleSetLoader
                     }
 
                     var phrases = issue["phrases"] is { } p ? yaml.ScalarList(p, "'phrases'") ?? [] : [];
-                    _issues.Add(new IssueEntry(id, issue.OptionalScalar("title") ?? id, phrases));
+                    issue.OptionalScalar("title"); // documentation for people: checked as text, not used
+                    _issues.Add(new IssueEntry(id, phrases));
                 }
             }
         }
@@ -748,4 +749,13 @@ internal static partial class RuleSetLoader
             }
         }
     }
+}
+
+/// <summary>NRules' expression compiler seam, served by the plain function <see cref="StanceEngineOptions.ExpressionCompiler"/> (so NRules' interface stays out of the public API).</summary>
+internal sealed class DelegatingExpressionCompiler(Func<System.Linq.Expressions.LambdaExpression, Delegate> compile) : NRules.Extensibility.IExpressionCompiler
+{
+    public TDelegate Compile<TDelegate>(System.Linq.Expressions.Expression<TDelegate> expression)
+        where TDelegate : Delegate =>
+        compile(expression) as TDelegate
+        ?? throw new InvalidOperationException($"StanceEngineOptions.ExpressionCompiler returned no {typeof(TDelegate).Name} for a rule expression; it must return a delegate of the lambda's own type.");
 }
