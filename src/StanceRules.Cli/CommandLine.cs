@@ -73,7 +73,8 @@ internal static class CommandLine
               A command's own usage.
         """;
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command line to its end (commands that read many files run their batch inside) and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -81,35 +82,35 @@ internal static class CommandLine
             writer.WriteLine(UsageText);
             writer.WriteLine();
             writer.WriteLine(ExitCodesText);
-            return Task.FromResult(args.Length == 0 ? Usage : Ok);
+            return args.Length == 0 ? Usage : Ok;
         }
 
         if (args[0] == "--version")
         {
             stdout.WriteLine(typeof(StanceEngine).Assembly.GetName().Version?.ToString(3));
-            return Task.FromResult(Ok);
+            return Ok;
         }
 
         var command = Array.Find(Commands, c => c.Name == args[0]);
         if (command is null)
         {
-            return Task.FromResult(UnknownCommand(args[0], stderr));
+            return UnknownCommand(args[0], stderr);
         }
 
         if (args.AsSpan(1).IndexOfAny("--help", "-h") >= 0)
         {
             stdout.WriteLine(HelpFor(command.Name));
-            return Task.FromResult(Ok);
+            return Ok;
         }
 
         if (!Options.TryParse(args.AsSpan(1), command, out var options, out var error))
         {
             stderr.WriteLine($"stance {command.Name}: {error}");
             stderr.WriteLine("Run 'stance --help' for usage.");
-            return Task.FromResult(Usage);
+            return Usage;
         }
 
-        return Task.FromResult(command.Run(options, stdout, stderr));
+        return command.Run(options, stdout, stderr);
     }
 
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>

@@ -1,3 +1,3 @@
 using StanceRules.Cli;
 
-return await CommandLine.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return CommandLine.Run(args, Console.Out, Console.Error);

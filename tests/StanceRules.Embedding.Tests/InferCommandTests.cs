@@ -14,7 +14,7 @@ public sealed class InferCommandTests : IDisposable
     {
         var corpus = Write(SyntheticCorpus.Generate(40, malformedEvery: 0));
 
-        var (exit, output, error) = Run("infer", _folder, "--format", "jsonl", "--workers", "3");
+        var (exit, output, error) = StanceCli.Run("infer", _folder, "--format", "jsonl", "--workers", "3");
 
         Assert.Equal((0, string.Empty), (exit, error));
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -28,7 +28,7 @@ public sealed class InferCommandTests : IDisposable
     {
         var corpus = Write(SyntheticCorpus.Generate(30, malformedEvery: 10));
 
-        var (exit, output, error) = Run("infer", _folder, "--format", "jsonl");
+        var (exit, output, error) = StanceCli.Run("infer", _folder, "--format", "jsonl");
 
         Assert.Equal(1, exit);
         Assert.Equal(27, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -45,7 +45,7 @@ public sealed class InferCommandTests : IDisposable
     {
         Write(SyntheticCorpus.Generate(3, malformedEvery: 0));
 
-        var (exit, output, _) = Run("infer", _folder, "--format", "json");
+        var (exit, output, _) = StanceCli.Run("infer", _folder, "--format", "json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -55,7 +55,7 @@ public sealed class InferCommandTests : IDisposable
     [Fact]
     public void Infer_WorkersNotAPositiveNumber_IsAUsageError()
     {
-        var (exit, _, error) = Run("infer", "--workers", "0");
+        var (exit, _, error) = StanceCli.Run("infer", "--workers", "0");
 
         Assert.Equal(2, exit);
         Assert.Contains("--workers", error, StringComparison.Ordinal);
@@ -64,21 +64,13 @@ public sealed class InferCommandTests : IDisposable
     [Fact]
     public void Infer_SeedFile_FormatJson_StillPrintsTheGoldenReportObject()
     {
-        var (exit, output, _) = Run("infer", Repo.SeedFacts, "--format", "json");
+        var (exit, output, _) = StanceCli.Run("infer", Repo.SeedFacts, "--format", "json");
 
         Assert.Equal(0, exit);
         Assert.Equal(File.ReadAllText(Repo.SeedExpectedJson).ReplaceLineEndings("\n").TrimEnd(), output.ReplaceLineEndings("\n").TrimEnd());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     private IReadOnlyList<SyntheticCorpus.Document> Write(IReadOnlyList<SyntheticCorpus.Document> corpus)
     {

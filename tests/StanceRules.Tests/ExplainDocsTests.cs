@@ -33,16 +33,13 @@ public partial class ExplainDocsTests
 
     [Theory]
     [MemberData(nameof(Transcripts))]
-    public async Task Transcript_IsWhatTheCommandPrints(string arguments, string expected)
+    public void Transcript_IsWhatTheCommandPrints(string arguments, string expected)
     {
         var args = arguments.Split(' ').Select(a => a.StartsWith("seeds/", StringComparison.Ordinal) || a.StartsWith("rules", StringComparison.Ordinal) ? Path.Combine(Repo.Root, a) : a).ToArray();
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-
-        await CommandLine.RunAsync(args, stdout, stderr);
+        var (_, stdout, _) = StanceCli.Run(args);
 
         // Paths print relative to the working directory (the test's bin folder) or as given.
-        var output = stdout.ToString().ReplaceLineEndings("\n")
+        var output = stdout.ReplaceLineEndings("\n")
             .Replace(Path.GetRelativePath(Environment.CurrentDirectory, Repo.Rules) + Path.DirectorySeparatorChar, "rules/", StringComparison.Ordinal)
             .Replace(Path.Combine(Repo.Root, "rules/"), "rules/", StringComparison.Ordinal);
         Assert.Equal(expected.TrimEnd(), output.TrimEnd());

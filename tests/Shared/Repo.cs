@@ -1,4 +1,4 @@
-namespace StanceRules.Tests;
+namespace StanceRules.TestSupport;
 
 /// <summary>Paths in the repository, found from the test assembly's folder.</summary>
 internal static class Repo

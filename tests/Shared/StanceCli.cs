@@ -1,6 +1,6 @@
 using StanceRules.Cli;
 
-namespace StanceRules.Tests;
+namespace StanceRules.TestSupport;
 
 /// <summary>Runs the <c>stance</c> command in-process, capturing its exit code, stdout and stderr.</summary>
 internal static class StanceCli
@@ -9,7 +9,7 @@ internal static class StanceCli
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exit = CommandLine.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        var exit = CommandLine.Run(args, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
 }
