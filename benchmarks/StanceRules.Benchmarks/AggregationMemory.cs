@@ -92,7 +92,7 @@ internal static class AggregationMemory
     }
 
     private static string Describe(StanceCorpus corpus, CorpusWindow by) =>
-        string.Join('\n', corpus.Stances(by).Select(s => $"{s} {s.DecidedBy} {string.Join(",", s.Tallies)} {string.Join(",", s.Articles.Select(a => a.Id))} {s.FirstArticle.Id}"))
+        string.Join('\n', corpus.Stances(by).Select(s => $"{s} {s.DecidedBy.ToName()} {string.Join(",", s.Tallies)} {string.Join(",", s.Articles.Select(a => a.Id))} {s.FirstArticle.Id}"))
         + string.Join('\n', corpus.Changes(by)) + string.Join('\n', corpus.Agreements(by));
 
     private static (int Cells, long Bytes) Retained(int reports, CorpusOptions options)

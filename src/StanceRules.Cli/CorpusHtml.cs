@@ -167,7 +167,7 @@ internal static class CorpusHtml
     private static void WriteEvidence(StringBuilder html, WindowStance stance)
     {
         html.Append("<section class=\"evidence\" id=\"").Append(Encode(Id(stance))).Append("\" hidden>\n<h4>").Append(Encode(stance.Country)).Append(" · ").Append(Encode(stance.Issue)).Append(" · ")
-            .Append(Encode(stance.Period.Label)).Append("</h4>\n<p>").Append(Chip(stance.Stance)).Append(' ').Append(CorpusText.Num(stance.Confidence)).Append(", decided by <b>").Append(Encode(stance.DecidedBy))
+            .Append(Encode(stance.Period.Label)).Append("</h4>\n<p>").Append(Chip(stance.Stance)).Append(' ').Append(CorpusText.Num(stance.Confidence)).Append(", decided by <b>").Append(stance.DecidedBy.ToName())
             .Append("</b>; articles: ").Append(Encode(string.Join(", ", stance.Tallies.Select(t => $"{t.Stance.ToName()} {t.Articles}")))).Append("</p>\n");
         foreach (var article in stance.Articles)
         {

@@ -98,7 +98,7 @@ internal static class CorpusText
                     WritePeriod(json, stance.Period);
                     json.WriteString("stance", stance.Stance.ToName());
                     json.WriteNumber("confidence", stance.Confidence);
-                    json.WriteString("decided_by", stance.DecidedBy);
+                    json.WriteString("decided_by", stance.DecidedBy.ToName());
                     json.WriteStartArray("tallies");
                     foreach (var tally in stance.Tallies)
                     {
@@ -189,7 +189,7 @@ internal static class CorpusText
 
     private static string[] StanceRow(WindowStance s) =>
     [
-        s.Country, s.Issue, s.Period.Label, s.Stance.ToName(), Num(s.Confidence), s.ArticleCount.ToString(CultureInfo.InvariantCulture), s.DecidedBy,
+        s.Country, s.Issue, s.Period.Label, s.Stance.ToName(), Num(s.Confidence), s.ArticleCount.ToString(CultureInfo.InvariantCulture), s.DecidedBy.ToName(),
         string.Join(" ", s.Tallies.Skip(1).Select(t => $"{t.Stance.ToName()}:{t.Articles}")),
         string.Join(" ", s.Articles.Select(a => a.Id)),
         Date(s.Period.Start), Date(s.Period.End), s.FirstArticle.Id,

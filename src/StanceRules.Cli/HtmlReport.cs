@@ -115,12 +115,12 @@ internal static class HtmlReport
     {
         html.Append("<section class=\"detail\" id=\"").Append(Encode(id)).Append("\" hidden>\n<h3>").Append(Encode(stance.Country)).Append(" · ").Append(Encode(stance.Issue)).Append("</h3>\n")
             .Append("<p class=\"verdict s-").Append(stance.Stance.ToName()).Append("\" style=\"").Append(Background(stance.Stance, stance.Confidence)).Append("\">")
-            .Append(stance.Stance.ToName()).Append(' ').Append(Num(stance.Confidence)).Append("</p>\n<p class=\"decided\">decided by <b>").Append(Encode(stance.DecidedBy)).Append("</b>")
+            .Append(stance.Stance.ToName()).Append(' ').Append(Num(stance.Confidence)).Append("</p>\n<p class=\"decided\">decided by <b>").Append(stance.DecidedBy.ToName()).Append("</b>")
             .Append(stance.DecidedBy switch
             {
-                "unanimous" => ": every signal agrees",
-                "confidence" => ": highest combined confidence",
-                "priority" => ": equal confidence, higher rule priority",
+                DecisionStep.Unanimous => ": every signal agrees",
+                DecisionStep.Confidence => ": highest combined confidence",
+                DecisionStep.Priority => ": equal confidence, higher rule priority",
                 _ => ": equal confidence and priority; rejects > condemns > abstains > supports",
             }).Append("</p>\n");
         foreach (var signal in stance.Signals)

@@ -67,6 +67,18 @@ public sealed class JsonContractTests
         Assert.Equal((Stance.Supports, "statement-supports", "UKR"), (overruled.Stance, overruled.Rule, overruled.Country));
     }
 
+    [Fact]
+    public void FromJson_GivesAnUnknownDecisionStep_WhereInferenceGivesTheStepThatDecided()
+    {
+        var json = File.ReadAllText(Repo.SeedExpectedJson);
+        var inferred = Engine.Infer(ArticleFacts.Load(Repo.SeedFacts)).Find("UKR", "china-peace-plan")!;
+
+        var readBack = StanceReport.FromJson(json).Find("UKR", "china-peace-plan")!;
+
+        Assert.Equal((DecisionStep.Confidence, "confidence"), (inferred.DecidedBy, inferred.DecidedBy.ToName()));
+        Assert.Equal((DecisionStep.Unknown, "unknown"), (readBack.DecidedBy, readBack.DecidedBy.ToName()));
+    }
+
     [Theory]
     [InlineData("{ \"article\": \"a\", \"stances\": [], \"unresolved\": [], }", 1, 52)]
     [InlineData("{ \"article\": \"a\",\n  \"stances\": [],\n  \"unresolved\": [],\n  \"extra\": 1 }", 4, 12)]

@@ -14,7 +14,7 @@ public class ExplainTests
         var text = explanation.ToString();
 
         Assert.Equal(Stance.Rejects, explanation.Result?.Stance);
-        Assert.Equal("confidence", explanation.Result?.DecidedBy);
+        Assert.Equal(DecisionStep.Confidence, explanation.Result?.DecidedBy);
         Assert.Equal([("statement-rejects", Stance.Rejects, 0.85), ("statement-supports", Stance.Supports, 0.4)], explanation.Signals.Select(s => (s.Rule, s.Stance, s.Confidence)));
         Assert.Empty(explanation.Candidates);
         Assert.Contains("Stance: rejects 0.85, decided by confidence", text, StringComparison.Ordinal);

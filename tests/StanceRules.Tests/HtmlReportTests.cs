@@ -56,7 +56,7 @@ public partial class HtmlReportTests
         {
             var detail = Regex.Match(html, $"<section class=\"detail\" id=\"d0-{stance.Country}-{stance.Issue}\" hidden>(?<body>.*?)</section>", RegexOptions.Singleline);
             Assert.True(detail.Success, $"no detail for {stance}");
-            Assert.Contains($"decided by <b>{stance.DecidedBy}</b>", detail.Value, StringComparison.Ordinal);
+            Assert.Contains($"decided by <b>{stance.DecidedBy.ToName()}</b>", detail.Value, StringComparison.Ordinal);
             foreach (var signal in stance.Signals.Concat(stance.Overruled))
             {
                 Assert.Contains(WebUtility.HtmlEncode(signal.Rule), detail.Value, StringComparison.Ordinal);

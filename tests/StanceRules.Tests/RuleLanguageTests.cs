@@ -183,7 +183,7 @@ public class RuleLanguageTests
 
         var row = Assert.Single(Run(rules, new Statement { Actor = "Peru", Act = "welcome", Issue = "i" }).Stances);
 
-        Assert.Equal((Stance.Rejects, "priority"), (row.Stance, row.DecidedBy));
+        Assert.Equal((Stance.Rejects, DecisionStep.Priority), (row.Stance, row.DecidedBy));
         Assert.Equal("low", Assert.Single(row.Overruled).Rule);
     }
 

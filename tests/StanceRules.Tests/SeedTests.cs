@@ -48,7 +48,7 @@ public class SeedTests
         Assert.Equal(Stance.Supports, overruled.Stance);
         Assert.Equal(0.4, overruled.Confidence);
         Assert.Contains("cautiously welcomed", Assert.Single(overruled.Evidence), StringComparison.Ordinal);
-        Assert.Equal("confidence", row.DecidedBy);
+        Assert.Equal(DecisionStep.Confidence, row.DecidedBy);
     }
 
     [Fact]

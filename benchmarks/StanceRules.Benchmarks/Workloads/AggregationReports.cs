@@ -47,7 +47,7 @@ public static class AggregationReports
             var stance = (Stance)random.Next(4);
             var confidence = Confidences[random.Next(Confidences.Length)];
             var signal = new StanceSignal(CountryCodes[country], IssueIds[issue], stance, confidence, "rule", 0, ["rule"], [evidence]);
-            stances.Add(new CountryStance(CountryCodes[country], IssueIds[issue], stance, confidence, "unanimous", [signal], []));
+            stances.Add(new CountryStance(CountryCodes[country], IssueIds[issue], stance, confidence, DecisionStep.Unanimous, [signal], []));
         }
 
         stances.Sort((a, b) => string.CompareOrdinal(a.Country + a.Issue, b.Country + b.Issue));

@@ -128,7 +128,7 @@ public sealed record StanceTally(Stance Stance, long Articles, double Score);
 /// <summary>A country's stance on an issue in one window, decided across the window's articles.</summary>
 public sealed class WindowStance
 {
-    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, string decidedBy, IReadOnlyList<StanceTally> tallies, IReadOnlyList<CorpusArticle> articles, CorpusArticle firstArticle)
+    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceTally> tallies, IReadOnlyList<CorpusArticle> articles, CorpusArticle firstArticle)
     {
         Country = country;
         Issue = issue;
@@ -156,8 +156,11 @@ public sealed class WindowStance
     /// <summary>Its combined score, 1 − Π(1 − confidence) over the articles that gave it (rounded to 4 places).</summary>
     public double Confidence { get; }
 
-    /// <summary>The step of the conflict policy that decided: <c>unanimous</c>, <c>confidence</c> or <c>precedence</c>.</summary>
-    public string DecidedBy { get; }
+    /// <summary>
+    /// The step of the conflict policy that decided: <see cref="DecisionStep.Unanimous"/>, <see cref="DecisionStep.Confidence"/>
+    /// or <see cref="DecisionStep.Precedence"/> (never <see cref="DecisionStep.Unknown"/>).
+    /// </summary>
+    public DecisionStep DecidedBy { get; }
 
     /// <summary>Every stance the window's articles gave, the chosen one first, then by stance.</summary>
     public IReadOnlyList<StanceTally> Tallies { get; }

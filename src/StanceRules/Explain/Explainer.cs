@@ -61,7 +61,7 @@ internal sealed class Explainer
         else
         {
             text.Append("Stance: ").Append(result.Stance.ToName()).Append(' ').Append(Num(result.Confidence))
-                .Append(", decided by ").Append(result.DecidedBy).AppendLine();
+                .Append(", decided by ").Append(result.DecidedBy.ToName()).AppendLine();
         }
 
         if (expected is { } e)
@@ -77,9 +77,9 @@ internal sealed class Explainer
             WritePolicy(text, result);
             if (expected is { } lost && result.Stance != lost && result.Overruled.Where(s => s.Stance == lost).ToList() is { Count: > 0 } overruled)
             {
-                var score = 1 - overruled.Aggregate(1.0, (doubt, s) => doubt * (1 - s.Confidence));
+                var score = ConflictPolicy.Score(overruled);
                 text.AppendLine().Append("Why not ").Append(lost.ToName()).Append(": its ").Append(overruled.Count == 1 ? "signal was" : $"{overruled.Count} signals were")
-                    .Append(" overruled at the ").Append(result.DecidedBy).Append(" step (").Append(lost.ToName()).Append(' ').Append(Num(score))
+                    .Append(" overruled at the ").Append(result.DecidedBy.ToName()).Append(" step (").Append(lost.ToName()).Append(' ').Append(Num(score))
                     .Append(" against ").Append(result.Stance.ToName()).Append(' ').Append(Num(result.Confidence)).AppendLine(").");
             }
         }
@@ -196,12 +196,12 @@ internal sealed class Explainer
     {
         var stances = result.Signals.Concat(result.Overruled)
             .GroupBy(s => s.Stance)
-            .Select(g => (Stance: g.Key, Score: 1 - g.Aggregate(1.0, (doubt, s) => doubt * (1 - s.Confidence)), Priority: g.Max(s => s.Priority)))
+            .Select(g => (Stance: g.Key, Score: ConflictPolicy.Score(g), Priority: g.Max(s => s.Priority)))
             .OrderByDescending(c => c.Stance == result.Stance)
             .ThenByDescending(c => c.Score)
             .ToList();
         text.AppendLine().AppendLine("Conflict policy:");
-        if (result.DecidedBy == "unanimous")
+        if (result.DecidedBy == DecisionStep.Unanimous)
         {
             text.Append("  unanimous: every signal says ").Append(result.Stance.ToName()).Append("; combined confidence 1 − Π(1 − c) = ").AppendLine(Num(result.Confidence));
             return;
@@ -210,7 +210,7 @@ internal sealed class Explainer
         var winner = stances[0];
         var runnerUp = stances[1];
         text.Append("  1. score per stance, 1 − Π(1 − c) over its signals: ").AppendLine(string.Join(", ", stances.Select(s => $"{s.Stance.ToName()} {Num(s.Score)}")));
-        if (result.DecidedBy == "confidence")
+        if (result.DecidedBy == DecisionStep.Confidence)
         {
             text.Append("  2. highest score wins: ").Append(winner.Stance.ToName()).Append(' ').Append(Num(winner.Score)).Append(" > ")
                 .Append(runnerUp.Stance.ToName()).Append(' ').Append(Num(runnerUp.Score)).AppendLine("  ← decided here (confidence)");
@@ -218,7 +218,7 @@ internal sealed class Explainer
         }
 
         text.Append("  2. scores tie at ").AppendLine(Num(winner.Score));
-        if (result.DecidedBy == "priority")
+        if (result.DecidedBy == DecisionStep.Priority)
         {
             text.Append("  3. higher rule priority wins: ").Append(winner.Stance.ToName()).Append(' ').Append(winner.Priority).Append(" > ")
                 .Append(runnerUp.Stance.ToName()).Append(' ').Append(runnerUp.Priority).AppendLine("  ← decided here (priority)");

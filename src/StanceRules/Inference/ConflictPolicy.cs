@@ -48,10 +48,10 @@ internal static class ConflictPolicy
 
     /// <summary>
     /// Steps 2 to 4 of the policy: the highest <see cref="Candidate.Score"/> wins, then the higher
-    /// priority, then precedence. Returns the winner and the step that decided (<c>unanimous</c> for one candidate).
+    /// priority, then precedence. Returns the winner and the step that decided (<see cref="DecisionStep.Unanimous"/> for one candidate).
     /// The corpus decides across articles with the same steps (<see cref="StanceCorpus"/>).
     /// </summary>
-    public static (Candidate Winner, string DecidedBy) Choose(IEnumerable<Candidate> stances)
+    public static (Candidate Winner, DecisionStep DecidedBy) Choose(IEnumerable<Candidate> stances)
     {
         var candidates = stances
             .OrderByDescending(c => c.Score)
@@ -59,10 +59,10 @@ internal static class ConflictPolicy
             .ThenBy(c => Array.IndexOf(Precedence, c.Stance))
             .ToArray();
         var winner = candidates[0];
-        var decidedBy = candidates.Length == 1 ? "unanimous"
-            : winner.Score - candidates[1].Score > Tolerance ? "confidence"
-            : winner.Priority > candidates[1].Priority ? "priority"
-            : "precedence";
+        var decidedBy = candidates.Length == 1 ? DecisionStep.Unanimous
+            : winner.Score - candidates[1].Score > Tolerance ? DecisionStep.Confidence
+            : winner.Priority > candidates[1].Priority ? DecisionStep.Priority
+            : DecisionStep.Precedence;
         return (winner, decidedBy);
     }
 
@@ -86,7 +86,8 @@ internal static class ConflictPolicy
     /// <summary>The score 1 − Π(1 − c) of a <see cref="Weight"/>: 1 − e^(−weight).</summary>
     public static double ScoreOfWeight(double weight) => -double.ExpM1(-weight);
 
-    private static double Score(IEnumerable<StanceSignal> signals)
+    /// <summary>Step 1: the score 1 − Π(1 − c) of a stance's signals, multiplied in the order given.</summary>
+    public static double Score(IEnumerable<StanceSignal> signals)
     {
         var doubt = 1.0;
         foreach (var signal in signals)

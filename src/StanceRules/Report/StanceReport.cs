@@ -39,7 +39,7 @@ public sealed class StanceReport
     /// <remarks>
     /// The result holds what the JSON holds, so <c>FromJson(r.ToJson()).ToJson() == r.ToJson()</c>. It has
     /// no <see cref="CountryStance.Signals"/> (the contract gives each stance's rules, facts and evidence, not
-    /// its signals), <see cref="CountryStance.DecidedBy"/> is empty, and each overruled signal's
+    /// its signals), <see cref="CountryStance.DecidedBy"/> is <see cref="DecisionStep.Unknown"/>, and each overruled signal's
     /// <see cref="StanceSignal.Priority"/> is 0.
     /// </remarks>
     /// <param name="json">The report's JSON.</param>
@@ -60,14 +60,14 @@ public sealed class CountryStance
     private readonly IReadOnlyList<string>? _readEvidence;
 
     internal CountryStance(string country, string issue, Stance stance, double confidence, IReadOnlyList<string> rules, IReadOnlyList<string> facts, IReadOnlyList<string> evidence, IReadOnlyList<StanceSignal> overruled)
-        : this(country, issue, stance, confidence, string.Empty, [], overruled)
+        : this(country, issue, stance, confidence, DecisionStep.Unknown, [], overruled)
     {
         _readRules = rules;
         _readFacts = facts;
         _readEvidence = evidence;
     }
 
-    internal CountryStance(string country, string issue, Stance stance, double confidence, string decidedBy, IReadOnlyList<StanceSignal> signals, IReadOnlyList<StanceSignal> overruled)
+    internal CountryStance(string country, string issue, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceSignal> signals, IReadOnlyList<StanceSignal> overruled)
     {
         Country = country;
         Issue = issue;
@@ -90,8 +90,11 @@ public sealed class CountryStance
     /// <summary>The combined confidence of the signals that agree with <see cref="Stance"/> (see the README's conflict policy).</summary>
     public double Confidence { get; }
 
-    /// <summary>Which step of the conflict policy chose the stance: <c>unanimous</c>, <c>confidence</c>, <c>priority</c> or <c>precedence</c>.</summary>
-    public string DecidedBy { get; }
+    /// <summary>
+    /// Which step of the conflict policy chose the stance; <see cref="DecisionStep.Unknown"/> on a stance read back
+    /// with <see cref="StanceReport.FromJson(string)"/>. <see cref="DecisionStepNames.ToName(DecisionStep)"/> gives its text.
+    /// </summary>
+    public DecisionStep DecidedBy { get; }
 
     /// <summary>The signals that agree with the final stance.</summary>
     public IReadOnlyList<StanceSignal> Signals { get; }

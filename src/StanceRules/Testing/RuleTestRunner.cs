@@ -133,7 +133,7 @@ internal sealed class RuleTestRunner
             return;
         }
 
-        diff.Append("  + actual:   ").Append(row.Stance.ToName()).Append(' ').Append(Num(row.Confidence)).Append(", decided by ").AppendLine(row.DecidedBy);
+        diff.Append("  + actual:   ").Append(row.Stance.ToName()).Append(' ').Append(Num(row.Confidence)).Append(", decided by ").AppendLine(row.DecidedBy.ToName());
         foreach (var signal in row.Signals)
         {
             Signal(diff, signal, "✓");

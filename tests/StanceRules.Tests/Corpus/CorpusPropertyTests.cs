@@ -110,7 +110,7 @@ public class CorpusPropertyTests
         {
             foreach (var s in corpus.Stances(by))
             {
-                text.Append(CultureInfo.InvariantCulture, $"{s} {s.DecidedBy} [{string.Join(" ", s.Tallies)}] [{string.Join(" ", s.Articles.Select(Article))}] first {Article(s.FirstArticle)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{s} {s.DecidedBy.ToName()} [{string.Join(" ", s.Tallies)}] [{string.Join(" ", s.Articles.Select(Article))}] first {Article(s.FirstArticle)}\n");
             }
 
             text.AppendJoin('\n', corpus.Changes(by)).Append('\n');
@@ -140,6 +140,6 @@ public class CorpusPropertyTests
             new Statement { Id = "f2", Evidence = $"second evidence of {article}" },
         };
         var signal = new StanceSignal(country, issue, stance, confidence, "rule", 0, ["rule"], facts);
-        return new CountryStance(country, issue, stance, confidence, "unanimous", [signal], []);
+        return new CountryStance(country, issue, stance, confidence, DecisionStep.Unanimous, [signal], []);
     }
 }

@@ -35,7 +35,7 @@ public class StanceCorpusTests
 
         var month = Assert.Single(corpus.Stances(CorpusWindow.Month));
 
-        Assert.Equal((Stance.Condemns, 0.875, "confidence", 3L), (month.Stance, month.Confidence, month.DecidedBy, month.ArticleCount));
+        Assert.Equal((Stance.Condemns, 0.875, DecisionStep.Confidence, 3L), (month.Stance, month.Confidence, month.DecidedBy, month.ArticleCount));
         Assert.Equal(["a1", "a2", "a3"], month.Articles.Select(a => a.Id).Order());
         Assert.Equal("a1", month.FirstArticle.Id);
         Assert.Equal((Stance.Rejects, 1L, 0.8), (month.Tallies[1].Stance, month.Tallies[1].Articles, month.Tallies[1].Score));
@@ -51,7 +51,7 @@ public class StanceCorpusTests
 
         var day = Assert.Single(StanceCorpus.FromReports(reports).Stances(CorpusWindow.Day));
 
-        Assert.Equal((Stance.Condemns, "confidence", 1.0), (day.Stance, day.DecidedBy, day.Confidence));
+        Assert.Equal((Stance.Condemns, DecisionStep.Confidence, 1.0), (day.Stance, day.DecidedBy, day.Confidence));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class StanceCorpusTests
             Article("b", "2023-03-01", ("IND", "war", Stance.Rejects, 0.9)),
         ]).Stances(CorpusWindow.Day));
 
-        Assert.Equal((Stance.Rejects, "precedence"), (day.Stance, day.DecidedBy));
+        Assert.Equal((Stance.Rejects, DecisionStep.Precedence), (day.Stance, day.DecidedBy));
     }
 
     [Fact]
