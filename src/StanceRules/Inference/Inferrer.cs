@@ -49,7 +49,6 @@ internal sealed class Inferrer
         var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
         var budget = new MatchBudget(maxMatches, maxBytes);
         session.Events.ActivationCreatedEvent += budget.OnMatch;
-        session.Events.FactInsertedEvent += budget.OnInsert;
         session.Events.RuleFiredEvent += budget.OnFired;
         int fired;
         try
@@ -157,9 +156,8 @@ internal sealed class MatchBudget(int maxMatches, long maxBytes)
 
     // Partial joins (tuples that do not yet match a whole rule) make no match, but every one is
     // allocated on this thread: the inference runs synchronously, so what it allocated bounds
-    // what it holds. Checked after each fact inserted and each rule fired.
-    public void OnInsert(object? sender, NRules.Diagnostics.WorkingMemoryEventArgs e) => CheckBytes();
-
+    // what it holds. Checked after each rule fired: every fact past the input (which the fact
+    // limit bounds) is asserted by a firing, so no per-insert event (and its allocation) is needed.
     public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e) => CheckBytes();
 
     private void CheckBytes()
