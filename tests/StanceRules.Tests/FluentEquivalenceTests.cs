@@ -71,7 +71,10 @@ public class FluentEquivalenceTests
         {
             var copy = fact.CopyForSession();
             copy.Country = rules.Gazetteer.Resolve(fact.Actor).Country!.Iso3;
-            copy.ApplyLexicon(rules.Lexicon);
+            if (copy is Statement statement)
+            {
+                statement.Family = rules.Lexicon.FamilyOf(statement.Act, statement.Negated);
+            }
             session.Insert(copy);
         }
 

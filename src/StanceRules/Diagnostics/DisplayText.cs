@@ -15,6 +15,9 @@ internal static class DisplayText
     private const char PopDirectionalIsolate = '\u2069';
 
     /// <summary>One value (a cell, an id, a message): every control and bidi character escaped, newlines included.</summary>
+    /// <summary>A value quoted in a message, cut to 60 characters so a huge value cannot flood it.</summary>
+    public static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
+
     public static string Escape(string? text) => Escape(text, keepNewlines: false);
 
     /// <summary>A multi-line text the program built (an explanation, a report): as <see cref="Escape(string?)"/>, but its line breaks stay.</summary>

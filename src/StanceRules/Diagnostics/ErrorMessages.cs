@@ -19,11 +19,11 @@ internal static class ErrorMessages
 
     public static string NotARegularFile(string kind) => $"cannot read: it is {kind}, not a regular file";
 
-    public static string BrokenLink(string target) => $"link not followed: its target '{Yaml.YamlText.Truncate(target)}' does not exist or the links loop";
+    public static string BrokenLink(string target) => $"link not followed: its target '{DisplayText.Truncate(target)}' does not exist or the links loop";
 
     public static string LinkLeavesFolder(string folder) => $"link not followed: it leads out of '{folder}' (set StanceLimits.FollowLinksOutOfFolder to allow it)";
 
-    public static string YamlTag(string tag) => $"YAML tags are not supported: remove '{Yaml.YamlText.Truncate(tag)}' (values are plain text, numbers, booleans, lists and mappings)";
+    public static string YamlTag(string tag) => $"YAML tags are not supported: remove '{DisplayText.Truncate(tag)}' (values are plain text, numbers, booleans, lists and mappings)";
 
     public static string EmptyCondition(string field, string value) => $"the condition on '{field}' is empty ({value}); give a value, a list of values or operators, or use 'present: false' to match a missing value";
 
@@ -42,7 +42,7 @@ internal static class ErrorMessages
 
     public static string WrongNodeKind(string what, string expected, string actual) => $"{what} must be {expected}, not {actual}";
 
-    public static string InvalidValue(string value, string what, string expected) => $"'{Yaml.YamlText.Truncate(value)}' is not a valid value for {what}; expected {expected}";
+    public static string InvalidValue(string value, string what, string expected) => $"'{DisplayText.Truncate(value)}' is not a valid value for {what}; expected {expected}";
 
     public static string UnknownFactType(string name, IEnumerable<string> known) => $"unknown fact type '{name}'; known types: {string.Join(", ", known)}";
 
@@ -81,7 +81,7 @@ internal static class ErrorMessages
 
     public const string AssertedCountry = "'country' cannot be given inside 'assert': the asserted fact's country is 'then.country' (or the first pattern's country); give it there";
 
-    public static string InvalidIssueId(string value) => $"'{Yaml.YamlText.Truncate(value)}' is not a valid issue id; an issue is a kebab-case id: lower-case letters, digits and hyphens, starting with a letter (for example china-peace-plan)";
+    public static string InvalidIssueId(string value) => $"'{DisplayText.Truncate(value)}' is not a valid issue id; an issue is a kebab-case id: lower-case letters, digits and hyphens, starting with a letter (for example china-peace-plan)";
 
     public static string NoRules(string where) => $"no rules found in {where}";
 

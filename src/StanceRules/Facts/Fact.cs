@@ -50,11 +50,6 @@ public abstract class Fact
 
     /// <summary>A shallow copy the engine can resolve without touching the caller's object.</summary>
     internal Fact CopyForSession() => (Fact)MemberwiseClone();
-
-    /// <summary>Fills fields that depend on the rule set's lexicon (none by default).</summary>
-    internal virtual void ApplyLexicon(Knowledge.Lexicon lexicon)
-    {
-    }
 }
 
 /// <summary>A statement: an actor's act (condemn, welcome, reject, ...) about a target.</summary>
@@ -81,8 +76,6 @@ public sealed class Statement : Fact
     internal override bool IsHedged => Hedged;
 
     internal override string? IssueText => Target;
-
-    internal override void ApplyLexicon(Knowledge.Lexicon lexicon) => Family = lexicon.FamilyOf(Act, Negated);
 }
 
 /// <summary>How a country voted on a recorded motion.</summary>

@@ -117,7 +117,10 @@ internal sealed class Inferrer
             copy.SetIssue(_rules.Issues.Infer(copy.IssueText));
         }
 
-        copy.ApplyLexicon(_rules.Lexicon);
+        if (copy is Statement statementCopy)
+        {
+            statementCopy.Family = _rules.Lexicon.FamilyOf(statementCopy.Act, statementCopy.Negated);
+        }
 
         // An act with a family is known; only the rest need the second lookup.
         if (copy is Statement { Family: null } statement && !_rules.Lexicon.IsKnown(statement.Act))

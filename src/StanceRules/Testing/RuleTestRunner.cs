@@ -161,7 +161,7 @@ internal sealed class RuleTestRunner
             diff.Append("          ").Append(FactText.Line(_rules.FactTypes, fact));
             if (fact.Evidence is { Length: > 0 } evidence)
             {
-                diff.Append(": \"").Append(Yaml.YamlText.Truncate(evidence)).Append('"');
+                diff.Append(": \"").Append(DisplayText.Truncate(evidence)).Append('"');
             }
 
             diff.AppendLine();

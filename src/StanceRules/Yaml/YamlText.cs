@@ -254,11 +254,10 @@ internal sealed class YamlText
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
         YamlScalarNode s when IsNull(s) => "an empty value",
-        YamlScalarNode s => $"'{Truncate(s.Value ?? string.Empty)}'",
+        YamlScalarNode s => $"'{DisplayText.Truncate(s.Value ?? string.Empty)}'",
         _ => "an alias",
     };
 
-    public static string Truncate(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }
 
 /// <summary>A mapping's entries by key, with the nodes kept for locations.</summary>
