@@ -127,7 +127,7 @@ internal abstract class OperatorLowering
         {
             var other = operandExpression(operand);
             var call = Expression.Call(self, _method, other, IgnoreCase);
-            return other is ConstantExpression ? NotNullAnd(self, call) : NotNullAnd(self, NotNullAnd(other, call));
+            return operand is ConstantOperand ? NotNullAnd(self, call) : NotNullAnd(self, NotNullAnd(other, call));
         }
     }
 
