@@ -142,8 +142,8 @@ internal sealed class Explainer
         text.AppendLine().AppendLine("Signals:");
         foreach (var (signal, won) in result.Signals.Select(s => (s, true)).Concat(result.Overruled.Select(s => (s, false))))
         {
-            var rule = _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule);
-            text.Append("  ").Append(won ? "✓ " : "✗ ").Append(signal.Stance.ToName()).Append(' ').Append(Num(signal.Confidence))
+            var rule = SignalText.RuleOf(_rules, signal);
+            text.Append("  ").Append(SignalText.Verdict(signal, won))
                 .Append("  rule ").Append(signal.Rule);
             if (rule is not null)
             {
@@ -156,9 +156,9 @@ internal sealed class Explainer
             }
 
             text.AppendLine(won ? "" : "  [overruled]");
-            if (signal.SourceFacts.Any(f => f.IsHedged) && _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule) is { } hedgedRule)
+            if (signal.SourceFacts.Any(f => f.IsHedged) && rule is not null)
             {
-                var full = RuleOutput.Confidence(hedgedRule.Rule);
+                var full = RuleOutput.Confidence(rule.Rule);
                 text.Append("      hedged fact: the rule's confidence ").Append(Num(full)).Append(" is halved to ").AppendLine(Num(signal.Confidence));
             }
 
@@ -222,5 +222,5 @@ internal sealed class Explainer
             .Append(runnerUp.Stance.ToName()).AppendLine("  ← decided here (precedence)");
     }
 
-    private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Num(double value) => SignalText.Num(value);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using StanceRules.Explain;
 using StanceRules.Inference;
@@ -135,26 +134,26 @@ internal sealed class RuleTestRunner
         diff.Append("  + actual:   ").Append(row.Stance.ToName()).Append(' ').Append(Num(row.Confidence)).Append(", decided by ").AppendLine(row.DecidedBy.ToName());
         foreach (var signal in row.Signals)
         {
-            Signal(diff, signal, "✓");
+            Signal(diff, signal, won: true);
         }
 
         foreach (var signal in row.Overruled)
         {
-            Signal(diff, signal, "✗");
+            Signal(diff, signal, won: false);
         }
     }
 
-    private void Signal(StringBuilder diff, StanceSignal signal, string mark)
+    private void Signal(StringBuilder diff, StanceSignal signal, bool won)
     {
-        var rule = _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule);
-        diff.Append("      ").Append(mark).Append(' ').Append(signal.Stance.ToName()).Append(' ').Append(Num(signal.Confidence))
+        var rule = SignalText.RuleOf(_rules, signal);
+        diff.Append("      ").Append(SignalText.Verdict(signal, won))
             .Append(" by ").Append(string.Join(" → ", signal.Rules));
         if (rule is not null)
         {
             diff.Append(" (").Append(rule.Location).Append(')');
         }
 
-        diff.AppendLine(mark == "✗" ? " [overruled]" : "");
+        diff.AppendLine(won ? "" : " [overruled]");
         foreach (var fact in signal.SourceFacts)
         {
             diff.Append("          ").Append(FactText.Line(_rules.FactTypes, fact));
@@ -197,5 +196,5 @@ internal sealed class RuleTestRunner
         }
     }
 
-    private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Num(double value) => SignalText.Num(value);
 }

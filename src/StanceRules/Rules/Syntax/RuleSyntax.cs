@@ -15,7 +15,7 @@ internal enum PatternRole
     Exists,
 }
 
-/// <summary>The operators of a field condition (docs/rule-language.md), with their spellings.</summary>
+/// <summary>The operators of a field condition; the parser maps their spellings (<c>eq</c>, <c>==</c>, ...) to these.</summary>
 internal enum RuleOperator
 {
     Equal,
