@@ -82,14 +82,34 @@ public class RuleModelTests
     [Fact]
     public void Parser_LeavesNamesToTheBinder_AndReportsOnlyShape()
     {
-        // An unknown type and an unbound variable are well-formed: only the malformed reference and operator are the parser's.
-        var (_, errors) = Parse("""
+        // An unknown type, an unbound variable and a malformed reference are well-formed YAML for a pattern:
+        // only the unknown operator is the parser's (the binder reports references where it resolves them).
+        var (syntax, errors) = Parse("""
             - id: r
               when: [ speech: { act: $nope.act, target: { like: x }, actor: $bad } ]
               then: { stance: supports }
             """);
 
-        Assert.Equal([(DiagnosticCodes.UnknownOperator, 2, 47), (DiagnosticCodes.UndefinedVariable, 2, 65)], errors.Select(e => (e.Code, e.Location.Line, e.Location.Column)));
+        Assert.Equal([(DiagnosticCodes.UnknownOperator, 2, 47)], errors.Select(e => (e.Code, e.Location.Line, e.Location.Column)));
+        var fields = Assert.IsType<PatternSyntax>(Assert.Single(syntax.When!.Elements)).Fields;
+        Assert.Equal(["act", "target", "actor"], fields.Select(f => f.Field));
+        Assert.True(Assert.IsType<ReferenceSyntax>(fields[0].Conditions[0].Operand).IsWellFormed);
+        Assert.False(Assert.IsType<ReferenceSyntax>(fields[2].Conditions[0].Operand).IsWellFormed);
+    }
+
+    [Fact]
+    public void RuleErrors_FromParserAndBinder_AreReportedInTheOrderTheyAreWritten()
+    {
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.FromYaml([new("r.yaml", """
+            rules:
+              - id: r
+                when: [ statement: { act: $v.act, target: { like: x } } ]
+                then: { stance: adores, confidence: 2 }
+            """)]));
+
+        Assert.Equal(
+            [(DiagnosticCodes.UndefinedVariable, 3, 31), (DiagnosticCodes.UnknownOperator, 3, 49), (DiagnosticCodes.UnknownStance, 4, 21), (DiagnosticCodes.OutOfRange, 4, 41)],
+            error.Diagnostics.Select(e => (e.Code, e.Location.Line, e.Location.Column)));
     }
 
     [Fact]

@@ -40,19 +40,23 @@ internal sealed class LoadedRule
 
 /// <summary>
 /// Reads the rules of one file: parses each (<see cref="RuleParser"/>), binds it against the fact
-/// types (<see cref="RuleBinder"/>) and lowers it to NRules (<see cref="RuleLowering"/>).
+/// types (<see cref="RuleBinder"/>) and lowers it to NRules (<see cref="RuleLowering"/>). A rule's
+/// errors are reported in the order they are written, whichever stage found them.
 /// </summary>
 internal sealed class RuleReader
 {
     private readonly YamlText _yaml;
-    private readonly RuleParser _parser;
-    private readonly RuleBinder _binder;
+    private readonly FactTypes _types;
+    private readonly List<Diagnostic> _diagnostics;
 
-    public RuleReader(YamlText yaml, FactTypes types)
+    /// <param name="yaml">The file the rules are in.</param>
+    /// <param name="types">The fact types rules may match.</param>
+    /// <param name="diagnostics">Where errors go (the rule set's list).</param>
+    public RuleReader(YamlText yaml, FactTypes types, List<Diagnostic> diagnostics)
     {
         _yaml = yaml;
-        _parser = new RuleParser(yaml);
-        _binder = new RuleBinder(yaml, types);
+        _types = types;
+        _diagnostics = diagnostics;
     }
 
     /// <summary>Reads a rule; null when it has errors (all of them are reported).</summary>
@@ -61,20 +65,24 @@ internal sealed class RuleReader
     /// <param name="claimId">Claims the id for the rule set; false (reported) when another rule has it.</param>
     public LoadedRule? Read(YamlNode node, string? id, Func<string, SourceLocation, bool> claimId)
     {
-        var errors = _yaml.Diagnostics.Count;
-        if (_parser.Parse(node, id) is not { } syntax || _binder.Bind(syntax, errors, claimId) is not { } bound)
+        var found = new List<Diagnostic>();
+        var yaml = new YamlText(_yaml.File, found);
+        LoadedRule? rule = null;
+        if (new RuleParser(yaml).Parse(node, id) is { } syntax && new RuleBinder(yaml, _types).Bind(syntax, 0, claimId) is { } bound)
         {
-            return null;
+            try
+            {
+                rule = RuleLowering.Lower(bound);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                yaml.Error(node, DiagnosticCodes.EngineRejectedRule, ErrorMessages.EngineRejectedRule(bound.Id, e.Message));
+            }
         }
 
-        try
-        {
-            return RuleLowering.Lower(bound);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            _yaml.Error(node, DiagnosticCodes.EngineRejectedRule, ErrorMessages.EngineRejectedRule(bound.Id, e.Message));
-            return null;
-        }
+        // The parser finds shape errors before the binder finds any other: sorted (stably) by position,
+        // they read in the order they are written, as one pass over the rule would find them.
+        _diagnostics.AddRange(found.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column));
+        return found.Count == 0 ? rule : null;
     }
 }

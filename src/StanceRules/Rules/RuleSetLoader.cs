@@ -161,7 +161,7 @@ internal static partial class RuleSetLoader
                     return null;
                 }
 
-                var reader = new RuleReader(yaml, types);
+                var reader = new RuleReader(yaml, types, diagnostics);
                 foreach (var ruleNode in ruleList.Children)
                 {
                     reading(yaml.At(ruleNode));

@@ -58,7 +58,8 @@ internal sealed class RuleBinder
         if (rule.When is { } whenSyntax)
         {
             Elements(whenSyntax.Elements, new Scope(), state, when, topLevel: true);
-            if (whenSyntax.ItemCount > 0 && state.Positives.Count == 0 && _yaml.Diagnostics.Count == errorsBefore)
+            // Only when every item was read as a group: a pattern that failed to bind already has its error.
+            if (whenSyntax.ItemCount > 0 && state.Positives.Count == 0 && whenSyntax.Elements.Count == whenSyntax.ItemCount && whenSyntax.Elements.All(e => e is GroupSyntax))
             {
                 _yaml.Error(whenSyntax.Node, DiagnosticCodes.MissingKey, ErrorMessages.NoPositivePattern);
             }
@@ -121,6 +122,13 @@ internal sealed class RuleBinder
             if (!type.Fields.TryGetValue(fieldSyntax.Field, out var field))
             {
                 _yaml.Error(fieldSyntax.KeyNode, DiagnosticCodes.UnknownField, ErrorMessages.UnknownField(fieldSyntax.Field, type.Name, type.FieldNames));
+                continue;
+            }
+
+            if (fieldSyntax.IsEmpty)
+            {
+                var node = fieldSyntax.ValueNode;
+                _yaml.Error(node is YamlScalarNode ? fieldSyntax.KeyNode : node, DiagnosticCodes.EmptyCondition, ErrorMessages.EmptyCondition(fieldSyntax.Field, YamlText.Describe(node) is var d && d == "an empty value" ? "~" : node is YamlMappingNode ? "{}" : "[]"));
                 continue;
             }
 
@@ -309,6 +317,12 @@ internal sealed class RuleBinder
     /// <summary>Resolves <c>$name.field</c> against the variables in scope.</summary>
     private FieldOperand? Resolve(ReferenceSyntax reference, Scope scope)
     {
+        if (!reference.IsWellFormed)
+        {
+            _yaml.Error(reference.Node, DiagnosticCodes.UndefinedVariable, $"'{reference.Text}' is not a variable reference; write $NAME.FIELD (for example $s.country)");
+            return null;
+        }
+
         if (!scope.Variables.TryGetValue(reference.Variable, out var pattern))
         {
             _yaml.Error(reference.Node, DiagnosticCodes.UndefinedVariable, ErrorMessages.UndefinedVariable(reference.Variable, scope.Variables.Keys.Where(k => !k.StartsWith('_'))));

@@ -8,7 +8,9 @@ namespace StanceRules.Rules.Syntax;
 /// Reads one rule from its YAML node into <see cref="RuleSyntax"/>: the keys a rule, a pattern
 /// and <c>then</c> may have, the kinds of node each takes, operator names, pattern headers and
 /// the form of <c>$VAR.FIELD</c>. It reports shape errors only; names, types and literal values
-/// are the binder's (<see cref="Binding.RuleBinder"/>).
+/// are the binder's (<see cref="Binding.RuleBinder"/>). Two checks of form are left to the binder so
+/// that they come after the checks they always came after: an empty condition (after its field
+/// resolves) and a malformed reference (where references resolve, after the operator applies).
 /// </summary>
 internal sealed partial class RuleParser
 {
@@ -163,14 +165,8 @@ internal sealed partial class RuleParser
             foreach (var (field, fieldKeyNode) in conditions.KeyNodes)
             {
                 var conditionNode = conditions[field]!;
-                if (YamlText.IsNull(conditionNode) || conditionNode is YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 })
-                {
-                    // {} would match everything, [] nothing, ~ is ambiguous: none of them says what the author meant.
-                    _yaml.Error(conditionNode is YamlScalarNode ? fieldKeyNode : conditionNode, DiagnosticCodes.EmptyCondition, ErrorMessages.EmptyCondition(field, YamlText.Describe(conditionNode) is var d && d == "an empty value" ? "~" : conditionNode is YamlMappingNode ? "{}" : "[]"));
-                    continue;
-                }
-
-                fields.Add(new FieldConditionSyntax(field, fieldKeyNode, _yaml.At(fieldKeyNode), $"{field}: {Describe(conditionNode)}", Conditions(conditionNode)));
+                var empty = YamlText.IsNull(conditionNode) || conditionNode is YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 };
+                fields.Add(new FieldConditionSyntax(field, fieldKeyNode, _yaml.At(fieldKeyNode), conditionNode, $"{field}: {Describe(conditionNode)}", empty ? [] : Conditions(conditionNode)));
             }
         }
 
@@ -239,20 +235,15 @@ internal sealed partial class RuleParser
 
     private LiteralSyntax Literal(YamlNode node) => new(node, _yaml.At(node));
 
-    /// <summary>A literal, or <c>$VAR.FIELD</c> for a scalar starting with '$'; null when that reference is malformed (reported).</summary>
-    private OperandSyntax? Value(YamlNode node) =>
+    /// <summary>A literal, or <c>$VAR.FIELD</c> for a scalar starting with '$'.</summary>
+    private OperandSyntax Value(YamlNode node) =>
         node is YamlScalarNode { Value: { } text } && text.StartsWith('$') ? Reference(node, text) : Literal(node);
 
-    private ReferenceSyntax? Reference(YamlNode node, string text)
-    {
-        if (!TryParseReference(text, out var variable, out var field))
-        {
-            _yaml.Error(node, DiagnosticCodes.UndefinedVariable, $"'{text}' is not a variable reference; write $NAME.FIELD (for example $s.country)");
-            return null;
-        }
-
-        return new ReferenceSyntax(node, _yaml.At(node), text, variable, field);
-    }
+    /// <summary><c>$VAR.FIELD</c>; a malformed one is kept (with empty names) for the binder to report where it resolves references.</summary>
+    private ReferenceSyntax Reference(YamlNode node, string text) =>
+        TryParseReference(text, out var variable, out var field)
+            ? new ReferenceSyntax(node, _yaml.At(node), text, variable, field)
+            : new ReferenceSyntax(node, _yaml.At(node), text, string.Empty, string.Empty);
 
     private ActionSyntax? Action(YamlNode node)
     {
@@ -316,8 +307,7 @@ internal sealed partial class RuleParser
 
         if (text.StartsWith('$'))
         {
-            var reference = Reference(node, text);
-            return (reference, reference is not null);
+            return (Reference(node, text), true);
         }
 
         // A literal is an ISO alpha-3 code or an issue id: never anything that could read as code.

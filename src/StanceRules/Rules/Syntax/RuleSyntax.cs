@@ -1,3 +1,4 @@
+using StanceRules.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace StanceRules.Rules.Syntax;
@@ -71,7 +72,11 @@ internal sealed record GroupSyntax(PatternRole Role, SourceLocation Location, bo
 /// One field of a pattern and what it must satisfy: a value (equality), a list (membership) or a
 /// mapping of operators, all of which must hold.
 ///  <c>Text</c>: The condition in flow style, e.g. <c>family: { ne: none }</c>, for explanations.</summary>
-internal sealed record FieldConditionSyntax(string Field, YamlNode KeyNode, SourceLocation Location, string Text, IReadOnlyList<ConditionSyntax> Conditions);
+internal sealed record FieldConditionSyntax(string Field, YamlNode KeyNode, SourceLocation Location, YamlNode ValueNode, string Text, IReadOnlyList<ConditionSyntax> Conditions)
+{
+    /// <summary><c>~</c>, <c>{}</c> or <c>[]</c>: {} would match everything, [] nothing, ~ is ambiguous; none says what the author meant.</summary>
+    public bool IsEmpty => YamlText.IsNull(ValueNode) || ValueNode is YamlMappingNode { Children.Count: 0 } or YamlSequenceNode { Children.Count: 0 };
+}
 
 /// <summary>An operator and its operand, e.g. <c>ge: 1000</c>.</summary>
 internal sealed record ConditionSyntax(RuleOperator Operator, string Spelling, OperandSyntax Operand);
@@ -90,7 +95,11 @@ internal sealed record LiteralSyntax(YamlNode Node, SourceLocation Location) : O
 internal sealed record ListSyntax(YamlNode Node, SourceLocation Location, IReadOnlyList<LiteralSyntax> Items) : OperandSyntax(Node, Location);
 
 /// <summary><c>$VAR.FIELD</c>: a field of the fact another pattern bound.</summary>
-internal sealed record ReferenceSyntax(YamlNode Node, SourceLocation Location, string Text, string Variable, string Field) : OperandSyntax(Node, Location);
+internal sealed record ReferenceSyntax(YamlNode Node, SourceLocation Location, string Text, string Variable, string Field) : OperandSyntax(Node, Location)
+{
+    /// <summary>Whether <see cref="Text"/> has the form <c>$VAR.FIELD</c> (otherwise the names are empty).</summary>
+    public bool IsWellFormed => Variable.Length > 0;
+}
 
 /// <summary>A rule's <c>then</c>: emit a stance signal or assert a fact, for a country. <c>Country</c>: The signal's or fact's country as given; null when not given. <c>CountryReadable</c>: False when <c>country</c> was given but could not be read (reported).</summary>
 internal abstract record ActionSyntax(YamlNode Node, SourceLocation Location, OperandSyntax? Country, bool CountryReadable);
