@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StanceRules.Inference;
 using StanceRules.Rules;
+using StanceRules.Rules.Binding;
 
 namespace StanceRules.Explain;
 
@@ -17,16 +18,12 @@ internal sealed class Explainer
 
     private readonly CompiledRuleSet _rules;
     private readonly StanceEngineOptions _options;
-    private readonly IReadOnlyList<RuleShape> _shapes;
 
     public Explainer(CompiledRuleSet rules, StanceEngineOptions options)
     {
         _rules = rules;
         _options = options;
-        _shapes = rules.Rules.Select(RuleShape.Of).ToArray();
     }
-
-    public IReadOnlyList<RuleShape> Shapes => _shapes;
 
     /// <summary>A country as written (ISO code or any name the gazetteer knows) as ISO alpha-3; null when unknown.</summary>
     public string? ResolveCountry(string country) => _rules.Gazetteer.Resolve(country).Country?.Iso3;
@@ -89,28 +86,23 @@ internal sealed class Explainer
         var needsProbe = result is null || (expected is { } x && result.Stance != x && result.Overruled.All(s => s.Stance != x));
         if (needsProbe)
         {
-            var probe = new RuleProbe(types, memory);
+            var diagnoser = new RuleDiagnoser(types, memory);
             var stanceText = wanted?.ToName() ?? "a stance";
             text.AppendLine().Append("Rules that could have produced ").Append(stanceText).Append(" for ").Append(country).Append(" on ").Append(issue).AppendLine(":");
             var any = false;
-            foreach (var shape in _shapes.Where(s => s.CouldEmit(wanted)))
+            foreach (var diagnosis in diagnoser.Candidates(_rules.Rules, country, issue, wanted))
             {
-                var probed = probe.Probe(shape, country, issue, wanted);
-                if (probed.Impossible is not null && wanted is not null)
-                {
-                    continue;
-                }
-
                 any = true;
-                var produces = ProbeText.Produces(shape, wanted);
-                text.Append("  ").Append(shape.Rule.Id).Append(" (").Append(shape.Rule.Location).Append("): ").AppendLine(produces);
-                ProbeText.Write(text, probed, types, country, "    ", MaxLines, p => DerivedBy(probe, p, country));
+                var rule = diagnosis.Rule;
+                var produces = ProbeText.Produces(rule.Rule, wanted);
+                text.Append("  ").Append(rule.Id).Append(" (").Append(rule.Location).Append("): ").AppendLine(produces);
+                ProbeText.Write(text, diagnosis, types, country, "    ", MaxLines, p => DerivedBy(diagnoser, p, country));
                 candidates.Add(new RuleCandidate(
-                    shape.Rule.Id,
-                    shape.Rule.Location,
+                    rule.Id,
+                    rule.Location,
                     produces,
-                    probed.Matches.Count > 0,
-                    ProbeText.NearestMisses(probed).SelectMany(m => m.Failed.Select(f => new FailedCondition(f.Condition, f.Location, FactText.Name(m.Candidate), f.Detail))).ToArray()));
+                    diagnosis.Matches.Count > 0,
+                    diagnosis.NearestMisses.SelectMany(m => m.Failed.Select(f => new FailedCondition(f.Condition, f.Location, FactText.Name(m.Candidate), f.Detail))).ToArray()));
             }
 
             if (!any)
@@ -122,11 +114,11 @@ internal sealed class Explainer
         return new StanceExplanation(article.Id, country, issue, expected, result, candidates, text.ToString());
     }
 
-    /// <summary>For a pattern that matched nothing: the rule that derives its fact type, probed for the same country.</summary>
-    private RuleProbeResult? DerivedBy(RuleProbe probe, PatternInfo pattern, string country)
+    /// <summary>For a pattern that matched nothing: the rule that derives its fact type, diagnosed for the same country.</summary>
+    private RuleDiagnosis? DerivedBy(RuleDiagnoser diagnoser, BoundPattern pattern, string country)
     {
-        var producer = _shapes.FirstOrDefault(s => s.Kind == ActionKind.Assert && s.AssertedType == pattern.ClrType);
-        return producer is null ? null : probe.Probe(producer, country, null, null);
+        var producer = _rules.Rules.FirstOrDefault(r => r.Rule.Then is BoundAssert assert && assert.Type.ClrType == pattern.Type.ClrType);
+        return producer is null ? null : diagnoser.Diagnose(producer, country, null, null);
     }
 
     private void WriteFacts(StringBuilder text, InferenceTrace trace, StanceReport report, string country, string issue)
@@ -150,8 +142,8 @@ internal sealed class Explainer
         text.AppendLine().AppendLine("Signals:");
         foreach (var (signal, won) in result.Signals.Select(s => (s, true)).Concat(result.Overruled.Select(s => (s, false))))
         {
-            var rule = _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule);
-            text.Append("  ").Append(won ? "✓ " : "✗ ").Append(signal.Stance.ToName()).Append(' ').Append(Num(signal.Confidence))
+            var rule = SignalText.RuleOf(_rules, signal);
+            text.Append("  ").Append(SignalText.Verdict(signal, won))
                 .Append("  rule ").Append(signal.Rule);
             if (rule is not null)
             {
@@ -164,9 +156,9 @@ internal sealed class Explainer
             }
 
             text.AppendLine(won ? "" : "  [overruled]");
-            if (signal.SourceFacts.Any(f => f.IsHedged) && _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule) is { } hedgedRule)
+            if (signal.SourceFacts.Any(f => f.IsHedged) && rule is not null)
             {
-                var full = RuleShape.Of(hedgedRule).Confidence;
+                var full = RuleOutput.Confidence(rule.Rule);
                 text.Append("      hedged fact: the rule's confidence ").Append(Num(full)).Append(" is halved to ").AppendLine(Num(signal.Confidence));
             }
 
@@ -230,5 +222,5 @@ internal sealed class Explainer
             .Append(runnerUp.Stance.ToName()).AppendLine("  ← decided here (precedence)");
     }
 
-    private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Num(double value) => SignalText.Num(value);
 }

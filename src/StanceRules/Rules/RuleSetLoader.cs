@@ -11,7 +11,7 @@ internal sealed record RuleSource(string Name, string Text);
 
 /// <summary>A rule set compiled and ready: immutable, shared by every inference.</summary>
 internal sealed record CompiledRuleSet(
-    IReadOnlyList<CompiledRule> Rules,
+    IReadOnlyList<LoadedRule> Rules,
     Gazetteer Gazetteer,
     Lexicon Lexicon,
     IssueCatalogue Issues,
@@ -124,7 +124,7 @@ internal static partial class RuleSetLoader
         var limits = options.Limits;
         var ruleCount = 0;
         var builder = new KnowledgeBuilder();
-        var rules = new List<CompiledRule>();
+        var rules = new List<LoadedRule>();
         var ruleIds = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var sawRules = false;
         var files = new List<(YamlText Yaml, MappingView File)>();
@@ -161,12 +161,12 @@ internal static partial class RuleSetLoader
                     return null;
                 }
 
-                var translator = new RuleTranslator(yaml, types);
+                var reader = new RuleReader(yaml, types, diagnostics);
                 foreach (var ruleNode in ruleList.Children)
                 {
                     reading(yaml.At(ruleNode));
                     var id = ruleNode is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode { Value: { Length: > 0 } text } ? text : null;
-                    var rule = translator.Translate(ruleNode, id, (candidate, at) =>
+                    var rule = reader.Read(ruleNode, id, (candidate, at) =>
                     {
                         if (ruleIds.TryGetValue(candidate, out var first))
                         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using StanceRules.Explain;
 using StanceRules.Inference;
@@ -18,7 +17,6 @@ internal sealed class RuleTestRunner
 
     private readonly CompiledRuleSet _rules;
     private readonly StanceEngineOptions _options;
-    private IReadOnlyList<RuleShape>? _shapes;
 
     public RuleTestRunner(CompiledRuleSet rules, StanceEngineOptions options)
     {
@@ -136,26 +134,26 @@ internal sealed class RuleTestRunner
         diff.Append("  + actual:   ").Append(row.Stance.ToName()).Append(' ').Append(Num(row.Confidence)).Append(", decided by ").AppendLine(row.DecidedBy.ToName());
         foreach (var signal in row.Signals)
         {
-            Signal(diff, signal, "✓");
+            Signal(diff, signal, won: true);
         }
 
         foreach (var signal in row.Overruled)
         {
-            Signal(diff, signal, "✗");
+            Signal(diff, signal, won: false);
         }
     }
 
-    private void Signal(StringBuilder diff, StanceSignal signal, string mark)
+    private void Signal(StringBuilder diff, StanceSignal signal, bool won)
     {
-        var rule = _rules.Rules.FirstOrDefault(r => r.Id == signal.Rule);
-        diff.Append("      ").Append(mark).Append(' ').Append(signal.Stance.ToName()).Append(' ').Append(Num(signal.Confidence))
+        var rule = SignalText.RuleOf(_rules, signal);
+        diff.Append("      ").Append(SignalText.Verdict(signal, won))
             .Append(" by ").Append(string.Join(" → ", signal.Rules));
         if (rule is not null)
         {
             diff.Append(" (").Append(rule.Location).Append(')');
         }
 
-        diff.AppendLine(mark == "✗" ? " [overruled]" : "");
+        diff.AppendLine(won ? "" : " [overruled]");
         foreach (var fact in signal.SourceFacts)
         {
             diff.Append("          ").Append(FactText.Line(_rules.FactTypes, fact));
@@ -171,14 +169,11 @@ internal sealed class RuleTestRunner
     /// <summary>For an expected stance that no rule emitted: each rule that could have, and its nearest misses.</summary>
     private void WhyNot(StringBuilder diff, InferenceTrace trace, string country, string issue, Stance stance)
     {
-        _shapes ??= _rules.Rules.Select(RuleShape.Of).ToArray();
-        var probe = new RuleProbe(_rules.FactTypes, trace.WorkingMemory);
+        var diagnoser = new RuleDiagnoser(_rules.FactTypes, trace.WorkingMemory);
         diff.Append("    why not ").Append(stance.ToName()).AppendLine(":");
         // The rules nearest to matching (fewest failed conditions) are shown; `stance explain` shows all.
-        var probed = _shapes.Where(s => s.CouldEmit(stance))
-            .Select(s => probe.Probe(s, country, issue, stance))
-            .Where(r => r.Impossible is null)
-            .Select(r => (Result: r, Distance: r.Matches.Count > 0 ? 0 : ProbeText.NearestMisses(r).Select(m => m.Failed.Count).DefaultIfEmpty(int.MaxValue).Min()))
+        var probed = diagnoser.Candidates(_rules.Rules, country, issue, stance)
+            .Select(r => (Result: r, r.Distance))
             .ToList();
         if (probed.Count == 0)
         {
@@ -189,17 +184,17 @@ internal sealed class RuleTestRunner
         var nearest = probed.Min(p => p.Distance);
         foreach (var (result, _) in probed.Where(p => p.Distance == nearest))
         {
-            var shape = result.Shape;
-            diff.Append("      ").Append(shape.Rule.Id).Append(" (").Append(shape.Rule.Location).Append("): ").AppendLine(ProbeText.Produces(shape, stance));
+            var rule = result.Rule;
+            diff.Append("      ").Append(rule.Id).Append(" (").Append(rule.Location).Append("): ").AppendLine(ProbeText.Produces(rule.Rule, stance));
             ProbeText.Write(diff, result, _rules.FactTypes, country, "        ", MaxMissLines);
         }
 
-        var others = probed.Where(p => p.Distance != nearest).Select(p => p.Result.Shape.Rule.Id).ToList();
+        var others = probed.Where(p => p.Distance != nearest).Select(p => p.Result.Rule.Id).ToList();
         if (others.Count > 0)
         {
             diff.Append("      also could, but further from matching: ").Append(string.Join(", ", others)).AppendLine(" (stance explain shows them)");
         }
     }
 
-    private static string Num(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string Num(double value) => SignalText.Num(value);
 }

@@ -112,9 +112,9 @@ public class AttackExpressionTests
         var visitor = new CallCollector();
         foreach (var rule in engine.RuleSet.Rules)
         {
-            foreach (var condition in rule.Patterns.SelectMany(p => p.Conditions))
+            foreach (var test in rule.Rule.Patterns.SelectMany(p => p.Tests))
             {
-                visitor.Visit(condition.Lambda);
+                visitor.Visit(rule.Predicate(test).Lambda);
             }
 
             foreach (var action in rule.Definition.RightHandSide.Actions)
