@@ -182,8 +182,29 @@ public sealed record StanceEngineOptions
     /// </summary>
     public Func<System.Linq.Expressions.LambdaExpression, Delegate>? ExpressionCompiler { get; init; }
 
+    /// <summary>
+    /// How rules are matched. <see cref="RuleMatching.Indexed"/>, the default, runs the rules that need
+    /// no Rete network through hash lookups and the rest through NRules; <see cref="RuleMatching.Reference"/>
+    /// runs every rule through NRules. Both give the same reports and explanations.
+    /// </summary>
+    public RuleMatching Matching { get; init; } = RuleMatching.Indexed;
+
     /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;
+}
+
+/// <summary>How an engine matches rules against facts (<see cref="StanceEngineOptions.Matching"/>).</summary>
+public enum RuleMatching
+{
+    /// <summary>
+    /// Rules of one pattern over input facts that emit a signal are matched by hash lookups on their
+    /// equality and membership conditions; joins, <c>not</c>/<c>exists</c>, assertions and rules over
+    /// derived facts run in NRules. An article no NRules rule can match needs no NRules session.
+    /// </summary>
+    Indexed,
+
+    /// <summary>Every rule runs in NRules' Rete network: the reference the indexed matcher is tested against.</summary>
+    Reference,
 }
 
 /// <summary>
