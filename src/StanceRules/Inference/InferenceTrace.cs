@@ -12,6 +12,7 @@ internal sealed class InferenceTrace
 {
     private readonly List<Fact> _facts = [];
     private readonly HashSet<string> _fired = new(StringComparer.Ordinal);
+    private readonly List<object> _produced = [];
     private ISession? _session;
 
     /// <summary>The input facts as the session matched them: actor resolved, issue inferred, lexicon applied. Unresolved actors are absent.</summary>
@@ -20,14 +21,26 @@ internal sealed class InferenceTrace
     /// <summary>The ids of the rules that fired at least once (even if what they produced was later retracted).</summary>
     public IReadOnlySet<string> FiredRules => _fired;
 
+    /// <summary>Where the indexed matcher records the rules it fired.</summary>
+    internal ISet<string> Fired => _fired;
+
     /// <summary>Everything in the session's working memory after inference: input facts, derived facts, signals.</summary>
-    public IReadOnlyList<object> WorkingMemory => _session?.Query<object>().ToList() ?? (IReadOnlyList<object>)_facts;
+    /// <remarks>What the indexed matcher produced outside the session comes after the session's own items.</remarks>
+    public IReadOnlyList<object> WorkingMemory => (_session is null ? _facts : _session.Query<object>().AsEnumerable()).Concat(_produced).ToList();
 
     /// <summary>Called by the inferrer once the session holds the resolved facts and before it fires.</summary>
-    public void Attach(ISession session, IEnumerable<Fact> resolved)
+    /// <param name="session">The session, or null when no NRules rule could match and none was created.</param>
+    /// <param name="resolved">The resolved input facts.</param>
+    public void Attach(ISession? session, IEnumerable<Fact> resolved)
     {
         _session = session;
         _facts.AddRange(resolved);
-        session.Events.RuleFiredEvent += (_, e) => _fired.Add(e.Rule.Name);
+        if (session is not null)
+        {
+            session.Events.RuleFiredEvent += (_, e) => _fired.Add(e.Rule.Name);
+        }
     }
+
+    /// <summary>Called by the inferrer with what the indexed matcher produced that did not enter the session.</summary>
+    public void AddProduced(IEnumerable<object> produced) => _produced.AddRange(produced);
 }

@@ -1,3 +1,4 @@
+using NRules;
 using StanceRules.Rules;
 
 namespace StanceRules.Inference;
@@ -43,7 +44,51 @@ internal sealed class Inferrer
             }
         }
 
+        // Rules that need no Rete network first (none in reference mode); then NRules, only when one of its rules could match.
+        var produced = new List<object>();
+        var indexed = _rules.Indexed;
+        var indexedFirings = indexed?.Match(facts, produced, trace?.Fired) ?? 0;
+        var signalsInSession = indexed is { SignalsFeedRete: true };
+        ISession? session = null;
+        if (indexed is null || indexed.ReteCanMatch(facts))
+        {
+            session = RunSession(article, facts, signalsInSession ? produced.OfType<StanceSignal>() : [], indexedFirings, trace, cancellationToken);
+        }
+        else
+        {
+            trace?.Attach(null, facts);
+        }
+
+        var extra = signalsInSession ? produced.Where(p => p is not StanceSignal).ToList() : produced;
+        trace?.AddProduced(extra);
+        foreach (var lost in (session is null ? [] : session.Query<UnattributedSignal>().AsEnumerable()).Concat(extra.OfType<UnattributedSignal>()))
+        {
+            foreach (var fact in lost.Facts)
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
+            }
+        }
+
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < article.Facts.Count; i++)
+        {
+            order[article.Facts[i].Id] = i;
+        }
+
+        var stances = ConflictPolicy.Decide((session is null ? [] : session.Query<StanceSignal>().AsEnumerable()).Concat(extra.OfType<StanceSignal>()).ToList(), order);
+        var distinctUnresolved = unresolved
+            .Distinct()
+            .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
+            .ThenBy(u => u.Reason, StringComparer.Ordinal)
+            .ToArray();
+        return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
+    }
+
+    /// <summary>The NRules part: the facts (and the indexed matcher's signals, when rules match signals) through a session, within the budgets.</summary>
+    private ISession RunSession(ArticleFacts article, List<Fact> facts, IEnumerable<StanceSignal> signals, int indexedFirings, InferenceTrace? trace, CancellationToken cancellationToken)
+    {
         var session = _rules.Sessions.CreateSession();
+        var allowed = _options.MaxRuleFirings - indexedFirings;
         // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
         var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
         var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
@@ -54,8 +99,9 @@ internal sealed class Inferrer
         try
         {
             session.InsertAll(facts);
+            session.InsertAll(signals);
             trace?.Attach(session, facts);
-            fired = session.Fire(_options.MaxRuleFirings, cancellationToken);
+            fired = allowed > 0 ? session.Fire(allowed, cancellationToken) : 0;
         }
         catch (Exception e) when (budget.Exceeded && e is not OperationCanceledException)
         {
@@ -66,7 +112,7 @@ internal sealed class Inferrer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (fired >= _options.MaxRuleFirings && !session.Agenda.IsEmpty)
+        if (fired >= allowed && !session.Agenda.IsEmpty)
         {
             var pending = new SortedSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < 64 && !session.Agenda.IsEmpty; i++)
@@ -85,27 +131,7 @@ internal sealed class Inferrer
             throw new InferenceLimitException(article.Id, nameof(StanceEngineOptions.MaxRuleFirings), _options.MaxRuleFirings, pending.ToArray());
         }
 
-        foreach (var lost in session.Query<UnattributedSignal>())
-        {
-            foreach (var fact in lost.Facts)
-            {
-                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
-            }
-        }
-
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < article.Facts.Count; i++)
-        {
-            order[article.Facts[i].Id] = i;
-        }
-
-        var stances = ConflictPolicy.Decide(session.Query<StanceSignal>().ToList(), order);
-        var distinctUnresolved = unresolved
-            .Distinct()
-            .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
-            .ThenBy(u => u.Reason, StringComparer.Ordinal)
-            .ToArray();
-        return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
+        return session;
     }
 
     private void AddResolved(Fact fact, string country, List<Fact> facts, List<UnresolvedActor> unresolved)

@@ -41,6 +41,13 @@ public sealed record StanceEngineOptions
     /// </summary>
     public Func<System.Linq.Expressions.LambdaExpression, Delegate>? ExpressionCompiler { get; init; }
 
+    /// <summary>
+    /// How rules are matched. <see cref="RuleMatching.Indexed"/>, the default, runs the rules that need
+    /// no Rete network through hash lookups and the rest through NRules; <see cref="RuleMatching.Reference"/>
+    /// runs every rule through NRules. Both give the same reports and explanations.
+    /// </summary>
+    public RuleMatching Matching { get; init; } = RuleMatching.Indexed;
+
     /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;
 }

@@ -31,10 +31,19 @@ internal static class RuleActions
         }
 
         var (facts, chain) = Trace(matched, rule);
+        context.InsertLinked(LinkKey, Signal(rule, country, issue, stance.Value, confidence, facts, chain));
+    }
+
+    /// <summary>
+    /// What an emitting rule produces from the facts it matched: a <see cref="StanceSignal"/>, or an
+    /// <see cref="UnattributedSignal"/> when it has no country or issue. The one place both
+    /// matchers (Rete and the indexed one) make signals, so they cannot differ.
+    /// </summary>
+    public static object Signal(RuleInfo rule, string? country, string? issue, Stance stance, double confidence, Fact[] facts, string[] chain)
+    {
         if (country is null || issue is null)
         {
-            context.InsertLinked(LinkKey, new UnattributedSignal(rule.Id, facts, country is null ? "the actor is not a country" : "no issue: the fact names none and the catalogue infers none from its target"));
-            return;
+            return new UnattributedSignal(rule.Id, facts, country is null ? "the actor is not a country" : "no issue: the fact names none and the catalogue infers none from its target");
         }
 
         if (Array.Exists(facts, f => f.IsHedged))
@@ -42,7 +51,7 @@ internal static class RuleActions
             confidence *= HedgeFactor;
         }
 
-        context.InsertLinked(LinkKey, new StanceSignal(country, issue, stance.Value, confidence, rule.Id, rule.Priority, chain, facts));
+        return new StanceSignal(country, issue, stance, confidence, rule.Id, rule.Priority, chain, facts);
     }
 
     public static void Assert(IContext context, RuleInfo rule, Fact fact, string? country, object[] matched)

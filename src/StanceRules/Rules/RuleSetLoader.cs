@@ -16,7 +16,8 @@ internal sealed record CompiledRuleSet(
     Lexicon Lexicon,
     IssueCatalogue Issues,
     FactTypes FactTypes,
-    ISessionFactory Sessions);
+    ISessionFactory Sessions,
+    Matching.IndexedRules? Indexed);
 
 /// <summary>
 /// Loads a rule set: every YAML file of a folder, each a mapping whose top-level keys say what
@@ -206,9 +207,12 @@ internal static partial class RuleSetLoader
 
         reading(new SourceLocation(where, 1, 1));
         ISessionFactory sessions;
+        Matching.IndexedRules? indexed;
         try
         {
-            sessions = compiler.Compile(rules.Select(r => r.Definition));
+            // The indexed matcher takes the rules that need no Rete network; NRules compiles the rest.
+            indexed = options.Matching == RuleMatching.Indexed ? Matching.IndexedRules.Build(rules, options.ExpressionCompiler) : null;
+            sessions = compiler.Compile((indexed?.Rete ?? rules).Select(r => r.Definition));
         }
         catch (RuleCompilationException e)
         {
@@ -217,7 +221,7 @@ internal static partial class RuleSetLoader
             return null;
         }
 
-        return new CompiledRuleSet(rules, gazetteer, builder.Lexicon(), builder.Issues(), types, sessions);
+        return new CompiledRuleSet(rules, gazetteer, builder.Lexicon(), builder.Issues(), types, sessions, indexed);
     }
 
     /// <summary>
@@ -755,6 +759,10 @@ internal static partial class RuleSetLoader
 internal sealed class DelegatingExpressionCompiler(Func<System.Linq.Expressions.LambdaExpression, Delegate> compile) : NRules.Extensibility.IExpressionCompiler
 {
     public TDelegate Compile<TDelegate>(System.Linq.Expressions.Expression<TDelegate> expression)
+        where TDelegate : Delegate => CompileAs<TDelegate>(compile, expression);
+
+    /// <summary>Compiles with the user's compiler, checking it returned the lambda's own delegate type (the indexed matcher uses this too).</summary>
+    public static TDelegate CompileAs<TDelegate>(Func<System.Linq.Expressions.LambdaExpression, Delegate> compile, System.Linq.Expressions.LambdaExpression expression)
         where TDelegate : Delegate =>
         compile(expression) as TDelegate
         ?? throw new InvalidOperationException($"StanceEngineOptions.ExpressionCompiler returned no {typeof(TDelegate).Name} for a rule expression; it must return a delegate of the lambda's own type.");

@@ -110,6 +110,18 @@ public class RuleFuzzTests(ITestOutputHelper output)
         return text.ToString();
     }
 
+    private static string Outcome(StanceEngine engine)
+    {
+        try
+        {
+            return Matching.IndexedMatcherDifferentialTests.Describe(engine.Infer(Article));
+        }
+        catch (InferenceLimitException e)
+        {
+            return "limit " + e.Limit;
+        }
+    }
+
     [Fact]
     public void RandomRegexesAndChainingRules_LoadOrGiveDiagnostics_AndInferWithinTheLimits()
     {
@@ -146,15 +158,21 @@ public class RuleFuzzTests(ITestOutputHelper output)
                     }
 
                     Interlocked.Increment(ref compiled);
+
+                    // The same rules with every rule in NRules: the indexed matcher must agree with it.
+                    var reference = StanceEngine.FromYaml([new("knowledge.yaml", Knowledge), new("fuzz.yaml", yaml)], Options with { Matching = RuleMatching.Reference });
+                    var expected = Outcome(reference);
                     try
                     {
-                        engine.Infer(Article);
+                        var report = engine.Infer(Article);
+                        Assert.Equal(expected, Matching.IndexedMatcherDifferentialTests.Describe(report));
                         Interlocked.Increment(ref reports);
                     }
                     catch (InferenceLimitException e)
                     {
                         Assert.NotEmpty(e.Rules);
                         Assert.Subset(engine.RuleIds.ToHashSet(StringComparer.Ordinal), e.Rules.ToHashSet(StringComparer.Ordinal));
+                        Assert.Equal(expected, "limit " + e.Limit);
                         Interlocked.Increment(ref e.Limit == nameof(StanceLimits.MaxRuleMatches) ? ref stoppedByMatches : ref e.Limit == nameof(StanceLimits.MaxInferenceBytes) ? ref stoppedByBytes : ref stoppedByFirings);
                     }
                 });

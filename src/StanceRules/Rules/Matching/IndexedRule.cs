@@ -1,0 +1,126 @@
+using System.Linq.Expressions;
+using StanceRules.Rules.Binding;
+using StanceRules.Rules.Syntax;
+
+namespace StanceRules.Rules.Matching;
+
+/// <summary>The field and values an indexed rule is filed under: a fact meets the rule only if its field holds one of them.</summary>
+internal sealed record IndexKey(FactField Field, FieldReader Reader, IReadOnlyList<object?> Values);
+
+/// <summary>An emitting rule of one pattern over input facts (with any <c>not</c>/<c>exists</c> groups of one pattern each), as the indexed matcher runs it.</summary>
+internal sealed class IndexedRule
+{
+    private readonly BoundEmit _emit;
+    private readonly IReadOnlyList<IndexedRules.GroupTest> _groups;
+    private readonly RuleInfo _info;
+    private readonly IndexedRules.LazyPredicate _matches;
+    private readonly FieldReader? _country;
+    private readonly FieldReader? _issue;
+    private readonly FieldReader? _stance;
+
+    public IndexedRule(LoadedRule rule, BoundPattern pattern, IReadOnlyList<IndexedRules.GroupTest> groups, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile)
+    {
+        Rule = rule;
+        Pattern = pattern;
+        Order = order;
+        _groups = groups;
+        _emit = emit;
+        _info = new RuleInfo(rule.Id, rule.Rule.Priority, rule.Location);
+        _matches = new IndexedRules.LazyPredicate(rule, pattern, compile);
+        _country = Reader(emit.Country, compile);
+        _issue = Reader(emit.Issue, compile);
+        _stance = Reader(emit.Stance, compile);
+        Key = KeyOf(pattern, compile);
+    }
+
+    public LoadedRule Rule { get; }
+
+    public string Id => Rule.Id;
+
+    public BoundPattern Pattern { get; }
+
+    /// <summary>The rule's place in the rule set: candidates run in this order.</summary>
+    public int Order { get; }
+
+    /// <summary>Where the rule is filed, or null when no condition can be hashed (the rule is tried on every fact of its type).</summary>
+    public IndexKey? Key { get; }
+
+    /// <summary>Whether the rule matches the fact: its own tests, then each <c>not</c>/<c>exists</c> group against the article's facts.</summary>
+    public bool Matches(Fact fact, IReadOnlyList<Fact> facts)
+    {
+        if (!_matches.Holds(fact))
+        {
+            return false;
+        }
+
+        foreach (var group in _groups)
+        {
+            if (!group.Passes(fact, facts))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="RuleActions.Emit"/> would insert for this fact: a signal, an unattributed signal, or nothing.</summary>
+    public object? Produce(Fact fact)
+    {
+        var stance = _stance is null ? (Stance?)((ConstantOperand)_emit.Stance).Value : (Stance?)_stance.Read(fact);
+        if (stance is null)
+        {
+            return null;
+        }
+
+        var country = _country is null ? (string?)((ConstantOperand)_emit.Country).Value : (string?)_country.Read(fact);
+        var issue = _issue is null ? (string?)((ConstantOperand)_emit.Issue).Value : (string?)_issue.Read(fact);
+        return RuleActions.Signal(_info, country, issue, stance.Value, _emit.Confidence, [fact], _info.OwnChain);
+    }
+
+    /// <summary>The first condition a hash lookup can decide: equality with a constant or membership in constants, on a text, enum or boolean field.</summary>
+    private static IndexKey? KeyOf(BoundPattern pattern, Func<LambdaExpression, Delegate> compile)
+    {
+        foreach (var condition in pattern.Conditions)
+        {
+            if (condition.Field.Kind is not (FieldKind.Text or FieldKind.Enum or FieldKind.Boolean))
+            {
+                continue;
+            }
+
+            IReadOnlyList<object?>? values = (condition.Operator, condition.Operand) switch
+            {
+                (RuleOperator.Equal, ConstantOperand constant) when constant.Value is not null || condition.Field.Kind != FieldKind.Text => [constant.Value],
+                (RuleOperator.In, SetOperand { Text: { } text }) when condition.Field.Kind == FieldKind.Text => text.Cast<object?>().ToArray(),
+                (RuleOperator.In, SetOperand set) when condition.Field.Kind != FieldKind.Text => set.Values.Select(v => v.Value).ToArray(),
+                _ => null,
+            };
+            if (values is not null)
+            {
+                return new IndexKey(condition.Field, Reader(condition.Field, pattern, compile), values);
+            }
+        }
+
+        return null;
+    }
+
+    private static FieldReader? Reader(BoundOperand operand, Func<LambdaExpression, Delegate> compile) =>
+        operand is FieldOperand reference ? Reader(reference.Field, reference.Pattern, compile) : null;
+
+    private static FieldReader Reader(FactField field, BoundPattern pattern, Func<LambdaExpression, Delegate> compile) => new(field, pattern.Type, compile);
+}
+
+/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile).</summary>
+internal sealed class FieldReader(FactField field, FactType type, Func<LambdaExpression, Delegate> compile)
+{
+    private Func<object, object?>? _read;
+
+    public object? Read(object fact) => (_read ??= Compile())(fact);
+
+    private Func<object, object?> Compile()
+    {
+        var parameter = Expression.Parameter(typeof(object), "fact");
+        var read = field.Read(Expression.Convert(parameter, type.ClrType));
+        return DelegatingExpressionCompiler.CompileAs<Func<object, object?>>(compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
+    }
+}
