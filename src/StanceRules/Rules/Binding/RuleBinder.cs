@@ -179,7 +179,7 @@ internal sealed class RuleBinder
                 operand = new ConstantOperand(present, typeof(bool));
                 break;
             case RuleOperator.Matches:
-                operand = Regex(field, operandNode, op);
+                operand = CompileRegex(field, operandNode, op);
                 break;
             default:
                 if (!Applies(field.Kind, condition.Operator))
@@ -203,7 +203,7 @@ internal sealed class RuleBinder
         _ => op is RuleOperator.Equal or RuleOperator.NotEqual or RuleOperator.GreaterThan or RuleOperator.GreaterOrEqual or RuleOperator.LessThan or RuleOperator.LessOrEqual,
     };
 
-    private RegexOperand? Regex(FactField field, YamlNode operand, string op)
+    private RegexOperand? CompileRegex(FactField field, YamlNode operand, string op)
     {
         if (field.Kind != FieldKind.Text)
         {

@@ -9,12 +9,16 @@ namespace StanceRules.Rules.Lowering;
 /// </summary>
 internal sealed class ConditionPredicate
 {
+    private readonly IReadOnlyList<ParameterExpression> _parameters;
     private Func<object[], bool>? _compiled;
 
-    public ConditionPredicate(LambdaExpression lambda)
+    /// <param name="body">The test, over <paramref name="parameters"/>.</param>
+    /// <param name="parameters">The pattern's own fact first, then the joined variables, each named after its variable.</param>
+    public ConditionPredicate(Expression body, IReadOnlyList<ParameterExpression> parameters)
     {
-        Lambda = lambda;
-        Variables = lambda.Parameters.Select(p => p.Name!).ToArray();
+        _parameters = parameters;
+        Lambda = TrimSafeExpressions.Lambda(body, parameters);
+        Variables = parameters.Select(p => p.Name!).ToArray();
     }
 
     /// <summary>The lambda, for checks of what the compiled rules may call.</summary>
@@ -62,7 +66,7 @@ internal sealed class ConditionPredicate
     private Func<object[], bool> Compile()
     {
         var arguments = Expression.Parameter(typeof(object[]), "args");
-        var call = Expression.Invoke(Lambda, Lambda.Parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.Type)));
+        var call = Expression.Invoke(Lambda, _parameters.Select((p, i) => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.Type)));
         return Expression.Lambda<Func<object[], bool>>(call, arguments).Compile();
     }
 }

@@ -101,15 +101,15 @@ internal static class RuleLowering
                 {
                     var own = new List<ParameterExpression> { self };
                     var lowered = Condition(condition, self, own);
-                    _predicates[condition] = new ConditionPredicate(TrimSafeExpressions.Lambda(lowered, own));
+                    _predicates[condition] = new ConditionPredicate(lowered, own);
                     used.AddRange(own.Where(p => !used.Contains(p)));
                     all = all is null ? lowered : Expression.AndAlso(all, lowered);
                 }
 
-                // The pattern's own fact first, then the joined variables.
-                var lambda = TrimSafeExpressions.Lambda(all!, used);
-                builder.Condition(lambda);
-                _predicates[test] = new ConditionPredicate(lambda);
+                // The pattern's own fact first, then the joined variables: NRules gets the predicate's own lambda.
+                var predicate = new ConditionPredicate(all!, used);
+                builder.Condition(predicate.Lambda);
+                _predicates[test] = predicate;
             }
 
             return builder;
