@@ -89,6 +89,28 @@ internal static class Attribution
         public override object Infer(ArticleFacts article) => Pipeline.Finish(Pipeline.Prepare(article, PeerKnowledge.Default), []);
     }
 
+    /// <summary>
+    /// <c>--sessions</c>: what a session costs against reusing one. Creating a session, by rule
+    /// count; then the fluent rules with a session per article against one session reused
+    /// (facts retracted after each article), interleaved, per article.
+    /// </summary>
+    public static int Sessions(TimeSpan budget)
+    {
+        SessionCost("default rules (9)", FluentPeer.Compile(RuleSetKind.Default, 0));
+        SessionCost("1,000 generated rules", FluentPeer.Compile(RuleSetKind.Generated, 1000));
+        foreach (var workload in Workload.All.Where(w => w.Name is "corpus-10000/default" or "rules-1000"))
+        {
+            var corpus = workload.Corpus();
+            Peer[] peers = [Peer.Create(Peer.FluentName, workload.Kind, workload.Generated), Peer.Create(Peer.FluentReusedName, workload.Kind, workload.Generated)];
+            Check.Verify(corpus, workload.Kind, workload.Generated, peers);
+            var result = Interleaved.Measure(corpus, peers, budget / 2, minRounds: 5);
+            double PerArticle(string engine) => corpus.FactCount / result.FactsPerSecond(engine) / corpus.Articles.Count * 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name}: session per article {PerArticle(Peer.FluentName):N1} us/article, reused {PerArticle(Peer.FluentReusedName):N1} us/article; throughput {Peer.FluentReusedName}/{Peer.FluentName}: {result.Ratio(Peer.FluentReusedName):0.00} [{result.Ratio(Peer.FluentReusedName, 0.25):0.00}, {result.Ratio(Peer.FluentReusedName, 0.75):0.00}]"));
+        }
+
+        return 0;
+    }
+
     /// <summary>What creating one NRules session costs, by rule count: paid once per article (Infer opens one session per call).</summary>
     private static void SessionCost(string what, ISessionFactory sessions)
     {
