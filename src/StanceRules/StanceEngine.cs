@@ -6,8 +6,7 @@ namespace StanceRules;
 /// <summary>
 /// A compiled rule set and the knowledge it uses (gazetteer, lexicon, issue catalogue), ready to
 /// infer stances. Immutable and thread-safe: share one instance; each call to
-/// <see cref="Infer(ArticleFacts, CancellationToken)"/> runs in an NRules session of its own (taken
-/// emptied from a pool, so sessions are not rebuilt per article).
+/// <see cref="Infer(ArticleFacts, CancellationToken)"/> runs in its own NRules session.
 /// </summary>
 public sealed partial class StanceEngine
 {
@@ -15,13 +14,11 @@ public sealed partial class StanceEngine
 
     private readonly CompiledRuleSet _rules;
     private readonly StanceEngineOptions _options;
-    private readonly Inferrer _inferrer;
 
     private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options, IReadOnlyList<RuleSource> sources, string where)
     {
         _rules = rules;
         _options = options;
-        _inferrer = new Inferrer(rules, options, reuseSessions: true);
         SourceFiles = sources.Select(s => s.Name).ToArray();
         var at = new SourceLocation(where, 1, 1);
         var warnings = new List<Diagnostic>();
@@ -120,7 +117,7 @@ public sealed partial class StanceEngine
     public StanceReport Infer(ArticleFacts article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return _inferrer.Run(article, cancellationToken);
+        return new Inferrer(_rules, _options).Run(article, cancellationToken);
     }
 
     /// <summary>

@@ -22,7 +22,6 @@ internal static class ConflictPolicy
     {
         int FirstFact(StanceSignal s) => s.SourceFacts.Count == 0 ? int.MaxValue : s.SourceFacts.Min(f => factOrder.GetValueOrDefault(f.Id, int.MaxValue));
 
-        var tieBreak = new TieBreak(factOrder);
         var result = new List<CountryStance>();
         foreach (var group in signals.GroupBy(s => (s.Country, s.Issue)).OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Issue, StringComparer.Ordinal))
         {
@@ -30,7 +29,6 @@ internal static class ConflictPolicy
                 .OrderByDescending(s => s.Confidence)
                 .ThenBy(FirstFact)
                 .ThenBy(s => s.Rule, StringComparer.Ordinal)
-                .ThenBy(s => s, tieBreak)
                 .ToArray();
             var (winner, decidedBy) = Choose(ordered
                 .GroupBy(s => s.Stance)
@@ -98,56 +96,6 @@ internal static class ConflictPolicy
         }
 
         return 1 - doubt;
-    }
-}
-
-/// <summary>
-/// The rest of the signal order, so that it never depends on the order NRules' working memory
-/// enumerates them (a session reused across articles enumerates in another order than a new
-/// one): the source facts in document order, then the stance, the rule chain and the priority.
-/// Signals equal in all of these are equal in the report, so their order cannot show.
-/// </summary>
-internal sealed class TieBreak(IReadOnlyDictionary<string, int> factOrder) : IComparer<StanceSignal>
-{
-    public int Compare(StanceSignal? x, StanceSignal? y)
-    {
-        if (ReferenceEquals(x, y) || x is null || y is null)
-        {
-            return ReferenceEquals(x, y) ? 0 : x is null ? -1 : 1;
-        }
-
-        var (xs, ys) = (x.SourceFacts, y.SourceFacts);
-        for (var i = 0; i < Math.Min(xs.Count, ys.Count); i++)
-        {
-            var byFact = factOrder.GetValueOrDefault(xs[i].Id, int.MaxValue).CompareTo(factOrder.GetValueOrDefault(ys[i].Id, int.MaxValue));
-            if (byFact == 0)
-            {
-                byFact = string.CompareOrdinal(xs[i].Id, ys[i].Id);
-            }
-
-            if (byFact != 0)
-            {
-                return byFact;
-            }
-        }
-
-        var compare = xs.Count.CompareTo(ys.Count);
-        if (compare == 0)
-        {
-            compare = x.Stance.CompareTo(y.Stance);
-        }
-
-        for (var i = 0; compare == 0 && i < Math.Min(x.Rules.Count, y.Rules.Count); i++)
-        {
-            compare = string.CompareOrdinal(x.Rules[i], y.Rules[i]);
-        }
-
-        if (compare == 0)
-        {
-            compare = x.Rules.Count.CompareTo(y.Rules.Count);
-        }
-
-        return compare != 0 ? compare : x.Priority.CompareTo(y.Priority);
     }
 }
 
