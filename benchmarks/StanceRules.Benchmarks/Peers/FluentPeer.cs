@@ -34,6 +34,16 @@ public sealed class FluentPeer : Peer
         Name = reuseSession ? FluentReusedName : compiler is null ? FluentName : $"{FluentName}+{compiler.GetType().Name}";
     }
 
+    /// <summary>The baseline with something done to each new session (<c>--budget</c>: subscribe a match budget), under another name.</summary>
+    public FluentPeer(RuleSetKind kind, int generated, string name, Action<ISession> onSession)
+        : this(kind, generated)
+    {
+        Name = name;
+        _onSession = onSession;
+    }
+
+    private readonly Action<ISession>? _onSession;
+
     public override string Name { get; }
 
     /// <summary>Loads the fluent rules of a rule set and compiles them (the start-up cost of this peer).</summary>
@@ -60,6 +70,7 @@ public sealed class FluentPeer : Peer
     {
         var prepared = Pipeline.Prepare(article, _knowledge);
         var session = _reuseSession ? _session ??= _sessions.CreateSession() : _sessions.CreateSession();
+        _onSession?.Invoke(session);
         session.InsertAll(prepared.Facts);
         session.Fire();
         var report = Pipeline.Finish(prepared, session.Query<object>().AsEnumerable());
