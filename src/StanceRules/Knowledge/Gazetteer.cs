@@ -97,8 +97,8 @@ internal sealed partial class Gazetteer
     /// </summary>
     public const int TermGraceDays = 3;
 
-    /// <summary>Resolutions memoized per gazetteer (each of the two memos): far more distinct actors than a news corpus names in a day.</summary>
-    public const int ResolutionCacheSize = 16_384;
+    /// <summary>Resolutions memoized per gazetteer (each of the two memos): more distinct actors than a day of world news names.</summary>
+    public const int ResolutionCacheSize = 8_192;
 
     private static readonly FrozenSet<string> FormerWords = FrozenSet.ToFrozenSet(["former", "ex", "late"], StringComparer.Ordinal);
 

@@ -12,7 +12,7 @@ internal sealed record IssueEntry(string Id, IReadOnlyList<string> Phrases);
 internal sealed class IssueCatalogue
 {
     private readonly (string Key, string Issue)[] _phrases;
-    private readonly BoundedCache<string, string?> _inferred = new(16_384, StringComparer.Ordinal);
+    private readonly BoundedCache<string, string?> _inferred = new(Gazetteer.ResolutionCacheSize, StringComparer.Ordinal);
 
     public IssueCatalogue(IEnumerable<IssueEntry> issues)
     {

@@ -184,3 +184,37 @@ public class InputAndCacheTests
         text.Append('}');
     }
 }
+
+public class BoundedCacheTests
+{
+    [Fact]
+    public void ACacheFedEverNewKeys_NeverHoldsMoreThanItsCapacity_AndStillAnswersWhatItHolds()
+    {
+        var cache = new StanceRules.Knowledge.BoundedCache<string, int>(100, StringComparer.Ordinal);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            cache.Add($"actor {i}", i);
+            Assert.InRange(cache.Count, 1, 100);
+        }
+
+        cache.Add("Kremlin", 7);
+        Assert.True(cache.TryGet("Kremlin", out var value));
+        Assert.Equal(7, value);
+        Assert.False(cache.TryGet("never added", out _));
+    }
+
+    [Fact]
+    public void AnEngineResolvingHundredsOfThousandsOfDistinctActors_KeepsItsMemoBounded()
+    {
+        var engine = StanceEngine.CreateDefault();
+        for (var i = 0; i < 3 * StanceRules.Knowledge.Gazetteer.ResolutionCacheSize; i++)
+        {
+            engine.Resolve($"Minister {i} of Nowhere", new DateOnly(2024, 1, 1 + (i % 28)));
+        }
+
+        Assert.Equal("RUS", engine.Resolve("Kremlin").Country);
+        var memo = typeof(StanceRules.Knowledge.Gazetteer).GetField("_undated", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.GetValue(engine.RuleSet.Gazetteer)!;
+        Assert.InRange((int)memo.GetType().GetProperty("Count")!.GetValue(memo)!, 1, StanceRules.Knowledge.Gazetteer.ResolutionCacheSize);
+    }
+}
