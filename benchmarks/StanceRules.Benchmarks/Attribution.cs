@@ -89,6 +89,92 @@ internal static class Attribution
         public override object Infer(ArticleFacts article) => Pipeline.Finish(Pipeline.Prepare(article, PeerKnowledge.Default), []);
     }
 
+    /// <summary>
+    /// <c>--sessions</c>: what a session costs against reusing one. Creating a session, by rule
+    /// count; then the fluent rules with a session per article against one session reused
+    /// (facts retracted after each article), interleaved, per article.
+    /// </summary>
+    public static int Sessions(TimeSpan budget)
+    {
+        SessionCost("default rules (9)", FluentPeer.Compile(RuleSetKind.Default, 0));
+        SessionCost("1,000 generated rules", FluentPeer.Compile(RuleSetKind.Generated, 1000));
+        foreach (var workload in Workload.All.Where(w => w.Name is "corpus-10000/default" or "rules-1000"))
+        {
+            var corpus = workload.Corpus();
+            Peer[] peers = [Peer.Create(Peer.FluentName, workload.Kind, workload.Generated), Peer.Create(Peer.FluentReusedName, workload.Kind, workload.Generated)];
+            Check.Verify(corpus, workload.Kind, workload.Generated, peers);
+            var result = Interleaved.Measure(corpus, peers, budget / 2, minRounds: 5);
+            double PerArticle(string engine) => corpus.FactCount / result.FactsPerSecond(engine) / corpus.Articles.Count * 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name}: session per article {PerArticle(Peer.FluentName):N1} us/article, reused {PerArticle(Peer.FluentReusedName):N1} us/article; throughput {Peer.FluentReusedName}/{Peer.FluentName}: {result.Ratio(Peer.FluentReusedName):0.00} [{result.Ratio(Peer.FluentReusedName, 0.25):0.00}, {result.Ratio(Peer.FluentReusedName, 0.75):0.00}]"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--budget</c>: what StanceRules' match budget costs, in one run: the fluent baseline,
+    /// the baseline with the library's <c>MatchBudget</c> subscribed to each session as
+    /// <c>Inferrer</c> does (limits never reached), and with the budget as it was before it
+    /// counted by rule identity (by the rule's id string), on the default rules and at 1,000 rules.
+    /// </summary>
+    public static int Budget(TimeSpan budget)
+    {
+        foreach (var workload in Workload.All.Where(w => w.Name is "corpus-10000/default" or "rules-1000"))
+        {
+            var corpus = workload.Corpus();
+            Peer[] peers =
+            [
+                Peer.Create(Peer.FluentName, workload.Kind, workload.Generated),
+                new FluentPeer(workload.Kind, workload.Generated, "+budget", session =>
+                {
+                    var matches = new global::StanceRules.Inference.MatchBudget(int.MaxValue, long.MaxValue);
+                    session.Events.ActivationCreatedEvent += matches.OnMatch;
+                    session.Events.RuleFiredEvent += matches.OnFired;
+                }),
+                new FluentPeer(workload.Kind, workload.Generated, "+budget-by-rule-id", session =>
+                {
+                    var matches = new BudgetByRuleId(int.MaxValue, long.MaxValue);
+                    session.Events.ActivationCreatedEvent += matches.OnMatch;
+                    session.Events.RuleFiredEvent += matches.OnFired;
+                }),
+            ];
+            Check.Verify(corpus, workload.Kind, workload.Generated, peers);
+            var result = Interleaved.Measure(corpus, peers, budget / 2, minRounds: 9);
+            foreach (var peer in peers.Skip(1))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name} throughput {peer.Name}/{Peer.FluentName}: {result.Ratio(peer.Name):0.000} [{result.Ratio(peer.Name, 0.25):0.000}, {result.Ratio(peer.Name, 0.75):0.000}] ({result.Rounds} rounds)"));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The match budget before commit 775362b: per match, the rule's id hashed into a dictionary.</summary>
+    private sealed class BudgetByRuleId(int maxMatches, long maxBytes)
+    {
+        private readonly Dictionary<string, int> _byRule = new(StringComparer.Ordinal);
+        private readonly long _startBytes = GC.GetAllocatedBytesForCurrentThread();
+        private int _count;
+
+        public void OnMatch(object? sender, NRules.Diagnostics.AgendaEventArgs e)
+        {
+            var rule = e.Rule.Name;
+            _byRule[rule] = _byRule.GetValueOrDefault(rule) + 1;
+            if (++_count > maxMatches)
+            {
+                throw new InvalidOperationException("match limit");
+            }
+        }
+
+        public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e)
+        {
+            if (GC.GetAllocatedBytesForCurrentThread() - _startBytes > maxBytes)
+            {
+                throw new InvalidOperationException("byte limit");
+            }
+        }
+    }
+
     /// <summary>What creating one NRules session costs, by rule count: paid once per article (Infer opens one session per call).</summary>
     private static void SessionCost(string what, ISessionFactory sessions)
     {

@@ -96,6 +96,7 @@ internal static class Charts
         "StanceRules" => Peer.StanceRulesName,
         "RulesEngine" => Peer.RulesEngineName,
         "PlainCSharp" => Peer.PlainName,
+        "NRulesFluentReused" => Peer.FluentReusedName,
         _ => method,
     };
 
@@ -105,6 +106,7 @@ internal static class Charts
         Peer.StanceRulesName => "StanceRules (YAML)",
         Peer.RulesEngineName => "Microsoft RulesEngine",
         Peer.PlainName => "plain C#",
+        Peer.FluentReusedName => "NRules fluent, session reused (tuned)",
         _ => engine,
     };
 }

@@ -30,6 +30,12 @@ internal static class Cli
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --attribute
               Where StanceRules' time goes next to hand-written NRules: the baseline plus, one
               at a time, what StanceRules does differently; timed interleaved (~1.5 minutes).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --sessions
+              What an NRules session costs: creation at 9 and 1,000 rules, and a session per
+              article against one reused (facts retracted), interleaved (~1 minute).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --budget
+              What the inference budget's NRules event handlers cost: the fluent rules with
+              and without them, interleaved, on the default rules and 1,000 rules (~1.5 minutes).
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --aggregation
               Corpus aggregation: memory retained for 10k, 100k and 1M reports (flat per cell?),
               with and without de-duplication. Timing: --filter '*AggregationBenchmarks*'.
@@ -61,6 +67,16 @@ internal static class Cli
         if (args.Contains("--attribute"))
         {
             return Attribution.Run(TimeSpan.FromSeconds(60));
+        }
+
+        if (args.Contains("--budget"))
+        {
+            return Attribution.Budget(TimeSpan.FromSeconds(60));
+        }
+
+        if (args.Contains("--sessions"))
+        {
+            return Attribution.Sessions(TimeSpan.FromSeconds(30));
         }
 
         if (args.Contains("--paired"))

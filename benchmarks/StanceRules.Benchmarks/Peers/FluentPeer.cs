@@ -16,12 +16,33 @@ public sealed class FluentPeer : Peer
 {
     private readonly ISessionFactory _sessions;
     private readonly PeerKnowledge _knowledge = PeerKnowledge.Default;
+    private readonly bool _reuseSession;
+    private ISession? _session;
 
-    public FluentPeer(RuleSetKind kind, int generated, IExpressionCompiler? compiler = null)
+    /// <param name="kind">The rule set.</param>
+    /// <param name="generated">For generated rules: how many.</param>
+    /// <param name="compiler">An expression compiler for NRules; the framework's when null.</param>
+    /// <param name="reuseSession">
+    /// False (the baseline): a session per article, as NRules' documentation shows and as a user
+    /// writes it. True (<see cref="Peer.FluentReusedName"/>, a tuned peer): one session for every
+    /// article, its facts retracted after each (which retracts the linked signals and claims).
+    /// </param>
+    public FluentPeer(RuleSetKind kind, int generated, IExpressionCompiler? compiler = null, bool reuseSession = false)
     {
         _sessions = Compile(kind, generated, compiler);
-        Name = compiler is null ? FluentName : $"{FluentName}+{compiler.GetType().Name}";
+        _reuseSession = reuseSession;
+        Name = reuseSession ? FluentReusedName : compiler is null ? FluentName : $"{FluentName}+{compiler.GetType().Name}";
     }
+
+    /// <summary>The baseline with something done to each new session (<c>--budget</c>: subscribe a match budget), under another name.</summary>
+    public FluentPeer(RuleSetKind kind, int generated, string name, Action<ISession> onSession)
+        : this(kind, generated)
+    {
+        Name = name;
+        _onSession = onSession;
+    }
+
+    private readonly Action<ISession>? _onSession;
 
     public override string Name { get; }
 
@@ -48,10 +69,17 @@ public sealed class FluentPeer : Peer
     public override object Infer(ArticleFacts article)
     {
         var prepared = Pipeline.Prepare(article, _knowledge);
-        var session = _sessions.CreateSession();
+        var session = _reuseSession ? _session ??= _sessions.CreateSession() : _sessions.CreateSession();
+        _onSession?.Invoke(session);
         session.InsertAll(prepared.Facts);
         session.Fire();
-        return Pipeline.Finish(prepared, session.Query<object>().AsEnumerable());
+        var report = Pipeline.Finish(prepared, session.Query<object>().AsEnumerable());
+        if (_reuseSession)
+        {
+            session.RetractAll(prepared.Facts);
+        }
+
+        return report;
     }
 
     private sealed class GeneratedRuleActivator(IReadOnlyList<GenRule> rules) : IRuleActivator

@@ -10,8 +10,11 @@ public abstract class Peer
     public const string RulesEngineName = "rulesengine";
     public const string PlainName = "plain-csharp";
 
+    /// <summary>A tuned NRules peer: the fluent rules with one session reused across articles (not thread-safe; timing only).</summary>
+    public const string FluentReusedName = "nrules-fluent-reused";
+
     /// <summary>The engines, baseline first.</summary>
-    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName];
+    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName, FluentReusedName];
 
     public abstract string Name { get; }
 
@@ -45,6 +48,7 @@ public abstract class Peer
         FluentName => new FluentPeer(kind, generated),
         RulesEngineName => new RulesEnginePeer(kind, generated),
         PlainName => new PlainPeer(kind, generated),
+        FluentReusedName => new FluentPeer(kind, generated, reuseSession: true),
         _ => throw new ArgumentException($"Unknown engine '{engine}'; the engines are {string.Join(", ", Names)}.", nameof(engine)),
     };
 }

@@ -29,6 +29,9 @@ public abstract class ThroughputSuite
     [GlobalSetup(Target = nameof(PlainCSharp))]
     public void SetupPlain() => Setup(Peer.PlainName);
 
+    [GlobalSetup(Target = nameof(NRulesFluentReused))]
+    public void SetupFluentReused() => Setup(Peer.FluentReusedName);
+
     protected void Setup(string engine)
     {
         _corpus = CreateCorpus();
@@ -48,6 +51,10 @@ public abstract class ThroughputSuite
     /// <summary>Loops and dictionaries: the floor.</summary>
     [Benchmark]
     public int PlainCSharp() => RunOnce();
+
+    /// <summary>A tuned NRules peer: the fluent rules with one session reused across articles (facts retracted after each).</summary>
+    [Benchmark]
+    public int NRulesFluentReused() => RunOnce();
 
     protected int RunOnce() => _peer.Run(_corpus);
 }

@@ -1,4 +1,5 @@
 using NRules;
+using NRules.RuleModel;
 using StanceRules.Rules;
 
 namespace StanceRules.Inference;
@@ -61,21 +62,33 @@ internal sealed class Inferrer
 
         var extra = signalsInSession ? produced.Where(p => p is not StanceSignal).ToList() : produced;
         trace?.AddProduced(extra);
-        foreach (var lost in (session is null ? [] : session.Query<UnattributedSignal>().AsEnumerable()).Concat(extra.OfType<UnattributedSignal>()))
+
+        // One pass over working memory and what the indexed matcher kept outside it, in that order.
+        var signals = new List<StanceSignal>();
+        foreach (var item in session is null ? extra : session.Query<object>().AsEnumerable().Concat(extra))
         {
-            foreach (var fact in lost.Facts)
+            switch (item)
             {
-                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
+                case StanceSignal signal:
+                    signals.Add(signal);
+                    break;
+                case UnattributedSignal lost:
+                    foreach (var fact in lost.Facts)
+                    {
+                        unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
+                    }
+
+                    break;
             }
         }
 
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new Dictionary<string, int>(article.Facts.Count, StringComparer.Ordinal);
         for (var i = 0; i < article.Facts.Count; i++)
         {
             order[article.Facts[i].Id] = i;
         }
 
-        var stances = ConflictPolicy.Decide((session is null ? [] : session.Query<StanceSignal>().AsEnumerable()).Concat(extra.OfType<StanceSignal>()).ToList(), order);
+        var stances = ConflictPolicy.Decide(signals, order);
         var distinctUnresolved = unresolved
             .Distinct()
             .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
@@ -87,6 +100,8 @@ internal sealed class Inferrer
     /// <summary>The NRules part: the facts (and the indexed matcher's signals, when rules match signals) through a session, within the budgets.</summary>
     private ISession RunSession(ArticleFacts article, List<Fact> facts, IEnumerable<StanceSignal> signals, int indexedFirings, InferenceTrace? trace, CancellationToken cancellationToken)
     {
+        // A new session per article: reusing one (retracting the last article's facts) measured
+        // slower in NRules 1.0.4 at 9 and at 1,000 rules (benchmarks --sessions; README).
         var session = _rules.Sessions.CreateSession();
         var allowed = _options.MaxRuleFirings - indexedFirings;
         // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
@@ -163,9 +178,13 @@ internal sealed class Inferrer
 /// throwing from NRules' event: matches, not firings, are what grows combinatorially when
 /// derived facts join each other, and every derived fact and tuple held comes from one.
 /// </summary>
+/// <remarks>
+/// Per match it costs an increment and a lookup keyed by the rule object's identity (not its
+/// id string, whose hash per match was most of the budget's own cost).
+/// </remarks>
 internal sealed class MatchBudget(int maxMatches, long maxBytes)
 {
-    private readonly Dictionary<string, int> _byRule = new(StringComparer.Ordinal);
+    private readonly Dictionary<IRuleDefinition, int> _byRule = new(ReferenceEqualityComparer.Instance);
     private readonly long _startBytes = GC.GetAllocatedBytesForCurrentThread();
     private int _count;
 
@@ -175,8 +194,8 @@ internal sealed class MatchBudget(int maxMatches, long maxBytes)
 
     public void OnMatch(object? sender, NRules.Diagnostics.AgendaEventArgs e)
     {
-        var rule = e.Rule.Name;
-        _byRule[rule] = _byRule.GetValueOrDefault(rule) + 1;
+        ref var perRule = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_byRule, e.Rule, out _);
+        perRule++;
         if (++_count > maxMatches)
         {
             Stop(nameof(StanceLimits.MaxRuleMatches));
@@ -187,9 +206,7 @@ internal sealed class MatchBudget(int maxMatches, long maxBytes)
     // allocated on this thread: the inference runs synchronously, so what it allocated bounds
     // what it holds. Checked after each rule fired: every fact past the input (which the fact
     // limit bounds) is asserted by a firing, so no per-insert event (and its allocation) is needed.
-    public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e) => CheckBytes();
-
-    private void CheckBytes()
+    public void OnFired(object? sender, NRules.Diagnostics.AgendaEventArgs e)
     {
         if (GC.GetAllocatedBytesForCurrentThread() - _startBytes > maxBytes)
         {
@@ -205,7 +222,7 @@ internal sealed class MatchBudget(int maxMatches, long maxBytes)
 
     /// <summary>The rules with the most matches, most first (the ones that ran away).</summary>
     public IReadOnlyList<string> TopRules() =>
-        _byRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(8).Select(r => r.Key).ToArray();
+        _byRule.Select(r => (Rule: r.Key.Name, Count: r.Value)).OrderByDescending(r => r.Count).ThenBy(r => r.Rule, StringComparer.Ordinal).Take(8).Select(r => r.Rule).ToArray();
 }
 
 /// <summary>Thrown inside the session by <see cref="MatchBudget"/>; never escapes the inferrer.</summary>

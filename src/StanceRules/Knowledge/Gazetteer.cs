@@ -97,6 +97,9 @@ internal sealed partial class Gazetteer
     /// </summary>
     public const int TermGraceDays = 3;
 
+    /// <summary>Resolutions memoized per gazetteer (each of the two memos): more distinct actors than a day of world news names.</summary>
+    public const int ResolutionCacheSize = 8_192;
+
     private static readonly FrozenSet<string> FormerWords = FrozenSet.ToFrozenSet(["former", "ex", "late"], StringComparer.Ordinal);
 
     // Words that make the words after "former" a former office holder ("former President", "ex-PM").
@@ -135,6 +138,13 @@ internal sealed partial class Gazetteer
     private readonly int _maxAliasWords;
     private readonly string[] _namesWithAnd;
 
+    // The memo of Resolve: by actor text when no dated entry took part, else by (text, date).
+    private readonly BoundedCache<string, Resolution> _undated = new(ResolutionCacheSize, StringComparer.Ordinal);
+    private readonly BoundedCache<(string Actor, DateOnly? Date), Resolution> _dated = new(ResolutionCacheSize);
+
+    [ThreadStatic]
+    private static bool t_datedEntryFound;
+
     public Gazetteer(IEnumerable<Country> countries, IReadOnlyDictionary<string, GazetteerEntry> entries, IReadOnlyList<Person> people, IReadOnlyList<OfficeCoverage> coverage)
     {
         _countries = countries.ToFrozenDictionary(c => c.Iso3, StringComparer.Ordinal);
@@ -166,7 +176,39 @@ internal sealed partial class Gazetteer
     /// <summary>Resolves an actor with no date: officials by their latest office.</summary>
     public Resolution Resolve(string actor) => Resolve(actor, null);
 
+    /// <summary>
+    /// Resolves an actor on a date, through a memo of earlier resolutions: by the text alone when
+    /// no entry that depends on the date (a person's office, a group that became a government)
+    /// took part, by text and date otherwise. Articles repeat the same actors, and every caller
+    /// (inference, <c>StanceEngine.Resolve</c>, explain) shares the memo.
+    /// </summary>
     public Resolution Resolve(string actor, DateOnly? date)
+    {
+        if (actor.Length > BoundedCache<string, Resolution>.MaxTextLength)
+        {
+            return ResolveUncached(actor, date);
+        }
+
+        if (_undated.TryGet(actor, out var resolution) || _dated.TryGet((actor, date), out resolution))
+        {
+            return resolution;
+        }
+
+        t_datedEntryFound = false;
+        resolution = ResolveUncached(actor, date);
+        if (t_datedEntryFound)
+        {
+            _dated.Add((actor, date), resolution);
+        }
+        else
+        {
+            _undated.Add(actor, resolution);
+        }
+
+        return resolution;
+    }
+
+    private Resolution ResolveUncached(string actor, DateOnly? date)
     {
         var key = TextKey.Of(actor);
         if (key.Length == 0)
@@ -177,7 +219,7 @@ internal sealed partial class Gazetteer
         // The common case: the whole actor is one name ("Kremlin", "Putin", "the EU").
         if (_entries.TryGetValue(key, out var exact))
         {
-            return Single(exact, date);
+            return Single(Found(exact), date);
         }
 
         if (GroupPattern().IsMatch(key))
@@ -452,7 +494,7 @@ internal sealed partial class Gazetteer
                 continue;
             }
 
-            var resolution = _entries.TryGetValue(key, out var exact) ? Single(exact, date) : Scan(part, key, date, allowJoint: false);
+            var resolution = _entries.TryGetValue(key, out var exact) ? Single(Found(exact), date) : Scan(part, key, date, allowJoint: false);
             if (resolution.Country is not { } country)
             {
                 return null;
@@ -522,7 +564,7 @@ internal sealed partial class Gazetteer
         {
             var trimmed = part.Trim();
             if (TextKey.Of(trimmed) is { Length: > 0 } key
-                && (_entries.TryGetValue(key, out var exact) ? Single(exact, date) : Scan(trimmed, key, date, allowJoint: false)) is { Kind: ResolutionKind.Unknown, Match: NonCountryEntry })
+                && (_entries.TryGetValue(key, out var exact) ? Single(Found(exact), date) : Scan(trimmed, key, date, allowJoint: false)) is { Kind: ResolutionKind.Unknown, Match: NonCountryEntry })
             {
                 return trimmed;
             }
@@ -534,10 +576,21 @@ internal sealed partial class Gazetteer
     private GazetteerEntry? Lookup(ReadOnlySpan<char> span)
     {
 #if NET9_0_OR_GREATER
-        return _spans.TryGetValue(span, out var entry) ? entry : null;
+        return _spans.TryGetValue(span, out var entry) ? Found(entry) : null;
 #else
-        return _entries.TryGetValue(span.ToString(), out var entry) ? entry : null;
+        return _entries.TryGetValue(span.ToString(), out var entry) ? Found(entry) : null;
 #endif
+    }
+
+    /// <summary>Every entry a resolution reads passes here: the date matters only through these two kinds.</summary>
+    private static GazetteerEntry Found(GazetteerEntry entry)
+    {
+        if (entry is PersonAlias or NonCountryEntry { Becomes: not null })
+        {
+            t_datedEntryFound = true;
+        }
+
+        return entry;
     }
 
     private static bool IsWordIn(FrozenSet<string> set, string key, int start, int end)

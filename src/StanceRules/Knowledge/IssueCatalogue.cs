@@ -12,6 +12,7 @@ internal sealed record IssueEntry(string Id, IReadOnlyList<string> Phrases);
 internal sealed class IssueCatalogue
 {
     private readonly (string Key, string Issue)[] _phrases;
+    private readonly BoundedCache<string, string?> _inferred = new(Gazetteer.ResolutionCacheSize, StringComparer.Ordinal);
 
     public IssueCatalogue(IEnumerable<IssueEntry> issues)
     {
@@ -26,6 +27,7 @@ internal sealed class IssueCatalogue
 
     public FrozenDictionary<string, IssueEntry> Issues { get; }
 
+    /// <summary>The issue the text names, memoized by the text (targets and motions repeat across articles).</summary>
     public string? Infer(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -33,6 +35,22 @@ internal sealed class IssueCatalogue
             return null;
         }
 
+        if (text.Length > BoundedCache<string, string?>.MaxTextLength)
+        {
+            return InferUncached(text);
+        }
+
+        if (!_inferred.TryGet(text, out var issue))
+        {
+            issue = InferUncached(text);
+            _inferred.Add(text, issue);
+        }
+
+        return issue;
+    }
+
+    private string? InferUncached(string text)
+    {
         var key = $" {TextKey.Of(text)} ";
         foreach (var (phrase, issue) in _phrases)
         {

@@ -47,5 +47,29 @@ internal sealed class Lexicon
     }
 
     /// <summary>Lemmas are kebab-case and lower-case: "Call for" and "call_for" are "call-for".</summary>
-    public static string Lemma(string act) => string.Join('-', TextKey.Of(act).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    public static string Lemma(string act) => IsLemma(act) ? act : string.Join('-', TextKey.Of(act).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Whether the act is already its own lemma (as documents almost always write it), so the
+    /// lookup needs no normalizing copy: lower-case ASCII letters and digits in words joined by
+    /// single hyphens, and not starting with the word "the" (which the text key drops).
+    /// </summary>
+    private static bool IsLemma(string act)
+    {
+        if (act.Length == 0 || act[0] == '-' || act[^1] == '-' || act.StartsWith("the-", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < act.Length; i++)
+        {
+            var c = act[i];
+            if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || (c == '-' && act[i - 1] != '-')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
