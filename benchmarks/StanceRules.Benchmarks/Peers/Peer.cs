@@ -13,8 +13,11 @@ public abstract class Peer
     /// <summary>A tuned NRules peer: the fluent rules with one session reused across articles (not thread-safe; timing only).</summary>
     public const string FluentReusedName = "nrules-fluent-reused";
 
+    /// <summary>StanceRules in reference mode: every rule through NRules (<see cref="RuleMatching.Reference"/>), the indexed matcher off.</summary>
+    public const string StanceRulesReferenceName = "stancerules-reference";
+
     /// <summary>The engines, baseline first.</summary>
-    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName, FluentReusedName];
+    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName, FluentReusedName, StanceRulesReferenceName];
 
     public abstract string Name { get; }
 
@@ -45,6 +48,7 @@ public abstract class Peer
     public static Peer Create(string engine, RuleSetKind kind, int generated = 0) => engine switch
     {
         StanceRulesName => new StanceRulesPeer(kind, generated),
+        StanceRulesReferenceName => new StanceRulesPeer(kind, generated, RuleMatching.Reference),
         FluentName => new FluentPeer(kind, generated),
         RulesEngineName => new RulesEnginePeer(kind, generated),
         PlainName => new PlainPeer(kind, generated),
@@ -58,17 +62,21 @@ public sealed class StanceRulesPeer : Peer
 {
     private readonly StanceEngine _engine;
 
-    public StanceRulesPeer(RuleSetKind kind, int generated)
+    private readonly RuleMatching _matching;
+
+    public StanceRulesPeer(RuleSetKind kind, int generated, RuleMatching matching = RuleMatching.Indexed)
     {
+        _matching = matching;
+        var options = new StanceEngineOptions { Matching = matching };
         _engine = kind switch
         {
-            RuleSetKind.Default => StanceEngine.FromYaml(RuleFiles.Default),
-            RuleSetKind.Generated => StanceEngine.FromYaml(RuleFiles.With("generated.yaml", GeneratedRules.ToYaml(GeneratedRules.Create(generated)))),
-            _ => StanceEngine.FromYaml(RuleFiles.With("joins.yaml", JoinRules.Yaml)),
+            RuleSetKind.Default => StanceEngine.FromYaml(RuleFiles.Default, options),
+            RuleSetKind.Generated => StanceEngine.FromYaml(RuleFiles.With("generated.yaml", GeneratedRules.ToYaml(GeneratedRules.Create(generated))), options),
+            _ => StanceEngine.FromYaml(RuleFiles.With("joins.yaml", JoinRules.Yaml), options),
         };
     }
 
-    public override string Name => StanceRulesName;
+    public override string Name => _matching == RuleMatching.Reference ? StanceRulesReferenceName : StanceRulesName;
 
     public override object Infer(ArticleFacts article) => _engine.Infer(article);
 }
