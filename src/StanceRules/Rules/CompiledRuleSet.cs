@@ -1,0 +1,13 @@
+using NRules;
+using StanceRules.Knowledge;
+
+namespace StanceRules.Rules;
+
+/// <summary>A rule set compiled and ready: immutable, shared by every inference.</summary>
+internal sealed record CompiledRuleSet(
+    IReadOnlyList<CompiledRule> Rules,
+    Gazetteer Gazetteer,
+    Lexicon Lexicon,
+    IssueCatalogue Issues,
+    FactTypes FactTypes,
+    ISessionFactory Sessions);
