@@ -68,7 +68,8 @@ public sealed partial class StanceEngine
     }
 
     /// <summary>
-    /// Loads and compiles every <c>*.yaml</c> file of a folder (rules, gazetteer, lexicon, issues): the whole rule
+    /// Loads and compiles every rule file of a folder and its subfolders (<c>*.yaml</c>, <c>*.yml</c>; not rule tests or
+    /// fact documents: <see cref="StanceFiles.IsRuleFile"/>) holding rules, gazetteer, offices, lexicon, issues: the whole rule
     /// set, or with <see cref="StanceEngineOptions.ExtendDefaultRules"/> a layer on top of the embedded defaults.
     /// </summary>
     /// <param name="directory">The rule set folder.</param>
