@@ -30,10 +30,11 @@ internal static class CorpusCommand
         foreach (var path in options.Paths)
         {
             // Folders under the library's link policy (no link out of the folder, each file once), as in 'stance infer'.
-            if (StanceRules.Yaml.SourceFile.EnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || IsReportFile(name), StanceLimits.Default.FollowLinksOutOfFolder, inputErrors) is { } found)
+            if (StanceFiles.TryEnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || IsReportFile(name), StanceLimits.Default, out var found, out var walkErrors))
             {
-                documents.AddRange(found.Select(f => f.Name).Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f))));
-                reportFiles.AddRange(found.Select(f => f.Name).Where(IsReportFile));
+                inputErrors.AddRange(walkErrors);
+                documents.AddRange(found.Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f))));
+                reportFiles.AddRange(found.Where(IsReportFile));
             }
             else if (File.Exists(path))
             {

@@ -177,9 +177,10 @@ internal static class InferCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (StanceRules.Yaml.SourceFile.EnumerateFolder(path, IsFactDocumentName, StanceLimits.Default.FollowLinksOutOfFolder, errors) is { } found)
+            if (StanceFiles.TryEnumerateFolder(path, IsFactDocumentName, StanceLimits.Default, out var found, out var walkErrors))
             {
-                files.AddRange(found.Select(f => f.Name));
+                errors.AddRange(walkErrors);
+                files.AddRange(found);
             }
             else if (File.Exists(path))
             {

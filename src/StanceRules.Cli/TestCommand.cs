@@ -73,8 +73,8 @@ internal static class TestCommand
         }
 
         var local = "rules";
-        var yaml = Directory.Exists(local) ? Directory.GetFiles(local, "*.yaml", SearchOption.AllDirectories) : [];
-        if (yaml.Any(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal)) && yaml.Any(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal) && !f.EndsWith(".facts.yaml", StringComparison.Ordinal)))
+        var files = Directory.Exists(local) ? Directory.GetFiles(local, "*", SearchOption.AllDirectories) : [];
+        if (files.Any(f => f.EndsWith(".tests.yaml", StringComparison.Ordinal)) && files.Any(StanceFiles.IsRuleFile))
         {
             return (local, options.Rules ?? local);
         }

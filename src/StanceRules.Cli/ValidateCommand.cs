@@ -31,8 +31,8 @@ internal static class ValidateCommand
     /// <summary>"embedded defaults (a.yaml, b.yaml), then DIR (c.yaml)": the layers a rule set was compiled from, in order.</summary>
     private static string Layers(IReadOnlyList<string> files, string? directory)
     {
-        var embedded = files.Where(f => f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceRules.Rules.RuleSetLoader.PathInRuleSet(f, directory)).ToArray();
-        var folder = files.Where(f => !f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceRules.Rules.RuleSetLoader.PathInRuleSet(f, directory)).ToArray();
+        var embedded = files.Where(f => f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceFiles.PathInRuleSet(f, directory)).ToArray();
+        var folder = files.Where(f => !f.StartsWith("embedded:", StringComparison.Ordinal)).Select(f => StanceFiles.PathInRuleSet(f, directory)).ToArray();
         var layers = new List<string>();
         if (embedded.Length > 0)
         {

@@ -131,7 +131,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         watcher.Deleted += OnChanged;
         watcher.Renamed += (_, e) =>
         {
-            if (IsRuleFile(e.OldFullPath) || IsRuleFile(e.FullPath))
+            if (StanceFiles.IsRuleFile(e.OldFullPath) || StanceFiles.IsRuleFile(e.FullPath))
             {
                 ScheduleReload();
             }
@@ -212,14 +212,11 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     private void OnChanged(object sender, FileSystemEventArgs e)
     {
         // A deleted folder may have held rule files; a created or changed one may hold some now.
-        if (IsRuleFile(e.FullPath) || e.ChangeType == WatcherChangeTypes.Deleted || Directory.Exists(e.FullPath))
+        if (StanceFiles.IsRuleFile(e.FullPath) || e.ChangeType == WatcherChangeTypes.Deleted || Directory.Exists(e.FullPath))
         {
             ScheduleReload();
         }
     }
-
-    private static bool IsRuleFile(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>(Re)starts the quiet period: the reload runs once the folder has not changed for the delay.</summary>
     private void ScheduleReload()

@@ -1,4 +1,5 @@
 using StanceRules.Inference;
+using StanceRules.Loading;
 using StanceRules.Rules;
 
 namespace StanceRules;
@@ -10,16 +11,16 @@ namespace StanceRules;
 /// </summary>
 public sealed partial class StanceEngine
 {
-    private static readonly Lazy<StanceEngine> DefaultEngine = new(() => Compile(RuleSetLoader.ReadEmbedded(), new StanceEngineOptions(), "embedded rules"));
+    private static readonly Lazy<StanceEngine> DefaultEngine = new(() => Compile(RuleSetSource.Embedded, new StanceEngineOptions()));
 
     private readonly CompiledRuleSet _rules;
     private readonly StanceEngineOptions _options;
 
-    private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options, IReadOnlyList<RuleSource> sources, string where)
+    private StanceEngine(CompiledRuleSet rules, StanceEngineOptions options, IReadOnlyList<RuleFile> files, string where)
     {
         _rules = rules;
         _options = options;
-        SourceFiles = sources.Select(s => s.Name).ToArray();
+        SourceFiles = files.Select(f => f.Name).ToArray();
         var at = new SourceLocation(where, 1, 1);
         var warnings = new List<Diagnostic>();
         if (rules.Gazetteer.CountryCount == 0)
@@ -63,11 +64,12 @@ public sealed partial class StanceEngine
     public static StanceEngine CreateDefault(StanceEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Compile(RuleSetLoader.ReadEmbedded(), options, "embedded rules");
+        return Compile(RuleSetSource.Embedded, options);
     }
 
     /// <summary>
-    /// Loads and compiles every <c>*.yaml</c> file of a folder (rules, gazetteer, lexicon, issues): the whole rule
+    /// Loads and compiles every rule file of a folder and its subfolders (<c>*.yaml</c>, <c>*.yml</c>; not rule tests or
+    /// fact documents: <see cref="StanceFiles.IsRuleFile"/>) holding rules, gazetteer, offices, lexicon, issues: the whole rule
     /// set, or with <see cref="StanceEngineOptions.ExtendDefaultRules"/> a layer on top of the embedded defaults.
     /// </summary>
     /// <param name="directory">The rule set folder.</param>
@@ -82,21 +84,7 @@ public sealed partial class StanceEngine
         ArgumentNullException.ThrowIfNull(directory);
         options ??= new StanceEngineOptions();
         var list = new List<Diagnostic>();
-        IReadOnlyList<RuleSource> folder;
-        try
-        {
-            folder = RuleSetLoader.ReadFolder(directory, options.Limits, list);
-        }
-        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
-        {
-            // Last resort: a folder the reader fails on in a way it does not foresee is a diagnostic, never an exception.
-            list.Add(new Diagnostic(DiagnosticCodes.FileNotReadable, ErrorMessages.FileNotReadable($"{e.GetType().Name}: {e.Message}"), new SourceLocation(directory, 1, 1)));
-            folder = [];
-        }
-
-        var sources = options.ExtendDefaultRules ? RuleSetLoader.Layer(RuleSetLoader.ReadEmbedded(), folder, directory) : folder;
-        var compiled = list.Count == 0 ? RuleSetLoader.Compile(sources, options, list, directory) : null;
-        engine = compiled is null ? null : new StanceEngine(compiled, options, sources, directory);
+        engine = TryCompile(options.ExtendDefaultRules ? RuleSetSource.OverDefaults(directory) : RuleSetSource.Folder(directory), options, list);
         diagnostics = list;
         return engine is not null;
     }
@@ -106,7 +94,7 @@ public sealed partial class StanceEngine
     public static StanceEngine FromYaml(IEnumerable<KeyValuePair<string, string>> files, StanceEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Compile(files.Select(f => new RuleSource(f.Key, f.Value)).ToArray(), options ?? new StanceEngineOptions(), "the given files");
+        return Compile(RuleSetSource.InMemory(files, "the given files"), options ?? new StanceEngineOptions());
     }
 
     /// <summary>Infers every country's stance on every issue from one article's facts.</summary>
@@ -133,10 +121,17 @@ public sealed partial class StanceEngine
         return new ActorResolution(actor, date, _rules.Gazetteer.Resolve(actor, date));
     }
 
-    private static StanceEngine Compile(IReadOnlyList<RuleSource> sources, StanceEngineOptions options, string where)
+    private static StanceEngine Compile(RuleSetSource source, StanceEngineOptions options)
     {
         var diagnostics = new List<Diagnostic>();
-        var compiled = RuleSetLoader.Compile(sources, options, diagnostics, where);
-        return compiled is null ? throw new StanceRulesException(diagnostics) : new StanceEngine(compiled, options, sources, where);
+        return TryCompile(source, options, diagnostics) ?? throw new StanceRulesException(diagnostics);
+    }
+
+    /// <summary>Reads the source's files and, when every one was read, compiles them; null with the diagnostics otherwise.</summary>
+    private static StanceEngine? TryCompile(RuleSetSource source, StanceEngineOptions options, List<Diagnostic> diagnostics)
+    {
+        var files = source.Read(options.Limits, diagnostics);
+        var compiled = diagnostics.Count == 0 ? RuleSetCompiler.Compile(files, options, diagnostics, source.Where) : null;
+        return compiled is null ? null : new StanceEngine(compiled, options, files, source.Where);
     }
 }

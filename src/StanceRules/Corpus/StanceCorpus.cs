@@ -251,8 +251,14 @@ public sealed class StanceCorpus
         return ClosestOf(country, AgreementsOf(Stances(by, wide)), count);
     }
 
-    internal static IReadOnlyList<StanceChange> ChangesOf(IReadOnlyList<WindowStance> stances)
+    /// <summary>
+    /// <see cref="Changes"/> from stances already computed: ask <see cref="Stances"/> once and take
+    /// several answers from the one list (the <c>stance corpus</c> command does).
+    /// </summary>
+    /// <param name="stances">Stances in the order <see cref="Stances"/> gives them (country, issue, window).</param>
+    public static IReadOnlyList<StanceChange> ChangesOf(IReadOnlyList<WindowStance> stances)
     {
+        ArgumentNullException.ThrowIfNull(stances);
         var changes = new List<StanceChange>();
         for (var i = 1; i < stances.Count; i++)
         {
@@ -266,8 +272,11 @@ public sealed class StanceCorpus
         return changes;
     }
 
-    internal static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
+    /// <summary><see cref="Agreements"/> from stances already computed (see <see cref="ChangesOf"/>).</summary>
+    /// <param name="stances">Stances as <see cref="Stances"/> gives them.</param>
+    public static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
     {
+        ArgumentNullException.ThrowIfNull(stances);
         var byCountry = stances
             .GroupBy(s => s.Country)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -300,8 +309,18 @@ public sealed class StanceCorpus
         return result;
     }
 
-    internal static IReadOnlyList<CountryAgreement> ClosestOf(string country, IReadOnlyList<CountryAgreement> agreements, int count) =>
-        agreements
+    /// <summary>
+    /// <see cref="Closest"/> from agreements already computed (<see cref="AgreementsOf"/>): the
+    /// countries among them closest to <paramref name="country"/>, highest S-score first.
+    /// </summary>
+    /// <param name="country">ISO alpha-3 code.</param>
+    /// <param name="agreements">Agreements of pairs of countries, each pair once.</param>
+    /// <param name="count">At most this many.</param>
+    public static IReadOnlyList<CountryAgreement> ClosestOf(string country, IReadOnlyList<CountryAgreement> agreements, int count)
+    {
+        ArgumentNullException.ThrowIfNull(country);
+        ArgumentNullException.ThrowIfNull(agreements);
+        return agreements
             .Where(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Other, country, StringComparison.OrdinalIgnoreCase))
             .Select(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) ? a : a with { Country = a.Other, Other = a.Country })
             .OrderByDescending(a => a.SScore)
@@ -309,6 +328,7 @@ public sealed class StanceCorpus
             .ThenBy(a => a.Other, StringComparer.Ordinal)
             .Take(Math.Max(count, 0))
             .ToArray();
+    }
 
     private static WindowStance Decide(string country, string issue, CorpusPeriod period, CellTally?[] tallies)
     {

@@ -1,6 +1,13 @@
 using System.Text;
 
+// Shared as source with the stance CLI (a linked Compile item in StanceRules.Cli.csproj), which
+// prints the same untrusted text; there it is StanceRules.Cli.DisplayText, so that a test that
+// sees both assemblies' internals still finds one DisplayText per namespace.
+#if STANCE_CLI
+namespace StanceRules.Cli;
+#else
 namespace StanceRules;
+#endif
 
 /// <summary>
 /// The one escaping helper for text StanceRules shows (tables, diagnostics, explanations, rule

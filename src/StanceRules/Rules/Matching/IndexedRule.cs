@@ -121,6 +121,6 @@ internal sealed class FieldReader(FactField field, FactType type, Func<LambdaExp
     {
         var parameter = Expression.Parameter(typeof(object), "fact");
         var read = field.Read(Expression.Convert(parameter, type.ClrType));
-        return DelegatingExpressionCompiler.CompileAs<Func<object, object?>>(compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
+        return CheckedCompile.As<Func<object, object?>>(compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
     }
 }

@@ -325,7 +325,7 @@ internal sealed class IndexedRules
                 body = body is ConstantExpression ? Expression.Invoke(lambda, typed) : Expression.AndAlso(body, Expression.Invoke(lambda, typed));
             }
 
-            return DelegatingExpressionCompiler.CompileAs<Func<object, bool>>(compile, TrimSafeExpressions.Lambda(body, [parameter]));
+            return CheckedCompile.As<Func<object, bool>>(compile, TrimSafeExpressions.Lambda(body, [parameter]));
         }
     }
 
@@ -372,7 +372,7 @@ internal sealed class IndexedRules
                 body = body is ConstantExpression ? call : Expression.AndAlso(body, call);
             }
 
-            return DelegatingExpressionCompiler.CompileAs<Func<object, object, bool>>(compile, TrimSafeExpressions.Lambda(body, [candidate, other]));
+            return CheckedCompile.As<Func<object, object, bool>>(compile, TrimSafeExpressions.Lambda(body, [candidate, other]));
         }
     }
 }

@@ -1,0 +1,269 @@
+using StanceRules.Knowledge;
+using StanceRules.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace StanceRules.Loading;
+
+/// <summary>
+/// Reads the <c>countries:</c> and <c>non_country_actors:</c> sections, and builds the gazetteer
+/// once every file is read: each name or code names one actor across files, offices are joined
+/// to their countries and their holders' names added, clashes reported where they are.
+/// </summary>
+internal sealed class GazetteerReader
+{
+    private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials"];
+    private static readonly string[] NonCountryKeys = ["names", "reason", "becomes"];
+    private static readonly string[] BecomesKeys = ["country", "from"];
+
+    private readonly List<Country> _countries = [];
+    private readonly Dictionary<string, (GazetteerEntry Entry, SourceLocation At)> _entries = new(StringComparer.Ordinal);
+    private readonly List<(string Iso3, DateOnly From, NonCountryEntry Pending, SourceLocation At)> _becomes = [];
+
+    public void Read(YamlText yaml, MappingView file)
+    {
+        if (file["countries"] is { } countries && yaml.Sequence(countries, "'countries'") is { } countryList)
+        {
+            foreach (var node in countryList.Children)
+            {
+                ReadCountry(yaml, node);
+            }
+        }
+
+        if (file["non_country_actors"] is { } others && yaml.Sequence(others, "'non_country_actors'") is { } otherList)
+        {
+            foreach (var node in otherList.Children)
+            {
+                ReadNonCountry(yaml, node);
+            }
+        }
+    }
+
+    /// <summary>The gazetteer, once every file is read: offices joined to their countries, name clashes reported.</summary>
+    public Gazetteer Build(IReadOnlyList<OfficesEntry> offices, List<Diagnostic> diagnostics)
+    {
+        var byIso3 = _countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
+        foreach (var (iso3, from, pending, at) in _becomes)
+        {
+            if (byIso3.TryGetValue(iso3, out var country))
+            {
+                var entry = new NonCountryEntry(pending.Text, pending.Reason, pending.Kind) { Becomes = (country, from) };
+                foreach (var key in _entries.Where(e => e.Value.Entry == pending).Select(e => e.Key).ToArray())
+                {
+                    _entries[key] = (entry, _entries[key].At);
+                }
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(iso3), at));
+            }
+        }
+
+        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var coverage = new List<OfficeCoverage>();
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var office in offices)
+        {
+            if (!byIso3.TryGetValue(office.Iso3, out var country))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(office.Iso3), office.At));
+                continue;
+            }
+
+            if (seen.TryGetValue(office.Iso3, out var first))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("offices entry", $"{office.Iso3} (first at {first})"), office.At));
+                continue;
+            }
+
+            seen[office.Iso3] = office.At;
+            if (office.HeadOfState is { } hos && !byIso3.ContainsKey(hos.Iso3))
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(hos.Iso3), hos.At));
+            }
+
+            coverage.Add(new OfficeCoverage(country, office.Covers, office.Checked, office.HeadOfState?.Iso3, office.At));
+            foreach (var holder in office.Holders)
+            {
+                var personKey = $"{country.Iso3}|{TextKey.Of(holder.Name)}";
+                if (!people.TryGetValue(personKey, out var person))
+                {
+                    people[personKey] = person = new Person(holder.Name, country);
+                }
+
+                person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At));
+                if (holder.Then is { } then)
+                {
+                    person.MoveTo(then);
+                }
+
+                foreach (var (alias, at) in holder.Aliases.Prepend((holder.Name, holder.NameAt)))
+                {
+                    AddPersonAlias(alias, at, person, diagnostics);
+                }
+            }
+        }
+
+        return new Gazetteer(_countries, _entries.ToDictionary(e => e.Key, e => e.Value.Entry, StringComparer.Ordinal), [.. people.Values], coverage);
+    }
+
+    private void AddPersonAlias(string alias, SourceLocation at, Person person, List<Diagnostic> diagnostics)
+    {
+        var key = TextKey.Of(alias);
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (!_entries.TryGetValue(key, out var existing))
+        {
+            _entries[key] = (new PersonAlias(alias, person), at);
+            return;
+        }
+
+        switch (existing.Entry)
+        {
+            case PersonAlias same when same.Person == person:
+                return;
+            case PersonAlias other:
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"{other.Person.Name} ({other.Person.Country.Iso3}, {existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                return;
+            case CountryAlias { Kind: AliasKind.Official } official when official.Country == person.Country:
+                // Listed both with terms and as an undated official of the same country: the
+                // person speaks for it in a role the offices do not list, on any date.
+                _entries[key] = (new PersonAlias(alias, person) { Undated = official.Country }, at);
+                return;
+            case CountryAlias country:
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"{country.Description} ({existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                return;
+            default:
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, $"a non-country actor ({existing.At})", $"{person.Name} ({person.Country.Iso3})"), at));
+                return;
+        }
+    }
+
+    private void ReadCountry(YamlText yaml, YamlNode node)
+    {
+        if (yaml.Mapping(node, "a country", CountryKeys) is not { } map)
+        {
+            return;
+        }
+
+        var iso3 = map.Required("iso3") is { } n3 ? yaml.Scalar(n3, "'iso3'") : null;
+        var iso2 = map.Required("iso2") is { } n2 ? yaml.Scalar(n2, "'iso2'") : null;
+        var names = map.Required("names") is { } nn ? yaml.ScalarList(nn, "'names'") : null;
+        if (iso3 is null || iso2 is null || names is null || names.Count == 0)
+        {
+            return;
+        }
+
+        if (iso3.Length != 3 || !iso3.All(char.IsAsciiLetterUpper) || iso2.Length != 2 || !iso2.All(char.IsAsciiLetterUpper))
+        {
+            yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue($"{iso3}/{iso2}", "'iso3'/'iso2'", "ISO 3166-1 codes in upper case (CHN/CN)"));
+            return;
+        }
+
+        if (_countries.Any(c => c.Iso3 == iso3))
+        {
+            yaml.Error(map["iso3"]!, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("country", iso3));
+            return;
+        }
+
+        var country = new Country(iso3, iso2, names[0]);
+        _countries.Add(country);
+        AddAlias(yaml, map["iso3"]!, iso3, country, AliasKind.Code);
+        AddAlias(yaml, map["iso2"]!, iso2, country, AliasKind.Code);
+        foreach (var key in CountryKeys.Skip(2))
+        {
+            if (map[key] is not { } listNode || YamlText.IsNull(listNode))
+            {
+                continue;
+            }
+
+            var kind = key switch
+            {
+                "capitals" => AliasKind.Capital,
+                "seats" => AliasKind.Seat,
+                "demonyms" => AliasKind.Demonym,
+                "officials" => AliasKind.Official,
+                _ => AliasKind.Name,
+            };
+            var items = listNode as YamlSequenceNode;
+            foreach (var alias in yaml.ScalarList(listNode, $"'{key}'") ?? [])
+            {
+                AddAlias(yaml, listNode, alias, country, kind, items);
+            }
+        }
+    }
+
+    private void AddAlias(YamlText yaml, YamlNode at, string alias, Country country, AliasKind kind, YamlSequenceNode? items = null)
+    {
+        var key = TextKey.Of(alias);
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        var node = items?.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == alias) ?? at;
+        if (_entries.TryGetValue(key, out var existing))
+        {
+            switch (existing.Entry)
+            {
+                case CountryAlias same when same.Country == country:
+                    same.AlsoName |= same.Kind == AliasKind.Code && kind == AliasKind.Name;
+                    return;
+                case CountryAlias other:
+                    yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, other.Country.Iso3, country.Iso3));
+                    return;
+                default:
+                    yaml.Error(node, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(alias, "a non-country actor", country.Iso3));
+                    return;
+            }
+        }
+
+        _entries[key] = (new CountryAlias(alias, country, kind), yaml.At(node));
+    }
+
+    private void ReadNonCountry(YamlText yaml, YamlNode node)
+    {
+        if (yaml.Mapping(node, "a non-country actor", NonCountryKeys) is not { } map)
+        {
+            return;
+        }
+
+        var names = map.Required("names") is { } nn ? yaml.ScalarList(nn, "'names'") : null;
+        var reason = map.Required("reason") is { } r ? yaml.Scalar(r, "'reason'") : null;
+        if (names is null || reason is null)
+        {
+            return;
+        }
+
+        var kind = reason.StartsWith("group", StringComparison.Ordinal) ? ResolutionKind.Group
+            : reason.StartsWith(Gazetteer.NonStateReason, StringComparison.Ordinal) ? ResolutionKind.NonState
+            : reason.StartsWith("territory", StringComparison.Ordinal) ? ResolutionKind.Unknown
+            : ResolutionKind.Organization;
+        var entry = new NonCountryEntry(names[0], reason, kind);
+        if (map["becomes"] is { } becomesNode && yaml.Mapping(becomesNode, "'becomes'", BecomesKeys) is { } becomes
+            && becomes.Required("country") is { } countryNode && yaml.Scalar(countryNode, "'becomes.country'") is { } iso3
+            && becomes.Required("from") is { } fromNode && YamlDates.Read(yaml, fromNode, "'becomes.from'") is { } from)
+        {
+            _becomes.Add((iso3, from, entry, yaml.At(countryNode)));
+        }
+
+        foreach (var name in names)
+        {
+            var key = TextKey.Of(name);
+            if (_entries.TryGetValue(key, out var existing) && existing.Entry is not CountryAlias { Kind: AliasKind.Code, AlsoName: false })
+            {
+                // A bare ISO code gives way to an organization's name ("AU" is the African Union, not Australia).
+                if (existing.Entry is CountryAlias country)
+                {
+                    yaml.Error(map["names"]!, DiagnosticCodes.DuplicateAlias, ErrorMessages.DuplicateAlias(name, country.Country.Iso3, "a non-country actor"));
+                }
+            }
+            else
+            {
+                _entries[key] = (entry, yaml.At(map["names"]!));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using NRules;
+using StanceRules.Rules;
+using StanceRules.Rules.Matching;
+using StanceRules.Yaml;
+
+namespace StanceRules.Loading;
+
+/// <summary>
+/// Turns a rule set's files into a <see cref="CompiledRuleSet"/>. Each file is a YAML mapping whose
+/// top-level keys say what it holds; every file's <c>types</c> are declared first, then each file's
+/// sections are read in order (<c>rules</c>, <c>countries</c>, <c>non_country_actors</c>,
+/// <c>offices</c>, <c>acts</c>, <c>negated</c>, <c>issues</c>), one reader per section. All errors of
+/// all files are collected; only a rule set without any is compiled by NRules.
+/// </summary>
+internal static class RuleSetCompiler
+{
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types"];
+
+    /// <summary>
+    /// Compiles the files. Whatever a rule file holds, the outcome is a rule set or
+    /// diagnostics: an exception nothing above foresaw becomes a diagnostic naming the file it
+    /// was thrown on (a last resort; each known failure has its own positioned diagnostic).
+    /// </summary>
+    /// <param name="files">The files, in compile order.</param>
+    /// <param name="options">Fact types, limits and the expression compiler.</param>
+    /// <param name="diagnostics">Every error found is added here.</param>
+    /// <param name="where">What a diagnostic names when no file is at fault (<see cref="RuleSetSource.Where"/>).</param>
+    public static CompiledRuleSet? Compile(IReadOnlyList<RuleFile> files, StanceEngineOptions options, List<Diagnostic> diagnostics, string where)
+    {
+        var current = new SourceLocation(where, 1, 1);
+        try
+        {
+            return CompileUnguarded(files, options, diagnostics, where, at => current = at);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.EngineRejectedRule, ErrorMessages.LoadFailed(e.GetType().Name, e.Message), current));
+            return null;
+        }
+    }
+
+    private static CompiledRuleSet? CompileUnguarded(IReadOnlyList<RuleFile> files, StanceEngineOptions options, List<Diagnostic> diagnostics, string where, Action<SourceLocation> reading)
+    {
+        var parsed = new List<(YamlText Yaml, MappingView File)>();
+        foreach (var file in files)
+        {
+            reading(new SourceLocation(file.Name, 1, 1));
+            var yaml = new YamlText(file.Name, diagnostics, options.Limits);
+            if (yaml.Load(file.Text) is { } root && yaml.Mapping(root, "a rule set file", FileKeys) is { } mapping)
+            {
+                parsed.Add((yaml, mapping));
+            }
+        }
+
+        // Fact types declared in YAML first: any file's rules may match any file's types.
+        var types = options.FactTypes;
+        foreach (var (yaml, file) in parsed)
+        {
+            types = FactTypesReader.Read(yaml, file, types);
+        }
+
+        var rules = new RulesReader(types, options.Limits, diagnostics, reading);
+        var gazetteer = new GazetteerReader();
+        var offices = new OfficesReader();
+        var lexicon = new LexiconReader();
+        var issues = new IssuesReader();
+        foreach (var (yaml, file) in parsed)
+        {
+            if (!rules.Read(yaml, file))
+            {
+                return null;
+            }
+
+            gazetteer.Read(yaml, file);
+            offices.Read(yaml, file);
+            lexicon.Read(yaml, file);
+            issues.Read(yaml, file);
+        }
+
+        var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics);
+        if (!rules.SawRules && diagnostics.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoRules, ErrorMessages.NoRules(where), new SourceLocation(where, 1, 1)));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            return null;
+        }
+
+        reading(new SourceLocation(where, 1, 1));
+        // The indexed matcher takes the rules that need no Rete network; NRules compiles the rest.
+        var indexed = options.Matching == RuleMatching.Indexed ? IndexedRules.Build(rules.Rules, options.ExpressionCompiler) : null;
+        return CompileRules(indexed?.Rete ?? rules.Rules, options, diagnostics, where) is { } sessions
+            ? new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed)
+            : null;
+    }
+
+    /// <summary>The NRules compile of the translated rules, with the caller's expression compiler if any; null (with a diagnostic on the rule) when NRules rejects one.</summary>
+    private static ISessionFactory? CompileRules(IReadOnlyList<LoadedRule> rules, StanceEngineOptions options, List<Diagnostic> diagnostics, string where)
+    {
+        var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual });
+        if (options.ExpressionCompiler is { } expressionCompiler)
+        {
+            compiler.ExpressionCompiler = new DelegatingExpressionCompiler(expressionCompiler);
+        }
+
+        try
+        {
+            return compiler.Compile(rules.Select(r => r.Definition));
+        }
+        catch (RuleCompilationException e)
+        {
+            var rule = rules.FirstOrDefault(r => r.Id == e.RuleName);
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.EngineRejectedRule, ErrorMessages.EngineRejectedRule(e.RuleName, e.InnerException?.Message ?? e.Message), rule?.Location ?? new SourceLocation(where, 1, 1)));
+            return null;
+        }
+    }
+}
