@@ -47,6 +47,43 @@ public partial class DocsContractTests
         Assert.Empty(unknown);
     }
 
+    [Fact]
+    public void MarkdownLinks_PointToFilesInTheRepository()
+    {
+        var documents = Directory.GetFiles(Path.Combine(Repo.Root, "docs"), "*.md")
+            .Concat([Path.Combine(Repo.Root, "README.md"), Path.Combine(Repo.Root, "src", "StanceRules.Cli", "README.md")]);
+        var broken = new List<string>();
+        foreach (var document in documents)
+        {
+            foreach (Match link in MarkdownLink().Matches(File.ReadAllText(document)))
+            {
+                var target = link.Groups["path"].Value;
+                var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(document)!, target));
+                if (!full.StartsWith(Repo.Root, StringComparison.Ordinal) || !(File.Exists(full) || Directory.Exists(full)))
+                {
+                    broken.Add($"{Path.GetRelativePath(Repo.Root, document)}: {target}");
+                }
+            }
+        }
+
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void NoFileInTheRepository_PointsToADocumentOutsideIt()
+    {
+        // The session's brief and style notes live outside the repository; nothing in it may depend on them.
+        string[] outside = ["DESIGN" + ".md", "STYLE" + ".md", "ANCHORS" + ".md", "../" + "shared"];
+        string[] text = [".md", ".cs", ".csproj", ".props", ".targets", ".json", ".yaml", ".yml", ".sh", ".txt", ".py", ""];
+        var found = Directory.EnumerateFiles(Repo.Root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(Repo.Root, f).Split(Path.DirectorySeparatorChar).Any(part => part is ".git" or "bin" or "obj" or "BenchmarkDotNet.Artifacts"))
+            .Where(f => text.Contains(Path.GetExtension(f)) && new FileInfo(f).Length < 4_000_000)
+            .SelectMany(f => outside.Where(File.ReadAllText(f).Contains).Select(o => $"{Path.GetRelativePath(Repo.Root, f)}: {o}"))
+            .ToArray();
+
+        Assert.Empty(found);
+    }
+
 #if STANCE_CLI // reads the stance CLI's command table, and the CLI targets net10.0 only
     private static CommandSpec[] Commands() =>
         (CommandSpec[])typeof(CommandLine).GetField("Commands", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
@@ -119,6 +156,10 @@ public partial class DocsContractTests
 
     [GeneratedRegex(@"^\| `(?<code>SR[0-9]{4})` \| `(?<name>[A-Za-z]+)` \| (?<meaning>[^\n]*) \|$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticRow();
+
+    /// <summary>A Markdown link to a relative path (not a URL, not an anchor in the same page), its #anchor left off.</summary>
+    [GeneratedRegex(@"\]\((?!https?:|mailto:|#)(?<path>[^)#\s]+)(#[^)]*)?\)")]
+    private static partial Regex MarkdownLink();
 
     [GeneratedRegex(@"\bSR[0-9]{4}\b")]
     private static partial Regex CodeMention();
