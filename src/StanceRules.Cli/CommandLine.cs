@@ -5,6 +5,7 @@ namespace StanceRules.Cli;
 /// one place: <c>--help</c>/<c>-h</c> on every command (its section of <see cref="UsageText"/>, exit 0), the exit
 /// codes below, <see cref="NoSuchPath"/> for a path that does not exist, <see cref="LoadEngine"/> for --rules.
 /// A new command adds its line to <see cref="Commands"/> and its section to <see cref="UsageText"/>.
+/// Contract: docs/cli.md (commands, options, exit codes); a test fails when a command or option is missing there.
 /// </summary>
 internal static class CommandLine
 {
@@ -20,7 +21,7 @@ internal static class CommandLine
     /// <summary>Exit code 2: bad usage: an unknown command or option, a missing or malformed argument.</summary>
     public const int Usage = 2;
 
-    /// <summary>The exit-code table, as --help and the README print it.</summary>
+    /// <summary>The exit-code table, as --help prints it (contract: docs/cli.md#exit-codes).</summary>
     public const string ExitCodesText = """
         Exit codes (every command):
           0  success

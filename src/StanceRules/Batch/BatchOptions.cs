@@ -13,9 +13,7 @@ public sealed class BatchOptions
         get => _maxDegreeOfParallelism;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 4096);
-            _maxDegreeOfParallelism = value;
+            _maxDegreeOfParallelism = OptionRange.Check(value, 1, 4096, nameof(BatchOptions), nameof(MaxDegreeOfParallelism));
         }
     }
 
@@ -31,9 +29,7 @@ public sealed class BatchOptions
         get => _maxPending > 0 ? Math.Max(_maxPending, MaxDegreeOfParallelism) : 4 * MaxDegreeOfParallelism;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, 1_000_000);
-            _maxPending = value;
+            _maxPending = OptionRange.Check(value, 0, 1_000_000, nameof(BatchOptions), nameof(MaxPending));
         }
     }
 }

@@ -97,11 +97,24 @@ public sealed record CorpusFilter
 /// <summary>Limits of a <see cref="StanceCorpus"/>. Corpora merge only when their options are equal.</summary>
 public sealed record CorpusOptions
 {
+    private readonly int _articlesPerCell = 5;
+    private readonly int _evidencePerArticle = 2;
+
     /// <summary>How many articles each (country, issue, day, stance) keeps as evidence: the strongest (default 5).</summary>
-    public int ArticlesPerCell { get; init; } = 5;
+    /// <exception cref="ArgumentOutOfRangeException">Less than 1 or more than 1,000 (memory per cell stays bounded).</exception>
+    public int ArticlesPerCell
+    {
+        get => _articlesPerCell;
+        init => _articlesPerCell = OptionRange.Check(value, 1, 1_000, nameof(CorpusOptions), nameof(ArticlesPerCell));
+    }
 
     /// <summary>How many evidence texts each kept article keeps (default 2).</summary>
-    public int EvidencePerArticle { get; init; } = 2;
+    /// <exception cref="ArgumentOutOfRangeException">Negative or more than 1,000.</exception>
+    public int EvidencePerArticle
+    {
+        get => _evidencePerArticle;
+        init => _evidencePerArticle = OptionRange.Check(value, 0, 1_000, nameof(CorpusOptions), nameof(EvidencePerArticle));
+    }
 
     /// <summary>
     /// Ignore a report whose article id was already added (default true). This keeps one 64-bit

@@ -35,11 +35,8 @@ public sealed class StanceCorpus
     /// <param name="options">Limits; defaults when null.</param>
     public StanceCorpus(CorpusOptions? options = null)
     {
+        // CorpusOptions checks its values when they are set.
         Options = options ?? new CorpusOptions();
-        if (Options.ArticlesPerCell < 1 || Options.EvidencePerArticle < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "ArticlesPerCell must be at least 1 and EvidencePerArticle at least 0.");
-        }
     }
 
     /// <summary>The corpus's limits.</summary>

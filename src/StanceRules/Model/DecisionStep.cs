@@ -2,7 +2,7 @@ namespace StanceRules;
 
 /// <summary>
 /// The step of the conflict policy that chose a stance among the signals for a (country, issue)
-/// (see the README's conflict policy).
+/// (contract: docs/report.md#the-conflict-policy).
 /// </summary>
 public enum DecisionStep
 {

@@ -27,8 +27,7 @@ public sealed record StanceEngineOptions
         get => _maxRuleFirings;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            _maxRuleFirings = value;
+            _maxRuleFirings = OptionRange.Check(value, 1, int.MaxValue, nameof(StanceEngineOptions), nameof(MaxRuleFirings));
         }
     }
 

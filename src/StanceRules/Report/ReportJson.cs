@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using StanceRules.Yaml;
 
 namespace StanceRules;
 
 /// <summary>
 /// The report contract's JSON, by hand, so the shape never drifts with a serializer's settings: one writer
 /// behind <see cref="StanceReport.ToJson(bool)"/> and <see cref="StanceReportJsonConverter"/>, one strict reader
-/// behind <see cref="StanceReport.FromJson(string)"/> and the converter.
+/// behind <see cref="StanceReport.FromJson(string)"/> and the converter. Contract: docs/report.md#json.
 /// </summary>
 internal static class ReportJson
 {

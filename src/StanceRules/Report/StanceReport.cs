@@ -87,7 +87,7 @@ public sealed class CountryStance
     /// <summary>The final stance.</summary>
     public Stance Stance { get; }
 
-    /// <summary>The combined confidence of the signals that agree with <see cref="Stance"/> (see the README's conflict policy).</summary>
+    /// <summary>The combined confidence of the signals that agree with <see cref="Stance"/> (docs/report.md#the-conflict-policy).</summary>
     public double Confidence { get; }
 
     /// <summary>

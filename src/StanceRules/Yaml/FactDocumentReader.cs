@@ -1,10 +1,9 @@
 using System.Globalization;
-using StanceRules.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace StanceRules;
+namespace StanceRules.Yaml;
 
-/// <summary>Reads a fact document (the contract in the README, "The fact document (input)") into typed facts, collecting every error.</summary>
+/// <summary>Reads a fact document into typed facts, collecting every error. Contract: docs/fact-document.md.</summary>
 internal static class FactDocumentReader
 {
     private static readonly string[] DocumentKeys = ["article", "facts"];

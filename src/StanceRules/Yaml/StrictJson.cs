@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace StanceRules;
+namespace StanceRules.Yaml;
 
 /// <summary>
 /// Checks that a JSON fact document is JSON (RFC 8259: no comments, no trailing commas, no YAML-only

@@ -103,7 +103,7 @@ public class InputAndCacheTests
         var warm = StanceEngine.Load(Repo.Rules);
         for (var pass = 0; pass < 2; pass++)
         {
-            foreach (var date in dates.Reverse())
+            foreach (var date in Enumerable.Reverse(dates))
             {
                 Assert.Equal(expected[date?.ToString("O") ?? "none"], actors.Select(a => Text(warm.Resolve(a, date))).ToArray());
             }

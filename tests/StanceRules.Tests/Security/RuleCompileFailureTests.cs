@@ -45,6 +45,7 @@ public class RuleCompileFailureTests
         Assert.Contains(word, diagnostic.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+#if STANCE_CLI // runs the stance CLI, which targets net10.0 only
     [Theory]
     [InlineData("(?=a)b")]
     [InlineData("(a{1000}){1000}")]
@@ -79,6 +80,7 @@ public class RuleCompileFailureTests
         Assert.Contains("error SR2012", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
+#endif
 
     [Fact]
     public void EveryBadPatternOfAFile_IsReported_NotOnlyTheFirst()
