@@ -18,32 +18,130 @@ internal static class ConflictPolicy
 
     private static readonly Stance[] Precedence = [Stance.Rejects, Stance.Condemns, Stance.Abstains, Stance.Supports];
 
+    private static readonly int StanceCount = Enum.GetValues<Stance>().Length;
+
     public static IReadOnlyList<CountryStance> Decide(List<StanceSignal> signals, IReadOnlyDictionary<string, int> factOrder)
     {
-        int FirstFact(StanceSignal s) => s.SourceFacts.Count == 0 ? int.MaxValue : s.SourceFacts.Min(f => factOrder.GetValueOrDefault(f.Id, int.MaxValue));
-
-        var result = new List<CountryStance>();
-        foreach (var group in signals.GroupBy(s => (s.Country, s.Issue)).OrderBy(g => g.Key.Country, StringComparer.Ordinal).ThenBy(g => g.Key.Issue, StringComparer.Ordinal))
+        // One sort instead of grouping and sorting per (country, issue): by country and issue (ordinal),
+        // then the signal order the report shows (higher confidence, earlier first fact, rule id), then
+        // the order the signals came in, which is what a stable sort per group kept.
+        var keyed = new SignalKey[signals.Count];
+        for (var i = 0; i < keyed.Length; i++)
         {
-            var ordered = group
-                .OrderByDescending(s => s.Confidence)
-                .ThenBy(FirstFact)
-                .ThenBy(s => s.Rule, StringComparer.Ordinal)
-                .ToArray();
-            var (winner, decidedBy) = Choose(ordered
-                .GroupBy(s => s.Stance)
-                .Select(g => new Candidate(g.Key, Score(g), g.Max(s => s.Priority))));
-            result.Add(new CountryStance(
-                group.Key.Country,
-                group.Key.Issue,
-                winner.Stance,
-                Math.Round(winner.Score, 4),
-                decidedBy,
-                ordered.Where(s => s.Stance == winner.Stance).ToArray(),
-                ordered.Where(s => s.Stance != winner.Stance).ToArray()));
+            var signal = signals[i];
+            var first = int.MaxValue;
+            foreach (var fact in signal.SourceFacts)
+            {
+                first = Math.Min(first, factOrder.GetValueOrDefault(fact.Id, int.MaxValue));
+            }
+
+            keyed[i] = new SignalKey(signal, first, i);
+        }
+
+        Array.Sort(keyed, SignalKey.Compare);
+        var result = new List<CountryStance>();
+        var start = 0;
+        while (start < keyed.Length)
+        {
+            var end = start + 1;
+            while (end < keyed.Length && keyed[end].Signal.Country == keyed[start].Signal.Country && keyed[end].Signal.Issue == keyed[start].Signal.Issue)
+            {
+                end++;
+            }
+
+            result.Add(DecideOne(keyed.AsSpan(start, end - start)));
+            start = end;
         }
 
         return result;
+    }
+
+    /// <summary>Steps 1 to 4 for one (country, issue), its signals in report order.</summary>
+    private static CountryStance DecideOne(ReadOnlySpan<SignalKey> ordered)
+    {
+        // Step 1 per stance, multiplying in report order; candidates in order of first appearance.
+        Span<Candidate> candidates = stackalloc Candidate[StanceCount];
+        Span<double> doubt = stackalloc double[StanceCount];
+        var count = 0;
+        foreach (var key in ordered)
+        {
+            var signal = key.Signal;
+            var at = 0;
+            while (at < count && candidates[at].Stance != signal.Stance)
+            {
+                at++;
+            }
+
+            if (at == count)
+            {
+                candidates[count] = new Candidate(signal.Stance, 0, signal.Priority);
+                doubt[count] = 1.0;
+                count++;
+            }
+
+            doubt[at] *= 1 - signal.Confidence;
+            candidates[at] = candidates[at] with { Priority = Math.Max(candidates[at].Priority, signal.Priority) };
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            candidates[i] = candidates[i] with { Score = 1 - doubt[i] };
+        }
+
+        var (winner, decidedBy) = Choose(candidates[..count].ToArray());
+        var won = 0;
+        foreach (var key in ordered)
+        {
+            won += key.Signal.Stance == winner.Stance ? 1 : 0;
+        }
+
+        var signals = new StanceSignal[won];
+        var overruled = new StanceSignal[ordered.Length - won];
+        int w = 0, o = 0;
+        foreach (var key in ordered)
+        {
+            if (key.Signal.Stance == winner.Stance)
+            {
+                signals[w++] = key.Signal;
+            }
+            else
+            {
+                overruled[o++] = key.Signal;
+            }
+        }
+
+        var first = ordered[0].Signal;
+        return new CountryStance(first.Country, first.Issue, winner.Stance, Math.Round(winner.Score, 4), decidedBy, signals, overruled);
+    }
+
+    /// <summary>A signal with what the report's order needs: its earliest fact and its place in the input.</summary>
+    private readonly record struct SignalKey(StanceSignal Signal, int FirstFact, int Index)
+    {
+        public static int Compare(SignalKey a, SignalKey b)
+        {
+            var c = string.CompareOrdinal(a.Signal.Country, b.Signal.Country);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Signal.Issue, b.Signal.Issue);
+            }
+
+            if (c == 0)
+            {
+                c = b.Signal.Confidence.CompareTo(a.Signal.Confidence);
+            }
+
+            if (c == 0)
+            {
+                c = a.FirstFact.CompareTo(b.FirstFact);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Signal.Rule, b.Signal.Rule);
+            }
+
+            return c != 0 ? c : a.Index.CompareTo(b.Index);
+        }
     }
 
     /// <summary>
