@@ -25,8 +25,26 @@ internal sealed class InferenceTrace
     internal ISet<string> Fired => _fired;
 
     /// <summary>Everything in the session's working memory after inference: input facts, derived facts, signals.</summary>
-    /// <remarks>What the indexed matcher produced outside the session comes after the session's own items.</remarks>
-    public IReadOnlyList<object> WorkingMemory => (_session is null ? _facts : _session.Query<object>().AsEnumerable()).Concat(_produced).ToList();
+    /// <remarks>
+    /// Every resolved input fact first, in order, whether or not it entered the session (the indexed
+    /// matcher leaves out facts no Rete rule can use); then what the session derived; then what the
+    /// indexed matcher produced outside it. With every fact in the session this is the session's own order.
+    /// </remarks>
+    public IReadOnlyList<object> WorkingMemory
+    {
+        get
+        {
+            var memory = new List<object>(_facts);
+            if (_session is not null)
+            {
+                var input = new HashSet<object>(_facts, ReferenceEqualityComparer.Instance);
+                memory.AddRange(_session.Query<object>().AsEnumerable().Where(o => !input.Contains(o)));
+            }
+
+            memory.AddRange(_produced);
+            return memory;
+        }
+    }
 
     /// <summary>Called by the inferrer once the session holds the resolved facts and before it fires.</summary>
     /// <param name="session">The session, or null when no NRules rule could match and none was created.</param>

@@ -113,7 +113,7 @@ internal sealed class Inferrer
         int fired;
         try
         {
-            session.InsertAll(facts);
+            session.InsertAll(_rules.Indexed is { } indexed ? facts.Where(indexed.ReteCanUse) : facts);
             session.InsertAll(signals);
             trace?.Attach(session, facts);
             fired = allowed > 0 ? session.Fire(allowed, cancellationToken) : 0;

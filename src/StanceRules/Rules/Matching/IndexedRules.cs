@@ -25,12 +25,16 @@ internal sealed class IndexedRules
     private readonly Dictionary<Type, TypeIndex> _byClrType = [];
     private readonly Dictionary<string, TypeIndex> _byDeclaredName = new(StringComparer.Ordinal);
     private readonly ReteGate[] _gates;
+    private readonly (FactType Type, LazyPredicate Passes)[] _retePatterns;
 
-    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, bool signalsFeedRete)
+    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, bool signalsFeedRete, Func<LambdaExpression, Delegate> compile)
     {
         Rules = rules;
         Rete = rete;
         _gates = gates;
+
+        // Every pattern of every Rete rule, nested ones too: a fact none of them accepts on its own can take no part in a Rete match.
+        _retePatterns = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (p.Type, new LazyPredicate(r, p, compile, constantOnly: true)))).ToArray();
         SignalsFeedRete = signalsFeedRete;
         foreach (var rule in rules)
         {
@@ -81,7 +85,7 @@ internal sealed class IndexedRules
 
         var signalsFeedRete = rete.Any(r => r.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal)));
         var gates = ReteGate.Of(rete, IsInput, compile);
-        return new IndexedRules(indexed, rete, gates, signalsFeedRete);
+        return new IndexedRules(indexed, rete, gates, signalsFeedRete, compile);
     }
 
     /// <summary>The one pattern of a <c>not</c> or <c>exists</c> group (written alone or as a one-item list); null for anything else.</summary>
@@ -150,6 +154,24 @@ internal sealed class IndexedRules
         foreach (var gate in _gates)
         {
             if (gate.CanMatch(facts, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether some pattern of some Rete rule (inside <c>not</c>/<c>exists</c> too) accepts the fact by
+    /// its tests against constants, NRules' alpha conditions. Only such facts enter the session: the
+    /// others would stop at the first alpha node, so leaving them out changes no match.
+    /// </summary>
+    public bool ReteCanUse(Fact fact)
+    {
+        foreach (var (type, passes) in _retePatterns)
+        {
+            if (IsOfType(fact, type) && passes.Holds(fact))
             {
                 return true;
             }
