@@ -18,7 +18,7 @@ internal sealed class IndexedRule
     private readonly FieldReader? _issue;
     private readonly FieldReader? _stance;
 
-    public IndexedRule(LoadedRule rule, BoundPattern pattern, IReadOnlyList<IndexedRules.GroupTest> groups, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile)
+    public IndexedRule(LoadedRule rule, BoundPattern pattern, IReadOnlyList<IndexedRules.GroupTest> groups, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
     {
         Rule = rule;
         Pattern = pattern;
@@ -30,7 +30,7 @@ internal sealed class IndexedRule
         _country = Reader(emit.Country, compile);
         _issue = Reader(emit.Issue, compile);
         _stance = Reader(emit.Stance, compile);
-        Key = KeyOf(pattern, compile);
+        Key = KeyOf(pattern, compile, distinctValues);
     }
 
     public LoadedRule Rule { get; }
@@ -78,31 +78,34 @@ internal sealed class IndexedRule
         return RuleActions.Signal(_info, country, issue, stance.Value, _emit.Confidence, [fact], _info.OwnChain);
     }
 
-    /// <summary>The first condition a hash lookup can decide: equality with a constant or membership in constants, on a text, enum or boolean field.</summary>
-    private static IndexKey? KeyOf(BoundPattern pattern, Func<LambdaExpression, Delegate> compile)
+    /// <summary>The condition the rule is filed under (see <see cref="HashableValues"/>), or null when it has none.</summary>
+    private static IndexKey? KeyOf(BoundPattern pattern, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
     {
+        // Of the conditions a hash lookup can decide, the one on the field whose values vary most
+        // across the rule set: the fewer rules share a key, the fewer residual tests a fact runs.
+        (BoundCondition Condition, IReadOnlyList<object?> Values)? best = null;
         foreach (var condition in pattern.Conditions)
         {
-            if (condition.Field.Kind is not (FieldKind.Text or FieldKind.Enum or FieldKind.Boolean))
+            if (HashableValues(condition) is { } values
+                && (best is null || distinctValues(pattern.Type, condition.Field) > distinctValues(pattern.Type, best.Value.Condition.Field)))
             {
-                continue;
-            }
-
-            IReadOnlyList<object?>? values = (condition.Operator, condition.Operand) switch
-            {
-                (RuleOperator.Equal, ConstantOperand constant) when constant.Value is not null || condition.Field.Kind != FieldKind.Text => [constant.Value],
-                (RuleOperator.In, SetOperand { Text: { } text }) when condition.Field.Kind == FieldKind.Text => text.Cast<object?>().ToArray(),
-                (RuleOperator.In, SetOperand set) when condition.Field.Kind != FieldKind.Text => set.Values.Select(v => v.Value).ToArray(),
-                _ => null,
-            };
-            if (values is not null)
-            {
-                return new IndexKey(condition.Field, Reader(condition.Field, pattern, compile), values);
+                best = (condition, values);
             }
         }
 
-        return null;
+        return best is { } key ? new IndexKey(key.Condition.Field, Reader(key.Condition.Field, pattern, compile), key.Values) : null;
     }
+
+    /// <summary>The values a condition files a rule under: equality with a constant or membership in constants, on a text, enum or boolean field; else null.</summary>
+    public static IReadOnlyList<object?>? HashableValues(BoundCondition condition) =>
+        condition.Field.Kind is not (FieldKind.Text or FieldKind.Enum or FieldKind.Boolean) ? null
+        : (condition.Operator, condition.Operand) switch
+        {
+            (RuleOperator.Equal, ConstantOperand constant) when constant.Value is not null || condition.Field.Kind != FieldKind.Text => [constant.Value],
+            (RuleOperator.In, SetOperand { Text: { } text }) when condition.Field.Kind == FieldKind.Text => text.Cast<object?>().ToArray(),
+            (RuleOperator.In, SetOperand set) when condition.Field.Kind != FieldKind.Text => set.Values.Select(v => v.Value).ToArray(),
+            _ => null,
+        };
 
     private static FieldReader? Reader(BoundOperand operand, Func<LambdaExpression, Delegate> compile) =>
         operand is FieldOperand reference ? Reader(reference.Field, reference.Pattern, compile) : null;

@@ -66,6 +66,15 @@ internal sealed class IndexedRules
         var derived = rules.Select(r => r.Rule.Then).OfType<BoundAssert>().Select(a => a.Type.Name).ToHashSet(StringComparer.Ordinal);
         bool IsInput(FactType type) => type.ClrType != typeof(StanceSignal) && !derived.Contains(type.Name) && (type.IsDeclared || type.ClrType.IsSealed);
 
+        // How many distinct values the rules compare each (type, field) with: the selectivity of a key on it.
+        var distinct = rules
+            .SelectMany(r => r.Rule.Patterns.SelectMany(p => p.Conditions.Select(c => (p.Type, Condition: c))))
+            .Select(x => (Key: (x.Type.Name, x.Condition.Field.Name), Values: IndexedRule.HashableValues(x.Condition)))
+            .Where(x => x.Values is not null)
+            .GroupBy(x => x.Key)
+            .ToDictionary(g => g.Key, g => g.SelectMany(x => x.Values!).Distinct().Count());
+        int DistinctValues(FactType type, FactField field) => distinct.GetValueOrDefault((type.Name, field.Name));
+
         var indexed = new List<IndexedRule>();
         var rete = new List<LoadedRule>();
         foreach (var rule in rules)
@@ -75,7 +84,7 @@ internal sealed class IndexedRules
                 && IsInput(pattern.Type) && !HasJoin(pattern) && Array.TrueForAll(groups, g => GroupPattern(g) is { } p && IsInput(p.Type)))
             {
                 var tests = groups.Select(g => new GroupTest(g.Role == PatternRole.Not, GroupPattern(g)!, new JoinPredicate(rule, GroupPattern(g)!, pattern, compile))).ToArray();
-                indexed.Add(new IndexedRule(rule, pattern, tests, emit, indexed.Count, compile));
+                indexed.Add(new IndexedRule(rule, pattern, tests, emit, indexed.Count, compile, DistinctValues));
             }
             else
             {
