@@ -178,6 +178,32 @@ public sealed class IndexedMatcherDifferentialTests
     }
 
     [Fact]
+    public void Each_rule_is_filed_under_the_condition_whose_field_varies_most_across_the_rule_set()
+    {
+        var rules = "rules:\n" + string.Concat(new[] { "welcome", "condemn", "reject", "praise", "deplore" }.Select((act, i) =>
+            $"  - id: r{i}\n    when:\n      - statement: {{ issue: {(i % 2 == 0 ? "china-peace-plan" : "russia-ukraine-war")}, act: {act} }}\n    then: {{ stance: supports }}\n"));
+
+        var indexed = Repo.EngineWithRules(rules).RuleSet.Indexed!;
+
+        Assert.All(indexed.Rules, r => Assert.Equal("act", r.Key!.Field.Name));
+    }
+
+    [Fact]
+    public void Only_facts_a_Rete_rule_can_use_enter_the_session()
+    {
+        var article = ArticleFacts.Parse("""
+            article: { id: court }
+            facts:
+              - { id: f1, type: statement, actor: United States, act: recognize, negated: true, issue: icc-jurisdiction }
+              - { id: f2, type: statement, actor: United States, act: welcome, issue: china-peace-plan }
+              - { id: f3, type: vote, actor: France, choice: yes, issue: russia-ukraine-war, yes_means: condemns }
+            """);
+        var indexed = Engines.Indexed.RuleSet.Indexed!;
+
+        Assert.Equal(["f1"], Resolved(article).Where(indexed.ReteCanUse).Select(f => f.Id));
+    }
+
+    [Fact]
     public void Explanations_are_the_same_in_both_modes_for_every_stance_and_for_stances_not_inferred()
     {
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "seeds"), "*.facts.yaml").Order(StringComparer.Ordinal))
