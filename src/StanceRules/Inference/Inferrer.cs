@@ -158,15 +158,15 @@ internal sealed class Inferrer
             copy.SetIssue(_rules.Issues.Infer(copy.IssueText));
         }
 
-        if (copy is Statement statementCopy)
+        if (copy is Statement statement)
         {
-            statementCopy.Family = _rules.Lexicon.FamilyOf(statementCopy.Act, statementCopy.Negated);
-        }
+            statement.Family = _rules.Lexicon.FamilyOf(statement.Act, statement.Negated);
 
-        // An act with a family is known; only the rest need the second lookup.
-        if (copy is Statement { Family: null } statement && !_rules.Lexicon.IsKnown(statement.Act))
-        {
-            unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
+            // An act with a family is known; only the rest need the second lookup.
+            if (statement.Family is null && !_rules.Lexicon.IsKnown(statement.Act))
+            {
+                unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"act '{statement.Act}' is not in the lexicon"));
+            }
         }
 
         facts.Add(copy);

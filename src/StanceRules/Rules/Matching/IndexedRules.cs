@@ -27,14 +27,12 @@ internal sealed class IndexedRules
     private readonly ReteGate[] _gates;
     private readonly (FactType Type, LazyPredicate Passes)[] _retePatterns;
 
-    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, bool signalsFeedRete, Func<LambdaExpression, Delegate> compile)
+    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, (FactType Type, LazyPredicate Passes)[] retePatterns, bool signalsFeedRete)
     {
         Rules = rules;
         Rete = rete;
         _gates = gates;
-
-        // Every pattern of every Rete rule, nested ones too: a fact none of them accepts on its own can take no part in a Rete match.
-        _retePatterns = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (p.Type, new LazyPredicate(r, p, compile, constantOnly: true)))).ToArray();
+        _retePatterns = retePatterns;
         SignalsFeedRete = signalsFeedRete;
         foreach (var rule in rules)
         {
@@ -93,8 +91,13 @@ internal sealed class IndexedRules
         }
 
         var signalsFeedRete = rete.Any(r => r.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal)));
-        var gates = ReteGate.Of(rete, IsInput, compile);
-        return new IndexedRules(indexed, rete, gates, signalsFeedRete, compile);
+
+        // Each Rete pattern's tests against constants (NRules' alpha tests), nested patterns too, made once:
+        // the session gates read the top-level ones, and a fact none of them accepts stays out of the session.
+        var alpha = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (Pattern: p, Passes: new LazyPredicate(r, p, compile, constantOnly: true))))
+            .ToDictionary(x => x.Pattern, x => x.Passes);
+        var gates = ReteGate.Of(rete, IsInput, alpha);
+        return new IndexedRules(indexed, rete, gates, alpha.Select(a => (a.Key.Type, a.Value)).ToArray(), signalsFeedRete);
     }
 
     /// <summary>The one pattern of a <c>not</c> or <c>exists</c> group (written alone or as a one-item list); null for anything else.</summary>
@@ -271,7 +274,7 @@ internal sealed class IndexedRules
         private readonly List<(FactType Type, LazyPredicate Passes)> _inputs = [];
         private readonly List<ReteGate[]> _derived = [];
 
-        public static ReteGate[] Of(List<LoadedRule> rete, Func<FactType, bool> isInput, Func<LambdaExpression, Delegate> compile)
+        public static ReteGate[] Of(List<LoadedRule> rete, Func<FactType, bool> isInput, Dictionary<BoundPattern, LazyPredicate> alpha)
         {
             var gates = rete.Select(_ => new ReteGate()).ToArray();
             for (var i = 0; i < rete.Count; i++)
@@ -286,7 +289,7 @@ internal sealed class IndexedRules
                     if (isInput(pattern.Type))
                     {
                         // The pattern's tests against constants are necessary for the rule to match (its joins are left out).
-                        gates[i]._inputs.Add((pattern.Type, new LazyPredicate(rete[i], pattern, compile, constantOnly: true)));
+                        gates[i]._inputs.Add((pattern.Type, alpha[pattern]));
                     }
                     else
                     {
