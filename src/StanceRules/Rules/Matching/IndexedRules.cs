@@ -347,7 +347,7 @@ internal sealed class IndexedRules
         {
             var parameter = Expression.Parameter(typeof(object), "fact");
             var typed = Expression.Convert(parameter, pattern.Type.ClrType);
-            Expression body = Expression.Constant(true);
+            Expression? body = null;
             foreach (var test in pattern.Tests)
             {
                 if (constantOnly && test.Conditions.Any(c => c.Operand is FieldOperand))
@@ -355,11 +355,11 @@ internal sealed class IndexedRules
                     continue;
                 }
 
-                var lambda = rule.Predicate(test).Lambda;
-                body = body is ConstantExpression ? Expression.Invoke(lambda, typed) : Expression.AndAlso(body, Expression.Invoke(lambda, typed));
+                var call = Expression.Invoke(rule.Predicate(test).Lambda, typed);
+                body = body is null ? call : Expression.AndAlso(body, call);
             }
 
-            return CheckedCompile.As<Func<object, bool>>(compile, TrimSafeExpressions.Lambda(body, [parameter]));
+            return CheckedCompile.As<Func<object, bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [parameter]));
         }
     }
 
@@ -398,15 +398,16 @@ internal sealed class IndexedRules
             var other = Expression.Parameter(typeof(object), "bound");
             var typedCandidate = Expression.Convert(candidate, pattern.Type.ClrType);
             var typedOther = Expression.Convert(other, bound.Type.ClrType);
-            Expression body = Expression.Constant(true);
+            Expression? body = null;
             foreach (var test in pattern.Tests)
             {
-                var lambda = rule.Predicate(test).Lambda;
-                var call = Expression.Invoke(lambda, lambda.Parameters.Select(p => p.Name == pattern.Variable ? (Expression)typedCandidate : typedOther));
-                body = body is ConstantExpression ? call : Expression.AndAlso(body, call);
+                // The predicate's variables, as the lowering named them: this pattern's own, or the rule's bound fact.
+                var predicate = rule.Predicate(test);
+                var call = Expression.Invoke(predicate.Lambda, predicate.Variables.Select(v => v == pattern.Variable ? (Expression)typedCandidate : typedOther));
+                body = body is null ? call : Expression.AndAlso(body, call);
             }
 
-            return CheckedCompile.As<Func<object, object, bool>>(compile, TrimSafeExpressions.Lambda(body, [candidate, other]));
+            return CheckedCompile.As<Func<object, object, bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [candidate, other]));
         }
     }
 }
