@@ -29,7 +29,7 @@ public static class RuleFiles
     /// <summary>The knowledge files plus one rule file.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> With(string name, string rulesYaml) => [.. Knowledge, new(name, rulesYaml)];
 
-    private static string Read(string name)
+    internal static string Read(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing; see the csproj.");

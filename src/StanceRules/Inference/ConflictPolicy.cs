@@ -38,7 +38,7 @@ internal static class ConflictPolicy
             keyed[i] = new SignalKey(signal, first, i);
         }
 
-        Array.Sort(keyed, SignalKey.Compare);
+        Array.Sort(keyed, (a, b) => SignalKey.Compare(a, b, factOrder));
         var result = new List<CountryStance>();
         var start = 0;
         while (start < keyed.Length)
@@ -117,7 +117,12 @@ internal static class ConflictPolicy
     /// <summary>A signal with what the report's order needs: its earliest fact and its place in the input.</summary>
     private readonly record struct SignalKey(StanceSignal Signal, int FirstFact, int Index)
     {
-        public static int Compare(SignalKey a, SignalKey b)
+        /// <summary>
+        /// The report's order, total over what a report shows: two signals that tie on everything before
+        /// are told apart by the facts they cite (in document order) and their rule chain, so the order
+        /// never depends on the order a matcher fired its rules in; only identical signals keep theirs.
+        /// </summary>
+        public static int Compare(SignalKey a, SignalKey b, IReadOnlyDictionary<string, int> factOrder)
         {
             var c = string.CompareOrdinal(a.Signal.Country, b.Signal.Country);
             if (c == 0)
@@ -140,7 +145,51 @@ internal static class ConflictPolicy
                 c = string.CompareOrdinal(a.Signal.Rule, b.Signal.Rule);
             }
 
+            if (c == 0)
+            {
+                c = CompareFacts(a.Signal.SourceFacts, b.Signal.SourceFacts, factOrder);
+            }
+
+            if (c == 0)
+            {
+                c = CompareRules(a.Signal.Rules, b.Signal.Rules);
+            }
+
             return c != 0 ? c : a.Index.CompareTo(b.Index);
+        }
+
+        private static int CompareFacts(IReadOnlyList<Fact> a, IReadOnlyList<Fact> b, IReadOnlyDictionary<string, int> factOrder)
+        {
+            for (var i = 0; i < a.Count && i < b.Count; i++)
+            {
+                var c = factOrder.GetValueOrDefault(a[i].Id, int.MaxValue).CompareTo(factOrder.GetValueOrDefault(b[i].Id, int.MaxValue));
+                if (c == 0)
+                {
+                    // Copies of one fact for a joint statement share its id: the country tells them apart.
+                    c = string.CompareOrdinal(a[i].Country, b[i].Country);
+                }
+
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return a.Count.CompareTo(b.Count);
+        }
+
+        private static int CompareRules(IReadOnlyList<string> a, IReadOnlyList<string> b)
+        {
+            for (var i = 0; i < a.Count && i < b.Count; i++)
+            {
+                var c = string.CompareOrdinal(a[i], b[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return a.Count.CompareTo(b.Count);
         }
     }
 

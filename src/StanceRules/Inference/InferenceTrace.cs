@@ -1,4 +1,5 @@
 using NRules;
+using StanceRules.Rules;
 
 namespace StanceRules.Inference;
 
@@ -24,25 +25,71 @@ internal sealed class InferenceTrace
     /// <summary>Where the indexed matcher records the rules it fired.</summary>
     internal ISet<string> Fired => _fired;
 
-    /// <summary>Everything in the session's working memory after inference: input facts, derived facts, signals.</summary>
+    /// <summary>Everything in working memory after inference: input facts, derived facts, signals.</summary>
     /// <remarks>
-    /// Every resolved input fact first, in order, whether or not it entered the session (the indexed
-    /// matcher leaves out facts no Rete rule can use); then what the session derived; then what the
-    /// indexed matcher produced outside it. With every fact in the session this is the session's own order.
+    /// Every resolved input fact first, in order, whether or not it entered a session (the indexed
+    /// matcher leaves out facts no Rete rule can use); then what the rules derived, wherever they ran,
+    /// ordered by the input facts behind each item (in document order), then the chain of rules
+    /// that made it: an order that does not depend on the order rules fired in.
     /// </remarks>
     public IReadOnlyList<object> WorkingMemory
     {
         get
         {
-            var memory = new List<object>(_facts);
-            if (_session is not null)
+            var order = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < _facts.Count; i++)
             {
-                var input = new HashSet<object>(_facts, ReferenceEqualityComparer.Instance);
-                memory.AddRange(_session.Query<object>().AsEnumerable().Where(o => !input.Contains(o)));
+                order[_facts[i]] = i;
             }
 
-            memory.AddRange(_produced);
+            var derived = new List<object>(_produced.Count);
+            if (_session is not null)
+            {
+                derived.AddRange(_session.Query<object>().AsEnumerable().Where(o => !order.ContainsKey(o)));
+            }
+
+            derived.AddRange(_produced);
+            var memory = new List<object>(_facts.Count + derived.Count);
+            memory.AddRange(_facts);
+            memory.AddRange(derived.Select(d => (Item: d, Key: Origin(d, order))).OrderBy(d => d.Key, OriginComparer.Instance).Select(d => d.Item));
             return memory;
+        }
+    }
+
+    /// <summary>The input facts (as positions in the document) and the rules behind a derived item.</summary>
+    private static (int[] Facts, IReadOnlyList<string> Rules) Origin(object item, Dictionary<object, int> order)
+    {
+        static int[] Positions(IEnumerable<Fact> facts, Dictionary<object, int> order) => facts.Select(f => order.GetValueOrDefault(f, int.MaxValue)).ToArray();
+        return item switch
+        {
+            StanceSignal signal => (Positions(signal.SourceFacts, order), signal.Rules),
+            UnattributedSignal lost => (Positions(lost.Facts, order), [lost.Rule]),
+            Fact fact => (Positions(fact.Sources, order), fact.DerivedBy),
+            _ => ([], []),
+        };
+    }
+
+    private sealed class OriginComparer : IComparer<(int[] Facts, IReadOnlyList<string> Rules)>
+    {
+        public static readonly OriginComparer Instance = new();
+
+        public int Compare((int[] Facts, IReadOnlyList<string> Rules) x, (int[] Facts, IReadOnlyList<string> Rules) y)
+        {
+            for (var i = 0; i < x.Facts.Length && i < y.Facts.Length; i++)
+            {
+                if (x.Facts[i] != y.Facts[i])
+                {
+                    return x.Facts[i].CompareTo(y.Facts[i]);
+                }
+            }
+
+            var c = x.Facts.Length.CompareTo(y.Facts.Length);
+            for (var i = 0; c == 0 && i < x.Rules.Count && i < y.Rules.Count; i++)
+            {
+                c = string.CompareOrdinal(x.Rules[i], y.Rules[i]);
+            }
+
+            return c != 0 ? c : x.Rules.Count.CompareTo(y.Rules.Count);
         }
     }
 
@@ -57,6 +104,15 @@ internal sealed class InferenceTrace
         {
             session.Events.RuleFiredEvent += (_, e) => _fired.Add(e.Rule.Name);
         }
+    }
+
+    /// <summary>Forgets what was recorded: the inferrer starts the article again on the reference path.</summary>
+    public void Restart()
+    {
+        _facts.Clear();
+        _fired.Clear();
+        _produced.Clear();
+        _session = null;
     }
 
     /// <summary>Called by the inferrer with what the indexed matcher produced that did not enter the session.</summary>

@@ -1,6 +1,7 @@
 using NRules;
 using NRules.RuleModel;
 using StanceRules.Rules;
+using StanceRules.Rules.Matching;
 
 namespace StanceRules.Inference;
 
@@ -45,22 +46,21 @@ internal sealed class Inferrer
             }
         }
 
-        // Rules that need no Rete network first (none in reference mode); then NRules, only when one of its rules could match.
+        // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
+        var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
+        var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
         var produced = new List<object>();
-        var indexed = _rules.Indexed;
-        var indexedFirings = indexed?.Match(facts, produced, trace?.Fired) ?? 0;
-        var signalsInSession = indexed is { SignalsFeedRete: true };
-        ISession? session = null;
-        if (indexed is null || indexed.ReteCanMatch(facts))
+        ISession? session;
+        if (_rules.Indexed is not { } indexed || !TryIndexed(article, indexed, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
         {
-            session = RunSession(article, facts, signalsInSession ? produced.OfType<StanceSignal>() : [], indexedFirings, trace, cancellationToken);
-        }
-        else
-        {
-            trace?.Attach(null, facts);
+            // The reference path: every rule in one session. Reference mode always; an article past the
+            // indexed matcher's budgets too, so its limit is reported exactly as reference mode reports it.
+            produced.Clear();
+            trace?.Restart();
+            session = RunSession(article, _rules.AllRules.Value, facts, facts, [], 0, maxMatches, maxBytes, trace, cancellationToken);
         }
 
-        var extra = signalsInSession ? produced.Where(p => p is not StanceSignal).ToList() : produced;
+        var extra = _rules.Indexed is { SignalsFeedRete: true } && session is not null ? produced.Where(p => p is not StanceSignal).ToList() : produced;
         trace?.AddProduced(extra);
 
         // One pass over working memory and what the indexed matcher kept outside it, in that order.
@@ -97,25 +97,54 @@ internal sealed class Inferrer
         return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
     }
 
-    /// <summary>The NRules part: the facts (and the indexed matcher's signals, when rules match signals) through a session, within the budgets.</summary>
-    private ISession RunSession(ArticleFacts article, List<Fact> facts, IEnumerable<StanceSignal> signals, int indexedFirings, InferenceTrace? trace, CancellationToken cancellationToken)
+    /// <summary>
+    /// The indexed matcher, then NRules for the rules it leaves (only when one of them could match):
+    /// false, with nothing kept, when a budget ran out on the way, for the reference path to redo.
+    /// </summary>
+    private bool TryIndexed(ArticleFacts article, IndexedRules indexed, List<Fact> facts, List<object> produced, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken, out ISession? session)
+    {
+        session = null;
+        var firings = indexed.Match(facts, produced, trace?.Fired, Math.Min(_options.MaxRuleFirings, maxMatches), cancellationToken);
+        if (firings < 0)
+        {
+            return false;
+        }
+
+        if (!indexed.ReteCanMatch(facts))
+        {
+            trace?.Attach(null, facts);
+            return true;
+        }
+
+        try
+        {
+            // Only the facts some Rete pattern accepts; the signals too when Rete rules match signals.
+            var signals = indexed.SignalsFeedRete ? produced.OfType<StanceSignal>() : [];
+            session = RunSession(article, _rules.Sessions, facts, facts.Where(indexed.ReteCanUse), signals, firings, maxMatches, maxBytes, trace, cancellationToken);
+            return true;
+        }
+        catch (InferenceLimitException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An NRules session over the facts (and the indexed matcher's signals, when rules match signals), within the budgets less what the indexed matcher used.</summary>
+    private ISession RunSession(ArticleFacts article, ISessionFactory sessions, List<Fact> resolved, IEnumerable<Fact> facts, IEnumerable<StanceSignal> signals, int priorFirings, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken)
     {
         // A new session per article: reusing one (retracting the last article's facts) measured
         // slower in NRules 1.0.4 at 9 and at 1,000 rules (benchmarks --sessions; README).
-        var session = _rules.Sessions.CreateSession();
-        var allowed = _options.MaxRuleFirings - indexedFirings;
-        // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
-        var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
-        var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
-        var budget = new MatchBudget(maxMatches, maxBytes);
+        var session = sessions.CreateSession();
+        var allowed = _options.MaxRuleFirings - priorFirings;
+        var budget = new MatchBudget(maxMatches - priorFirings, maxBytes);
         session.Events.ActivationCreatedEvent += budget.OnMatch;
         session.Events.RuleFiredEvent += budget.OnFired;
         int fired;
         try
         {
-            session.InsertAll(_rules.Indexed is { } indexed ? facts.Where(indexed.ReteCanUse) : facts);
+            session.InsertAll(facts);
             session.InsertAll(signals);
-            trace?.Attach(session, facts);
+            trace?.Attach(session, resolved);
             fired = allowed > 0 ? session.Fire(allowed, cancellationToken) : 0;
         }
         catch (Exception e) when (budget.Exceeded && e is not OperationCanceledException)

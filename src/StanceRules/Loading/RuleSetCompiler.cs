@@ -91,9 +91,18 @@ internal static class RuleSetCompiler
         reading(new SourceLocation(where, 1, 1));
         // The indexed matcher takes the rules that need no Rete network; NRules compiles the rest.
         var indexed = options.Matching == RuleMatching.Indexed ? IndexedRules.Build(rules.Rules, options.ExpressionCompiler) : null;
-        return CompileRules(indexed?.Rete ?? rules.Rules, options, diagnostics, where) is { } sessions
-            ? new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed)
-            : null;
+        if (CompileRules(indexed?.Rete ?? rules.Rules, options, diagnostics, where) is not { } sessions)
+        {
+            return null;
+        }
+
+        // The reference path (every rule in NRules) is needed only for an article past the indexed matcher's
+        // budgets, whose limit it then reports as reference mode would: compiled then, not at load.
+        var all = rules.Rules;
+        var allRules = indexed is null
+            ? new Lazy<ISessionFactory>(sessions)
+            : new Lazy<ISessionFactory>(() => CompileRules(all, options, diagnostics: [], where) ?? throw new InvalidOperationException($"NRules rejected a rule of '{where}' that the indexed matcher runs."));
+        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed, allRules);
     }
 
     /// <summary>The NRules compile of the translated rules, with the caller's expression compiler if any; null (with a diagnostic on the rule) when NRules rejects one.</summary>

@@ -16,11 +16,12 @@ internal sealed class LoadedRule
 {
     private readonly IReadOnlyDictionary<object, ConditionPredicate> _predicates;
 
-    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates)
+    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates, System.Linq.Expressions.LambdaExpression action)
     {
         Rule = rule;
         Definition = definition;
         _predicates = predicates;
+        Action = action;
     }
 
     public BoundRule Rule { get; }
@@ -28,6 +29,12 @@ internal sealed class LoadedRule
     public IRuleDefinition Definition { get; }
 
     public string Id => Rule.Id;
+
+    /// <summary>
+    /// The action NRules runs, <c>(IContext ctx, T1 p1, ...) => RuleActions.Emit/Assert(...)</c> over the
+    /// top-level patterns' facts (<see cref="BoundRule.Positives"/>, in order), for matchers outside Rete to run as it is.
+    /// </summary>
+    public System.Linq.Expressions.LambdaExpression Action { get; }
 
     public SourceLocation Location => Rule.Location;
 

@@ -79,6 +79,35 @@ public sealed class IndexedMatcherDifferentialTests
             then: { stance: $g.stance, confidence: 0.1, issue: $g.issue }
         """;
 
+    /// <summary>The benchmarks' join-heavy rule set: two- and three-pattern joins, not, exists, three levels of claims.</summary>
+    private static readonly string JoinHeavyRules = File.ReadAllText(Path.Combine(Repo.Root, "benchmarks", "StanceRules.Benchmarks", "Workloads", "join-heavy.yaml"));
+
+    /// <summary>The default rules' ICC chain, with a rule that tests the absence of its claim: the chain must stay in NRules.</summary>
+    private const string GatedRules = """
+        rules:
+          - id: statement-supports
+            when:
+              - statement: { family: supports }
+            then: { stance: supports, confidence: 0.8 }
+          - id: court-authority-denied
+            when:
+              - statement: { act: [recognize, recognise], negated: true, issue: icc-jurisdiction }
+            then:
+              assert: { claim: { name: denies-court-authority, issue: icc-jurisdiction } }
+          - id: denied-court-decision-rejected
+            priority: 10
+            when:
+              - claim as c: { name: denies-court-authority }
+              - statement as s: { country: $c.country, family: condemns, issue: { starts_with: icc-, ne: icc-jurisdiction } }
+            then: { stance: rejects, confidence: 0.9, issue: $s.issue }
+          - id: condemns-unless-denied
+            when:
+              - statement as s: { family: condemns }
+              - not:
+                  claim: { name: denies-court-authority, country: $s.country }
+            then: { stance: condemns, confidence: 0.7 }
+        """;
+
     public static TheoryData<string> DefaultDocuments()
     {
         var data = new TheoryData<string>();
@@ -127,24 +156,143 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Equal(
             ["welcome-or-endorse", "condemn-text-key", "family-none", "family-in", "hedged-scan", "any-vote-scan", "vote-not-yes", "vote-choice-in", "no-issue-unattributed", "abstain-unless-condemned"],
             indexed.Rules.Select(r => r.Id));
-        Assert.Equal(["supported-then-voted", "claim-emits", "echo-strong-signals"], indexed.Rete.Select(r => r.Id));
+        Assert.Equal(["supported-then-voted", "claim-emits"], indexed.Joined.Select(r => r.Id));
+        Assert.Equal(["echo-strong-signals"], indexed.Rete.Select(r => r.Id));
         Assert.True(indexed.SignalsFeedRete);
     }
 
     [Fact]
-    public void Default_rules_leave_assertion_and_chaining_to_NRules()
+    public void Default_rules_run_without_NRules_the_chain_through_a_claim_included()
     {
         var indexed = Engines.Indexed.RuleSet.Indexed!;
 
         Assert.Equal(["statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], indexed.Rules.Select(r => r.Id));
-        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], indexed.Rete.Select(r => r.Id));
+        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], indexed.Joined.Select(r => r.Id));
+        Assert.Empty(indexed.Rete);
         Assert.False(indexed.SignalsFeedRete);
         Assert.Null(Engines.Reference.RuleSet.Indexed);
     }
 
     [Fact]
+    public void Join_heavy_rules_run_without_NRules_producers_before_consumers()
+    {
+        var indexed = Repo.EngineWithRules(JoinHeavyRules).RuleSet.Indexed!;
+
+        Assert.Empty(indexed.Rete);
+        Assert.Equal(["unopposed-support", "silent-abstention"], indexed.Rules.Select(r => r.Id));
+        Assert.Equal(
+            ["support-then-no-vote", "corroborated-condemnation", "disapproval", "approval", "mixed-signals", "ambivalence-abstains", "disapproval-with-yes-vote"],
+            indexed.Joined.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Join_heavy_rules_give_the_same_reports_in_both_modes_over_a_synthetic_corpus()
+    {
+        var indexed = Repo.EngineWithRules(JoinHeavyRules);
+        var reference = Repo.EngineWithRules(JoinHeavyRules, Reference);
+
+        var rules = AssertSameReports(indexed, reference, SyntheticArticles(400));
+
+        // Every kind of join the rules have fired somewhere: two and three patterns, not, and the claim chain.
+        Assert.Superset(new HashSet<string>(["support-then-no-vote", "unopposed-support", "silent-abstention", "ambivalence-abstains"]), rules);
+    }
+
+    [Fact]
+    public void Join_heavy_rules_explain_the_same_in_both_modes()
+    {
+        var indexed = Repo.EngineWithRules(JoinHeavyRules);
+        var reference = Repo.EngineWithRules(JoinHeavyRules, Reference);
+        var explained = 0;
+        foreach (var article in SyntheticArticles(40))
+        {
+            var report = reference.Infer(article);
+            var asked = report.Stances.Select(s => (s.Country, s.Issue)).Take(3).Append(("CHN", "russia-ukraine-war"));
+            foreach (var (country, issue) in asked)
+            {
+                foreach (var expected in new Stance?[] { null, Stance.Condemns })
+                {
+                    Assert.Equal(reference.Explain(article, country, issue, expected).ToString(), indexed.Explain(article, country, issue, expected).ToString());
+                    explained++;
+                }
+            }
+        }
+
+        Assert.True(explained > 100, $"{explained} explanations compared");
+    }
+
+    [Fact]
+    public void A_fact_type_some_rule_tests_the_absence_of_keeps_its_producers_and_consumers_in_NRules()
+    {
+        var indexed = Repo.EngineWithRules(GatedRules).RuleSet.Indexed!;
+
+        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected", "condemns-unless-denied"], indexed.Rete.Select(r => r.Id));
+        Assert.Equal(["statement-supports"], indexed.Rules.Select(r => r.Id));
+        Assert.Empty(indexed.Joined);
+    }
+
+    [Fact]
+    public void Rules_that_assert_each_others_facts_in_a_loop_stay_in_NRules()
+    {
+        const string loop = """
+            rules:
+              - id: ping
+                when:
+                  - claim as c: { name: ping }
+                then:
+                  assert: { claim: { name: pong, issue: $c.issue } }
+              - id: pong
+                when:
+                  - claim as c: { name: pong }
+                  - statement as s: { country: $c.country }
+                then:
+                  assert: { claim: { name: ping, issue: $s.issue } }
+              - id: seed
+                when:
+                  - statement as s: { family: supports }
+                then:
+                  assert: { claim: { name: ping, issue: $s.issue } }
+              - id: emit
+                when:
+                  - statement: { family: condemns }
+                then: { stance: condemns }
+            """;
+        var indexed = Repo.EngineWithRules(loop).RuleSet.Indexed!;
+
+        Assert.Equal(["ping", "pong", "seed"], indexed.Rete.Select(r => r.Id));
+        Assert.Equal(["emit"], indexed.Rules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Gated_rules_give_the_same_reports_in_both_modes_over_a_synthetic_corpus()
+    {
+        AssertSameReports(Repo.EngineWithRules(GatedRules), Repo.EngineWithRules(GatedRules, Reference), SyntheticArticles(400));
+    }
+
+    [Theory]
+    [InlineData(nameof(StanceEngineOptions.MaxRuleFirings))]
+    [InlineData(nameof(StanceLimits.MaxRuleMatches))]
+    public void An_article_past_a_budget_in_the_indexed_matcher_fails_exactly_as_in_reference_mode(string limit)
+    {
+        var options = limit == nameof(StanceLimits.MaxRuleMatches)
+            ? new StanceEngineOptions { Limits = new StanceLimits { MaxRuleMatches = 1 } }
+            : new StanceEngineOptions { MaxRuleFirings = 3 };
+        // 60 condemnations and 60 welcomes of one issue by one country: 3,600 ambivalent claims.
+        var facts = string.Concat(Enumerable.Range(1, 120).Select(i => $"  - {{ id: f{i}, type: statement, actor: France, act: {(i % 2 == 0 ? "condemn" : "welcome")}, issue: russia-ukraine-war }}\n"));
+        var article = ArticleFacts.Parse("article: { id: many }\nfacts:\n" + facts);
+
+        var expected = Assert.Throws<InferenceLimitException>(() => Repo.EngineWithRules(JoinHeavyRules, options with { Matching = RuleMatching.Reference }).Infer(article));
+        var actual = Assert.Throws<InferenceLimitException>(() => Repo.EngineWithRules(JoinHeavyRules, options).Infer(article));
+
+        Assert.Equal(limit, actual.Limit);
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(expected.Rules, actual.Rules);
+    }
+
+    [Fact]
     public void An_article_no_NRules_rule_can_match_needs_no_session()
     {
+        var engine = Repo.EngineWithRules(GatedRules);
+        var reference = Repo.EngineWithRules(GatedRules, Reference);
         var votesOnly = ArticleFacts.Parse("""
             article: { id: votes }
             facts:
@@ -163,18 +311,18 @@ public sealed class IndexedMatcherDifferentialTests
               - { id: f1, type: statement, actor: United States, act: recognize, negated: true, issue: icc-jurisdiction }
               - { id: f2, type: statement, actor: United States, act: condemn, issue: icc-putin-warrant }
             """);
-        var indexed = Engines.Indexed.RuleSet.Indexed!;
+        var indexed = engine.RuleSet.Indexed!;
 
         // A condemnation of an ICC decision needs a denial of the court's authority (a derived claim) before it can match.
-        Assert.False(indexed.ReteCanMatch(Resolved(votesOnly)));
-        Assert.False(indexed.ReteCanMatch(Resolved(silence)));
-        Assert.True(indexed.ReteCanMatch(Resolved(court)));
+        Assert.False(indexed.ReteCanMatch(Resolved(engine, votesOnly)));
+        Assert.True(indexed.ReteCanMatch(Resolved(engine, silence)));
+        Assert.True(indexed.ReteCanMatch(Resolved(engine, court)));
         foreach (var article in new[] { votesOnly, silence, court })
         {
-            Assert.Equal(Describe(Engines.Reference.Infer(article)), Describe(Engines.Indexed.Infer(article)));
+            Assert.Equal(Describe(reference.Infer(article)), Describe(engine.Infer(article)));
         }
 
-        Assert.Equal(Stance.Rejects, Engines.Indexed.Infer(court).Find("USA", "icc-putin-warrant")!.Stance);
+        Assert.Equal(Stance.Rejects, engine.Infer(court).Find("USA", "icc-putin-warrant")!.Stance);
     }
 
     [Fact]
@@ -198,9 +346,9 @@ public sealed class IndexedMatcherDifferentialTests
               - { id: f2, type: statement, actor: United States, act: welcome, issue: china-peace-plan }
               - { id: f3, type: vote, actor: France, choice: yes, issue: russia-ukraine-war, yes_means: condemns }
             """);
-        var indexed = Engines.Indexed.RuleSet.Indexed!;
+        var engine = Repo.EngineWithRules(GatedRules);
 
-        Assert.Equal(["f1"], Resolved(article).Where(indexed.ReteCanUse).Select(f => f.Id));
+        Assert.Equal(["f1"], Resolved(engine, article).Where(engine.RuleSet.Indexed!.ReteCanUse).Select(f => f.Id));
     }
 
     [Fact]
@@ -235,28 +383,32 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Contains("statement-supports", indexed.ToText(coverage: true), StringComparison.Ordinal);
     }
 
-    private static void AssertSameReports(StanceEngine indexed, StanceEngine reference, IEnumerable<ArticleFacts> articles)
+    /// <returns>The rules behind some signal.</returns>
+    private static HashSet<string> AssertSameReports(StanceEngine indexed, StanceEngine reference, IEnumerable<ArticleFacts> articles)
     {
         var compared = 0;
         var signals = 0;
+        var rules = new HashSet<string>(StringComparer.Ordinal);
         foreach (var article in articles)
         {
             var expected = reference.Infer(article);
             Assert.Equal(Describe(expected), Describe(indexed.Infer(article)));
             compared++;
             signals += expected.Stances.Sum(s => s.Signals.Count + s.Overruled.Count);
+            rules.UnionWith(expected.Stances.SelectMany(s => s.Signals.Concat(s.Overruled)).SelectMany(s => s.Rules));
         }
 
         Assert.True(compared > 0 && signals > compared, $"{compared} articles, {signals} signals: the corpus must exercise the rules");
+        return rules;
     }
 
     private static IEnumerable<ArticleFacts> SyntheticArticles(int count) =>
         SyntheticCorpus.Generate(count, malformedEvery: 0).Select(d => ArticleFacts.Parse(d.Text, d.Name));
 
-    private static List<Fact> Resolved(ArticleFacts article)
+    private static List<Fact> Resolved(StanceEngine engine, ArticleFacts article)
     {
         var trace = new InferenceTrace();
-        _ = new Inferrer(Engines.Indexed.RuleSet, new StanceEngineOptions()).Run(article, CancellationToken.None, trace);
+        _ = new Inferrer(engine.RuleSet, new StanceEngineOptions()).Run(article, CancellationToken.None, trace);
         return trace.ResolvedFacts.ToList();
     }
 

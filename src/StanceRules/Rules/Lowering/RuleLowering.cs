@@ -42,8 +42,9 @@ internal static class RuleLowering
             builder.Priority(rule.Priority);
             builder.Tags(rule.Tags);
             Elements(rule.When, builder.LeftHandSide());
-            builder.RightHandSide().Action(Action());
-            return new LoadedRule(rule, builder.Build(), _predicates);
+            var action = Action();
+            builder.RightHandSide().Action(action);
+            return new LoadedRule(rule, builder.Build(), _predicates, action);
         }
 
         private void Elements(IEnumerable<BoundElement> elements, GroupBuilder group)

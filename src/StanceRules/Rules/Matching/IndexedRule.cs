@@ -11,19 +11,20 @@ internal sealed record IndexKey(FactField Field, FieldReader Reader, IReadOnlyLi
 internal sealed class IndexedRule
 {
     private readonly BoundEmit _emit;
-    private readonly IReadOnlyList<IndexedRules.GroupTest> _groups;
+    private readonly IndexedRules.GroupTest[] _groups;
     private readonly RuleInfo _info;
     private readonly IndexedRules.LazyPredicate _matches;
     private readonly FieldReader? _country;
     private readonly FieldReader? _issue;
     private readonly FieldReader? _stance;
 
-    public IndexedRule(LoadedRule rule, BoundPattern pattern, IReadOnlyList<IndexedRules.GroupTest> groups, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
+    public IndexedRule(LoadedRule rule, BoundPattern pattern, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
     {
         Rule = rule;
         Pattern = pattern;
         Order = order;
-        _groups = groups;
+        var slots = new Dictionary<string, (int, BoundPattern)>(StringComparer.Ordinal) { [pattern.Variable] = (0, pattern) };
+        _groups = rule.Rule.When.OfType<BoundGroup>().Select(g => IndexedRules.GroupTest.Of(rule, g, slots, compile)).ToArray();
         _emit = emit;
         _info = new RuleInfo(rule.Id, rule.Rule.Priority, rule.Location);
         _matches = new IndexedRules.LazyPredicate(rule, pattern, compile);
@@ -45,19 +46,30 @@ internal sealed class IndexedRule
     /// <summary>Where the rule is filed, or null when no condition can be hashed (the rule is tried on every fact of its type).</summary>
     public IndexKey? Key { get; }
 
+    /// <summary>Whether the rule has <c>not</c>/<c>exists</c> groups.</summary>
+    public bool HasGroups => _groups.Length > 0;
+
     /// <summary>Whether the rule matches the fact: its own tests, then each <c>not</c>/<c>exists</c> group against the article's facts.</summary>
-    public bool Matches(Fact fact, IReadOnlyList<Fact> facts)
+    /// <param name="fact">The candidate.</param>
+    /// <param name="facts">The article's facts, for the groups.</param>
+    /// <param name="one">A tuple of one slot for the groups to read the candidate from (the caller's, reused).</param>
+    /// <param name="work">Counts the facts the groups test.</param>
+    public bool Matches(Fact fact, IReadOnlyList<Fact> facts, object[] one, ref long work)
     {
         if (!_matches.Holds(fact))
         {
             return false;
         }
 
-        foreach (var group in _groups)
+        if (_groups.Length > 0)
         {
-            if (!group.Passes(fact, facts))
+            one[0] = fact;
+            foreach (var group in _groups)
             {
-                return false;
+                if (!group.Passes(one, facts, ref work))
+                {
+                    return false;
+                }
             }
         }
 

@@ -20,20 +20,30 @@ namespace StanceRules.Rules.Matching;
 /// </remarks>
 internal sealed class IndexedRules
 {
+    /// <summary>
+    /// How many candidate tests the joined rules may make for one article before the article goes to
+    /// the reference path instead (every rule in NRules, whose budgets then decide): a cross product
+    /// a hostile document builds is bounded there, by bytes, as it always was.
+    /// </summary>
+    internal const long MaxJoinWork = 4_000_000;
+
     private static readonly object NullKey = new();
 
     private readonly Dictionary<Type, TypeIndex> _byClrType = [];
     private readonly Dictionary<string, TypeIndex> _byDeclaredName = new(StringComparer.Ordinal);
     private readonly ReteGate[] _gates;
     private readonly (FactType Type, LazyPredicate Passes)[] _retePatterns;
+    private readonly bool _hasGroups;
 
-    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, (FactType Type, LazyPredicate Passes)[] retePatterns, bool signalsFeedRete)
+    private IndexedRules(IReadOnlyList<IndexedRule> rules, IReadOnlyList<JoinedRule> joined, IReadOnlyList<LoadedRule> rete, ReteGate[] gates, (FactType Type, LazyPredicate Passes)[] retePatterns, bool signalsFeedRete)
     {
         Rules = rules;
+        Joined = joined;
         Rete = rete;
         _gates = gates;
         _retePatterns = retePatterns;
         SignalsFeedRete = signalsFeedRete;
+        _hasGroups = rules.Any(r => r.HasGroups);
         foreach (var rule in rules)
         {
             var type = rule.Pattern.Type;
@@ -44,8 +54,11 @@ internal sealed class IndexedRules
         }
     }
 
-    /// <summary>The rules this matcher runs, in rule-set order.</summary>
+    /// <summary>The rules this matcher runs by hash lookup, in rule-set order.</summary>
     public IReadOnlyList<IndexedRule> Rules { get; }
+
+    /// <summary>The rules this matcher runs by nested loops, producers of a fact type before its consumers (else in rule-set order).</summary>
+    public IReadOnlyList<JoinedRule> Joined { get; }
 
     /// <summary>The rules left to NRules, in rule-set order.</summary>
     public IReadOnlyList<LoadedRule> Rete { get; }
@@ -56,13 +69,31 @@ internal sealed class IndexedRules
     /// <summary>Splits a rule set into the rules this matcher runs and the ones NRules must.</summary>
     /// <param name="rules">Every rule, in rule-set order.</param>
     /// <param name="compile">The expression compiler (null for <see cref="LambdaExpression.Compile()"/>).</param>
+    /// <remarks>
+    /// This matcher runs a rule when its result cannot depend on the order rules fire in, so the
+    /// facts and signals it makes are the ones NRules' agenda and truth maintenance end with:
+    /// <list type="bullet">
+    /// <item>its <c>when</c> is positive patterns over input facts or over facts only such rules assert,
+    /// with <c>not</c>/<c>exists</c> groups of one pattern over input facts (which never change);</item>
+    /// <item>nothing tests the absence of, or matches inside a group, what it produces (NRules would
+    /// retract a fact whose support a later fact removes);</item>
+    /// <item>every rule that asserts or matches a fact type it asserts runs here too, and no chain of
+    /// them loops.</item>
+    /// </list>
+    /// Monotone rules like these fire once per match whatever the order, so running producers before
+    /// consumers gives every match NRules would fire. The rest (and rules over signals) stay in NRules.
+    /// </remarks>
     public static IndexedRules Build(IReadOnlyList<LoadedRule> rules, Func<LambdaExpression, Delegate>? compile)
     {
         compile ??= l => l.Compile();
 
-        // A fact some rule asserts can appear during inference: only Rete sees those.
-        var derived = rules.Select(r => r.Rule.Then).OfType<BoundAssert>().Select(a => a.Type.Name).ToHashSet(StringComparer.Ordinal);
-        bool IsInput(FactType type) => type.ClrType != typeof(StanceSignal) && !derived.Contains(type.Name) && (type.IsDeclared || type.ClrType.IsSealed);
+        // A fact some rule asserts can appear during inference: it is not an input fact.
+        var asserted = rules.Select(r => r.Rule.Then).OfType<BoundAssert>().Select(a => a.Type.Name).ToHashSet(StringComparer.Ordinal);
+        bool IsInput(FactType type) => type.ClrType != typeof(StanceSignal) && !asserted.Contains(type.Name) && (type.IsDeclared || type.ClrType.IsSealed);
+
+        var here = Settle(rules, IsInput, asserted);
+        var ordered = rules.Where(here.Contains).ToList();
+        ordered = ProducersFirst(ordered) ?? ordered;
 
         // How many distinct values the rules compare each (type, field) with: the selectivity of a key on it.
         var distinct = rules
@@ -77,19 +108,17 @@ internal sealed class IndexedRules
         var rete = new List<LoadedRule>();
         foreach (var rule in rules)
         {
-            var groups = rule.Rule.When.Skip(1).ToArray();
-            if (rule.Rule is { When.Count: > 0, Then: BoundEmit emit } && rule.Rule.When[0] is BoundPattern { Role: PatternRole.Match } pattern
-                && IsInput(pattern.Type) && !HasJoin(pattern) && Array.TrueForAll(groups, g => GroupPattern(g) is { } p && IsInput(p.Type)))
-            {
-                var tests = groups.Select(g => new GroupTest(g.Role == PatternRole.Not, GroupPattern(g)!, new JoinPredicate(rule, GroupPattern(g)!, pattern, compile))).ToArray();
-                indexed.Add(new IndexedRule(rule, pattern, tests, emit, indexed.Count, compile, DistinctValues));
-            }
-            else
+            if (!here.Contains(rule))
             {
                 rete.Add(rule);
             }
+            else if (rule.Rule is { Positives: [var pattern], Then: BoundEmit emit } && IsInput(pattern.Type) && !HasJoin(pattern))
+            {
+                indexed.Add(new IndexedRule(rule, pattern, emit, indexed.Count, compile, DistinctValues));
+            }
         }
 
+        var joined = ordered.Where(r => !indexed.Any(i => i.Rule == r)).Select(r => new JoinedRule(r, compile)).ToArray();
         var signalsFeedRete = rete.Any(r => r.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal)));
 
         // Each Rete pattern's tests against constants (NRules' alpha tests), nested patterns too, made once:
@@ -97,11 +126,145 @@ internal sealed class IndexedRules
         var alpha = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (Pattern: p, Passes: new LazyPredicate(r, p, compile, constantOnly: true))))
             .ToDictionary(x => x.Pattern, x => x.Passes);
         var gates = ReteGate.Of(rete, IsInput, alpha);
-        return new IndexedRules(indexed, rete, gates, alpha.Select(a => (a.Key.Type, a.Value)).ToArray(), signalsFeedRete);
+        return new IndexedRules(indexed, joined, rete, gates, alpha.Select(a => (a.Key.Type, a.Value)).ToArray(), signalsFeedRete);
+    }
+
+    /// <summary>
+    /// The rules that can run here (see <see cref="Build"/>): those whose shape allows it, less every
+    /// rule that feeds a group or a rule NRules runs, or is fed by one, or feeds itself through a loop,
+    /// until none is left to take out.
+    /// </summary>
+    private static HashSet<LoadedRule> Settle(IReadOnlyList<LoadedRule> rules, Func<FactType, bool> isInput, HashSet<string> asserted)
+    {
+        // Which patterns (of which rules) each rule's output can match.
+        var fed = rules.ToDictionary(r => r, r => rules.SelectMany(q => q.Rule.Patterns.Select(p => (Rule: q, Pattern: p))).Where(x => Feeds(r, x.Pattern)).ToArray());
+        var here = rules.Where(r => CanRunHere(r, isInput, asserted) && !fed[r].Any(x => !x.Rule.Rule.Positives.Contains(x.Pattern))).ToHashSet();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var rule in rules.Where(here.Contains))
+            {
+                // A rule NRules runs gets only input facts and signals: what it matches must be made there too.
+                var feedsRete = rule.Rule.Then is BoundAssert && fed[rule].Any(x => !here.Contains(x.Rule));
+                var fedByRete = rules.Any(r => !here.Contains(r) && r.Rule.Then is BoundAssert && fed[r].Any(x => x.Rule == rule));
+                if (feedsRete || fedByRete)
+                {
+                    here.Remove(rule);
+                    changed = true;
+                }
+            }
+
+            if (!changed && ProducersFirst(rules.Where(here.Contains).ToList()) is null)
+            {
+                // Some loop: take out every rule that never became ready.
+                ReadyInOrder(rules.Where(here.Contains).ToList(), out var stuck);
+                here.ExceptWith(stuck);
+                changed = stuck.Count > 0;
+            }
+        }
+
+        return here;
+    }
+
+    /// <summary>The rules with every rule that asserts what one matches before it (else in the order given); null when some rules feed each other in a loop.</summary>
+    private static List<LoadedRule>? ProducersFirst(List<LoadedRule> rules)
+    {
+        var ordered = ReadyInOrder(rules, out var stuck);
+        return stuck.Count == 0 ? ordered : null;
+    }
+
+    private static List<LoadedRule> ReadyInOrder(List<LoadedRule> rules, out List<LoadedRule> stuck)
+    {
+        var pending = new List<LoadedRule>(rules);
+        var ordered = new List<LoadedRule>(rules.Count);
+        var progress = true;
+        while (pending.Count > 0 && progress)
+        {
+            progress = false;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var rule = pending[i];
+                if (!pending.Any(p => p.Rule.Then is BoundAssert && rule.Rule.Positives.Any(pattern => Feeds(p, pattern))))
+                {
+                    ordered.Add(rule);
+                    pending.RemoveAt(i);
+                    progress = true;
+                    break;
+                }
+            }
+        }
+
+        stuck = pending;
+        return ordered;
+    }
+
+    /// <summary>
+    /// Whether what <paramref name="producer"/> makes can match <paramref name="pattern"/>: a signal a
+    /// signal pattern; an asserted fact a pattern of its type whose tests against constants on the
+    /// fields the rule sets to constants do not rule it out (<c>claim: { name: approves }</c> never
+    /// matches a rule's <c>claim: { name: ambivalent }</c>).
+    /// </summary>
+    internal static bool Feeds(LoadedRule producer, BoundPattern pattern)
+    {
+        if (producer.Rule.Then is not BoundAssert assert)
+        {
+            return pattern.Type.ClrType == typeof(StanceSignal);
+        }
+
+        if (pattern.Type.Name != assert.Type.Name)
+        {
+            // A pattern over a CLR base type matches the asserted facts of its subtypes.
+            return !pattern.Type.IsDeclared && !assert.Type.IsDeclared && pattern.Type.ClrType.IsAssignableFrom(assert.Type.ClrType);
+        }
+
+        foreach (var condition in pattern.Conditions)
+        {
+            if (IndexedRule.HashableValues(condition) is not { } values)
+            {
+                continue;
+            }
+
+            foreach (var (field, value) in assert.Fields)
+            {
+                if (field.Name == condition.Field.Name && value is ConstantOperand constant
+                    && !values.Any(v => field.Kind == FieldKind.Text ? string.Equals(v as string, constant.Value as string, StringComparison.OrdinalIgnoreCase) : Equals(v, constant.Value)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a rule's shape alone lets it run here (see <see cref="Build"/>).</summary>
+    private static bool CanRunHere(LoadedRule rule, Func<FactType, bool> isInput, HashSet<string> asserted)
+    {
+        var bound = rule.Rule;
+        if (bound.Positives.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var element in bound.When)
+        {
+            var fits = element switch
+            {
+                BoundPattern { Role: PatternRole.Match } p => isInput(p.Type) || (asserted.Contains(p.Type.Name) && (p.Type.IsDeclared || p.Type.ClrType.IsSealed)),
+                _ => GroupPattern(element) is { } g && isInput(g.Type),
+            };
+            if (!fits)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The one pattern of a <c>not</c> or <c>exists</c> group (written alone or as a one-item list); null for anything else.</summary>
-    private static BoundPattern? GroupPattern(BoundElement element) => element switch
+    internal static BoundPattern? GroupPattern(BoundElement element) => element switch
     {
         BoundGroup { Role: PatternRole.Not or PatternRole.Exists, Elements: [BoundPattern only] } => only,
         _ => null,
@@ -110,14 +273,23 @@ internal sealed class IndexedRules
     private static bool HasJoin(BoundPattern pattern) => pattern.Conditions.Any(c => c.Operand is FieldOperand);
 
     /// <summary>
-    /// Matches the facts against every indexed rule, adding what the rules produce (signals and
-    /// unattributed signals) to <paramref name="produced"/> in fact order, then rule order.
+    /// Matches the facts against every rule this matcher runs: the indexed rules fact by fact, then
+    /// the joined rules in order. What they produce goes to <paramref name="produced"/>: signals and
+    /// unattributed signals, and the facts the joined rules assert.
     /// </summary>
-    /// <returns>The number of firings (rules that matched a fact and produced something or nothing).</returns>
-    public int Match(IReadOnlyList<Fact> facts, List<object> produced, ISet<string>? fired)
+    /// <param name="facts">The article's resolved facts.</param>
+    /// <param name="produced">Where the results go.</param>
+    /// <param name="fired">Where the ids of the rules that fired go, when wanted.</param>
+    /// <param name="maxFirings">The most firings allowed.</param>
+    /// <param name="cancellationToken">Checked between joined rules.</param>
+    /// <returns>The number of firings, or -1 when they pass <paramref name="maxFirings"/> or the joins pass
+    /// <see cref="MaxJoinWork"/>: then the article must take the reference path, whose limits report it.</returns>
+    public int Match(IReadOnlyList<Fact> facts, List<object> produced, ISet<string>? fired, int maxFirings, CancellationToken cancellationToken)
     {
         var firings = 0;
         var candidates = new List<IndexedRule>();
+        var one = _hasGroups ? new object[1] : [];
+        long work = 0;
         foreach (var fact in facts)
         {
             var index = fact is DeclaredFact declared
@@ -137,12 +309,16 @@ internal sealed class IndexedRules
 
             foreach (var rule in candidates)
             {
-                if (!rule.Matches(fact, facts))
+                if (!rule.Matches(fact, facts, one, ref work))
                 {
                     continue;
                 }
 
-                firings++;
+                if (++firings > maxFirings)
+                {
+                    return -1;
+                }
+
                 fired?.Add(rule.Id);
                 if (rule.Produce(fact) is { } output)
                 {
@@ -151,7 +327,117 @@ internal sealed class IndexedRules
             }
         }
 
+        if (Joined.Count > 0)
+        {
+            var run = new JoinRun(facts, produced, fired, maxFirings - firings, cancellationToken) { Work = work };
+            foreach (var rule in Joined)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!run.Match(rule))
+                {
+                    return -1;
+                }
+            }
+
+            firings += run.Firings;
+        }
+
         return firings;
+    }
+
+    /// <summary>One article's pass over the joined rules: the facts they asserted so far, by type, and the budgets.</summary>
+    private sealed class JoinRun(IReadOnlyList<Fact> facts, List<object> produced, ISet<string>? fired, int maxFirings, CancellationToken cancellationToken)
+    {
+        private Dictionary<string, List<Fact>>? _asserted;
+        private CollectingContext? _context;
+
+        public int Firings { get; private set; }
+
+        public long Work { get; set; }
+
+        /// <summary>Fires the rule on every match; false when a budget ran out.</summary>
+        public bool Match(JoinedRule rule) => Bind(rule, 0, new object[rule.Arity]);
+
+        private bool Bind(JoinedRule rule, int slot, object[] tuple)
+        {
+            var type = rule.TypeOf(slot);
+            foreach (var fact in facts)
+            {
+                if (IsOfType(fact, type) && !Try(rule, slot, tuple, fact))
+                {
+                    return false;
+                }
+            }
+
+            if (_asserted?.GetValueOrDefault(type.Name) is { } asserted)
+            {
+                // By index, up to the count at the start: the rule may assert facts of this type as it
+                // fires, which it cannot match (else it would feed itself and run in NRules).
+                for (int i = 0, count = asserted.Count; i < count; i++)
+                {
+                    if (!Try(rule, slot, tuple, asserted[i]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private bool Try(JoinedRule rule, int slot, object[] tuple, Fact fact)
+        {
+            if (++Work > MaxJoinWork)
+            {
+                return false;
+            }
+
+            if (!rule.PassesAlpha(slot, fact) || !rule.Joins(slot, fact, tuple))
+            {
+                return true;
+            }
+
+            tuple[slot] = fact;
+            if (slot + 1 < rule.Arity)
+            {
+                return Bind(rule, slot + 1, tuple);
+            }
+
+            var work = Work;
+            var passes = rule.GroupsPass(tuple, facts, ref work);
+            Work = work;
+            return !passes || Fire(rule, tuple);
+        }
+
+        private bool Fire(JoinedRule rule, object[] tuple)
+        {
+            if (++Firings > maxFirings || Work > MaxJoinWork)
+            {
+                return false;
+            }
+
+            fired?.Add(rule.Id);
+            var context = _context ??= new CollectingContext(cancellationToken);
+            context.Inserted.Clear();
+            rule.Fire(context, tuple);
+            foreach (var item in context.Inserted)
+            {
+                if (rule.Produces is { } type && item is Fact fact)
+                {
+                    _asserted ??= new Dictionary<string, List<Fact>>(StringComparer.Ordinal);
+                    if (!_asserted.TryGetValue(type, out var list))
+                    {
+                        _asserted[type] = list = [];
+                    }
+
+                    list.Add(fact);
+                }
+
+                produced.Add(item);
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -162,6 +448,11 @@ internal sealed class IndexedRules
     /// </summary>
     public bool ReteCanMatch(IReadOnlyList<Fact> facts)
     {
+        if (_gates.Length == 0)
+        {
+            return false;
+        }
+
         var known = new Dictionary<ReteGate, bool>();
         foreach (var gate in _gates)
         {
@@ -363,15 +654,22 @@ internal sealed class IndexedRules
         }
     }
 
-    /// <summary>A <c>not</c> or <c>exists</c> group of one pattern, tested against the facts with the rule's own fact bound.</summary>
-    internal sealed record GroupTest(bool Negated, BoundPattern Pattern, JoinPredicate Holds)
+    /// <summary>A <c>not</c> or <c>exists</c> group of one pattern over input facts, tested with the rule's tuple bound.</summary>
+    internal sealed record GroupTest(bool Negated, BoundPattern Pattern, TuplePredicate Holds)
     {
-        public bool Passes(object bound, IReadOnlyList<Fact> facts)
+        public static GroupTest Of(LoadedRule rule, BoundGroup group, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, Func<LambdaExpression, Delegate> compile)
+        {
+            var pattern = GroupPattern(group) ?? throw new ArgumentException("not a group of one pattern", nameof(group));
+            return new GroupTest(group.Role == PatternRole.Not, pattern, new TuplePredicate(rule, pattern, slots, compile, static _ => true));
+        }
+
+        public bool Passes(object[] tuple, IReadOnlyList<Fact> facts, ref long work)
         {
             var found = false;
             foreach (var fact in facts)
             {
-                if (IsOfType(fact, Pattern.Type) && Holds.Holds(fact, bound))
+                work++;
+                if (IsOfType(fact, Pattern.Type) && Holds.Holds(fact, tuple))
                 {
                     found = true;
                     break;
@@ -379,35 +677,6 @@ internal sealed class IndexedRules
             }
 
             return found != Negated;
-        }
-    }
-
-    /// <summary>
-    /// All the field tests of a group's pattern over a candidate fact and the rule's bound fact,
-    /// compiled on first use from the lowering's lambdas (whose parameters name the variables they read).
-    /// </summary>
-    internal sealed class JoinPredicate(LoadedRule rule, BoundPattern pattern, BoundPattern bound, Func<LambdaExpression, Delegate> compile)
-    {
-        private Func<object, object, bool>? _holds;
-
-        public bool Holds(object fact, object boundFact) => (_holds ??= Compile())(fact, boundFact);
-
-        private Func<object, object, bool> Compile()
-        {
-            var candidate = Expression.Parameter(typeof(object), "fact");
-            var other = Expression.Parameter(typeof(object), "bound");
-            var typedCandidate = Expression.Convert(candidate, pattern.Type.ClrType);
-            var typedOther = Expression.Convert(other, bound.Type.ClrType);
-            Expression? body = null;
-            foreach (var test in pattern.Tests)
-            {
-                // The predicate's variables, as the lowering named them: this pattern's own, or the rule's bound fact.
-                var predicate = rule.Predicate(test);
-                var call = Expression.Invoke(predicate.Lambda, predicate.Variables.Select(v => v == pattern.Variable ? (Expression)typedCandidate : typedOther));
-                body = body is null ? call : Expression.AndAlso(body, call);
-            }
-
-            return CheckedCompile.As<Func<object, object, bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [candidate, other]));
         }
     }
 }
