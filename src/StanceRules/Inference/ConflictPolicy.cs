@@ -88,7 +88,7 @@ internal static class ConflictPolicy
             candidates[i] = candidates[i] with { Score = 1 - doubt[i] };
         }
 
-        var (winner, decidedBy) = Choose(candidates[..count].ToArray());
+        var (winner, decidedBy) = Choose(candidates[..count]);
         var won = 0;
         foreach (var key in ordered)
         {
@@ -198,13 +198,25 @@ internal static class ConflictPolicy
     /// priority, then precedence. Returns the winner and the step that decided (<see cref="DecisionStep.Unanimous"/> for one candidate).
     /// The corpus decides across articles with the same steps (<see cref="StanceCorpus"/>).
     /// </summary>
-    public static (Candidate Winner, DecisionStep DecidedBy) Choose(IEnumerable<Candidate> stances)
+    public static (Candidate Winner, DecisionStep DecidedBy) Choose(IEnumerable<Candidate> stances) => Choose(stances.ToArray().AsSpan());
+
+    /// <inheritdoc cref="Choose(IEnumerable{Candidate})"/>
+    /// <remarks>Sorts <paramref name="candidates"/> in place, best first (at most one per stance, so an insertion sort).</remarks>
+    public static (Candidate Winner, DecisionStep DecidedBy) Choose(Span<Candidate> candidates)
     {
-        var candidates = stances
-            .OrderByDescending(c => c.Score)
-            .ThenByDescending(c => c.Priority)
-            .ThenBy(c => Array.IndexOf(Precedence, c.Stance))
-            .ToArray();
+        for (var i = 1; i < candidates.Length; i++)
+        {
+            var item = candidates[i];
+            var j = i - 1;
+            while (j >= 0 && Better(item, candidates[j]))
+            {
+                candidates[j + 1] = candidates[j];
+                j--;
+            }
+
+            candidates[j + 1] = item;
+        }
+
         var winner = candidates[0];
         var decidedBy = candidates.Length == 1 ? DecisionStep.Unanimous
             : winner.Score - candidates[1].Score > Tolerance ? DecisionStep.Confidence
@@ -212,6 +224,12 @@ internal static class ConflictPolicy
             : DecisionStep.Precedence;
         return (winner, decidedBy);
     }
+
+    /// <summary>Higher score, then higher priority, then earlier in <see cref="Precedence"/>.</summary>
+    private static bool Better(Candidate a, Candidate b) =>
+        a.Score != b.Score ? a.Score > b.Score
+        : a.Priority != b.Priority ? a.Priority > b.Priority
+        : Array.IndexOf(Precedence, a.Stance) < Array.IndexOf(Precedence, b.Stance);
 
     /// <summary>
     /// Step 1 in a form that does not round to 1: the weight −ln(1 − score) = Σ n·(−ln(1 − c)) of

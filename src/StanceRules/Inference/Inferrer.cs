@@ -49,7 +49,7 @@ internal sealed class Inferrer
         // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
         var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
         var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
-        var produced = new List<object>();
+        var produced = new List<object>(facts.Count);
         ISession? session;
         if (_rules.Indexed is not { } indexed || !TryIndexed(article, indexed, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
         {
@@ -64,7 +64,7 @@ internal sealed class Inferrer
         trace?.AddProduced(extra);
 
         // One pass over working memory and what the indexed matcher kept outside it, in that order.
-        var signals = new List<StanceSignal>();
+        var signals = new List<StanceSignal>(produced.Count);
         foreach (var item in session is null ? extra : session.Query<object>().AsEnumerable().Concat(extra))
         {
             switch (item)

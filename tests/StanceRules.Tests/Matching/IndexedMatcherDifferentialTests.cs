@@ -337,6 +337,25 @@ public sealed class IndexedMatcherDifferentialTests
     }
 
     [Fact]
+    public void A_join_past_the_work_bound_is_redone_on_the_reference_path_with_the_same_report()
+    {
+        // 2,100 supports by one country and 2,100 no votes by another: 4.4 million candidate pairs, no match.
+        var text = new StringBuilder("article: { id: wide }\nfacts:\n");
+        for (var i = 0; i < 2100; i++)
+        {
+            text.Append("  - { id: s").Append(i).Append(", type: statement, actor: France, act: welcome, issue: russia-ukraine-war }\n");
+            text.Append("  - { id: v").Append(i).Append(", type: vote, actor: Germany, choice: no, issue: russia-ukraine-war }\n");
+        }
+
+        var article = ArticleFacts.Parse(text.ToString());
+        var engine = Repo.EngineWithRules(JoinHeavyRules);
+        var produced = new List<object>();
+
+        Assert.Equal(-1, engine.RuleSet.Indexed!.Match(Resolved(engine, article), produced, null, int.MaxValue, CancellationToken.None));
+        Assert.Equal(Describe(Repo.EngineWithRules(JoinHeavyRules, Reference).Infer(article)), Describe(engine.Infer(article)));
+    }
+
+    [Fact]
     public void Only_facts_a_Rete_rule_can_use_enter_the_session()
     {
         var article = ArticleFacts.Parse("""

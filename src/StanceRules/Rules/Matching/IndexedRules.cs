@@ -355,12 +355,84 @@ internal sealed class IndexedRules
 
         public long Work { get; set; }
 
+        // Per slot after the first, the candidates that pass the slot's tests against constants,
+        // found once per rule rather than once per tuple bound before them; reused from rule to rule.
+        private readonly List<List<Fact>> _candidates = [];
+        private int _filled;
+
         /// <summary>Fires the rule on every match; false when a budget ran out.</summary>
-        public bool Match(JoinedRule rule) => Bind(rule, 0, new object[rule.Arity]);
+        public bool Match(JoinedRule rule)
+        {
+            _filled = 0;
+            return Bind(rule, 0, new object[rule.Arity]);
+        }
 
         private bool Bind(JoinedRule rule, int slot, object[] tuple)
         {
-            var type = rule.TypeOf(slot);
+            if (slot == 0)
+            {
+                return Each(rule, slot, tuple, rule.TypeOf(slot));
+            }
+
+            var candidates = Candidates(rule, slot);
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var fact = candidates[i];
+                if (++Work > MaxJoinWork)
+                {
+                    return false;
+                }
+
+                if (rule.Joins(slot, fact, tuple) && !Bound(rule, slot, tuple, fact))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private List<Fact> Candidates(JoinedRule rule, int slot)
+        {
+            while (_candidates.Count < slot)
+            {
+                _candidates.Add([]);
+            }
+
+            var list = _candidates[slot - 1];
+            if (_filled < slot)
+            {
+                // Slots fill in order: a later slot is only reached through the earlier ones.
+                list.Clear();
+                var type = rule.TypeOf(slot);
+                foreach (var fact in facts)
+                {
+                    if (IsOfType(fact, type) && rule.PassesAlpha(slot, fact))
+                    {
+                        list.Add(fact);
+                    }
+                }
+
+                if (_asserted?.GetValueOrDefault(type.Name) is { } asserted)
+                {
+                    foreach (var fact in asserted)
+                    {
+                        if (rule.PassesAlpha(slot, fact))
+                        {
+                            list.Add(fact);
+                        }
+                    }
+                }
+
+                Work += facts.Count;
+                _filled = slot;
+            }
+
+            return list;
+        }
+
+        private bool Each(JoinedRule rule, int slot, object[] tuple, FactType type)
+        {
             foreach (var fact in facts)
             {
                 if (IsOfType(fact, type) && !Try(rule, slot, tuple, fact))
@@ -392,11 +464,12 @@ internal sealed class IndexedRules
                 return false;
             }
 
-            if (!rule.PassesAlpha(slot, fact) || !rule.Joins(slot, fact, tuple))
-            {
-                return true;
-            }
+            return !rule.PassesAlpha(slot, fact) || !rule.Joins(slot, fact, tuple) || Bound(rule, slot, tuple, fact);
+        }
 
+        /// <summary>The slot holds the fact: bind the next, or test the groups and fire.</summary>
+        private bool Bound(JoinedRule rule, int slot, object[] tuple, Fact fact)
+        {
             tuple[slot] = fact;
             if (slot + 1 < rule.Arity)
             {
