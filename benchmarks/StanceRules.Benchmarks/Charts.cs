@@ -97,6 +97,7 @@ internal static class Charts
         "RulesEngine" => Peer.RulesEngineName,
         "PlainCSharp" => Peer.PlainName,
         "NRulesFluentReused" => Peer.FluentReusedName,
+        "StanceRulesReference" => Peer.StanceRulesReferenceName,
         _ => method,
     };
 
@@ -107,6 +108,7 @@ internal static class Charts
         Peer.RulesEngineName => "Microsoft RulesEngine",
         Peer.PlainName => "plain C#",
         Peer.FluentReusedName => "NRules fluent, session reused (tuned)",
+        Peer.StanceRulesReferenceName => "StanceRules, reference mode (all rules in NRules)",
         _ => engine,
     };
 }

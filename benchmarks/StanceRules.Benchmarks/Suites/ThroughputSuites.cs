@@ -32,6 +32,9 @@ public abstract class ThroughputSuite
     [GlobalSetup(Target = nameof(NRulesFluentReused))]
     public void SetupFluentReused() => Setup(Peer.FluentReusedName);
 
+    [GlobalSetup(Target = nameof(StanceRulesReference))]
+    public void SetupStanceRulesReference() => Setup(Peer.StanceRulesReferenceName);
+
     protected void Setup(string engine)
     {
         _corpus = CreateCorpus();
@@ -55,6 +58,10 @@ public abstract class ThroughputSuite
     /// <summary>A tuned NRules peer: the fluent rules with one session reused across articles (facts retracted after each).</summary>
     [Benchmark]
     public int NRulesFluentReused() => RunOnce();
+
+    /// <summary>StanceRules with <c>RuleMatching.Reference</c>: every rule in NRules, no indexed matcher.</summary>
+    [Benchmark]
+    public int StanceRulesReference() => RunOnce();
 
     protected int RunOnce() => _peer.Run(_corpus);
 }
