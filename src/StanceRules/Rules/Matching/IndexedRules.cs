@@ -91,9 +91,8 @@ internal sealed class IndexedRules
         var asserted = rules.Select(r => r.Rule.Then).OfType<BoundAssert>().Select(a => a.Type.Name).ToHashSet(StringComparer.Ordinal);
         bool IsInput(FactType type) => type.ClrType != typeof(StanceSignal) && !asserted.Contains(type.Name) && (type.IsDeclared || type.ClrType.IsSealed);
 
-        var here = Settle(rules, IsInput, asserted);
-        var ordered = rules.Where(here.Contains).ToList();
-        ordered = ProducersFirst(ordered) ?? ordered;
+        var ordered = Settle(rules, IsInput, asserted);
+        var here = ordered.ToHashSet();
 
         // How many distinct values the rules compare each (type, field) with: the selectivity of a key on it.
         var distinct = rules
@@ -118,7 +117,8 @@ internal sealed class IndexedRules
             }
         }
 
-        var joined = ordered.Where(r => !indexed.Any(i => i.Rule == r)).Select(r => new JoinedRule(r, compile)).ToArray();
+        var byHash = indexed.Select(i => i.Rule).ToHashSet();
+        var joined = ordered.Where(r => !byHash.Contains(r)).Select(r => new JoinedRule(r, compile)).ToArray();
         var signalsFeedRete = rete.Any(r => r.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal)));
 
         // Each Rete pattern's tests against constants (NRules' alpha tests), nested patterns too, made once:
@@ -130,72 +130,100 @@ internal sealed class IndexedRules
     }
 
     /// <summary>
-    /// The rules that can run here (see <see cref="Build"/>): those whose shape allows it, less every
-    /// rule that feeds a group or a rule NRules runs, or is fed by one, or feeds itself through a loop,
-    /// until none is left to take out.
+    /// The rules that can run here (see <see cref="Build"/>), every rule that asserts what one
+    /// matches before it (else in rule-set order): those whose shape allows it, less every rule
+    /// that feeds a group or a rule NRules runs, or is fed by one, or feeds itself through a loop,
+    /// until none is left to take out. Linear in the rules but for the asserting ones.
     /// </summary>
-    private static HashSet<LoadedRule> Settle(IReadOnlyList<LoadedRule> rules, Func<FactType, bool> isInput, HashSet<string> asserted)
+    private static List<LoadedRule> Settle(IReadOnlyList<LoadedRule> rules, Func<FactType, bool> isInput, HashSet<string> asserted)
     {
-        // Which patterns (of which rules) each rule's output can match.
-        var fed = rules.ToDictionary(r => r, r => rules.SelectMany(q => q.Rule.Patterns.Select(p => (Rule: q, Pattern: p))).Where(x => Feeds(r, x.Pattern)).ToArray());
-        var here = rules.Where(r => CanRunHere(r, isInput, asserted) && !fed[r].Any(x => !x.Rule.Rule.Positives.Contains(x.Pattern))).ToHashSet();
-        var changed = true;
-        while (changed)
+        // Only asserted facts are produced for other rules to match here; signals go to NRules as they are made.
+        var fed = rules.Where(r => r.Rule.Then is BoundAssert)
+            .ToDictionary(r => r, r => rules.SelectMany(q => q.Rule.Patterns.Where(p => Feeds(r, p)).Select(p => (Rule: q, Pattern: p))).ToArray());
+        var signalsInGroups = rules.Any(q => q.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal) && !q.Rule.Positives.Contains(p)));
+        var here = rules.Where(r => CanRunHere(r, isInput, asserted)
+            && (fed.TryGetValue(r, out var feeds) ? Array.TrueForAll(feeds, x => x.Rule.Rule.Positives.Contains(x.Pattern)) : !signalsInGroups)).ToHashSet();
+        while (true)
         {
-            changed = false;
-            foreach (var rule in rules.Where(here.Contains))
+            var changed = false;
+            foreach (var (producer, feeds) in fed)
             {
-                // A rule NRules runs gets only input facts and signals: what it matches must be made there too.
-                var feedsRete = rule.Rule.Then is BoundAssert && fed[rule].Any(x => !here.Contains(x.Rule));
-                var fedByRete = rules.Any(r => !here.Contains(r) && r.Rule.Then is BoundAssert && fed[r].Any(x => x.Rule == rule));
-                if (feedsRete || fedByRete)
+                if (here.Contains(producer))
                 {
-                    here.Remove(rule);
-                    changed = true;
+                    // A rule NRules runs gets only input facts and signals: what it matches must be made there too.
+                    if (Array.Exists(feeds, x => !here.Contains(x.Rule)))
+                    {
+                        here.Remove(producer);
+                        changed = true;
+                    }
+                }
+                else
+                {
+                    foreach (var (consumer, _) in feeds)
+                    {
+                        changed |= here.Remove(consumer);
+                    }
                 }
             }
 
-            if (!changed && ProducersFirst(rules.Where(here.Contains).ToList()) is null)
+            if (changed)
             {
-                // Some loop: take out every rule that never became ready.
-                ReadyInOrder(rules.Where(here.Contains).ToList(), out var stuck);
-                here.ExceptWith(stuck);
-                changed = stuck.Count > 0;
+                continue;
+            }
+
+            var ordered = ProducersFirst(rules, here, fed, out var stuck);
+            if (stuck.Count == 0)
+            {
+                return ordered;
+            }
+
+            here.ExceptWith(stuck);
+        }
+    }
+
+    /// <summary>Kahn's order of the rules in <paramref name="here"/> by what they assert for each other, the lowest rule-set index first among the ready; <paramref name="stuck"/> gets the rules in a loop.</summary>
+    private static List<LoadedRule> ProducersFirst(IReadOnlyList<LoadedRule> rules, HashSet<LoadedRule> here, Dictionary<LoadedRule, (LoadedRule Rule, BoundPattern Pattern)[]> fed, out List<LoadedRule> stuck)
+    {
+        var index = new Dictionary<LoadedRule, int>(rules.Count);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            index[rules[i]] = i;
+        }
+
+        var waiting = new int[rules.Count];
+        var consumers = new Dictionary<LoadedRule, List<LoadedRule>>();
+        foreach (var (producer, feeds) in fed)
+        {
+            if (!here.Contains(producer))
+            {
+                continue;
+            }
+
+            var list = consumers[producer] = [];
+            foreach (var consumer in feeds.Select(x => x.Rule).Distinct())
+            {
+                list.Add(consumer);
+                waiting[index[consumer]]++;
             }
         }
 
-        return here;
-    }
-
-    /// <summary>The rules with every rule that asserts what one matches before it (else in the order given); null when some rules feed each other in a loop.</summary>
-    private static List<LoadedRule>? ProducersFirst(List<LoadedRule> rules)
-    {
-        var ordered = ReadyInOrder(rules, out var stuck);
-        return stuck.Count == 0 ? ordered : null;
-    }
-
-    private static List<LoadedRule> ReadyInOrder(List<LoadedRule> rules, out List<LoadedRule> stuck)
-    {
-        var pending = new List<LoadedRule>(rules);
-        var ordered = new List<LoadedRule>(rules.Count);
-        var progress = true;
-        while (pending.Count > 0 && progress)
+        var ready = new SortedSet<int>(rules.Where(r => here.Contains(r) && waiting[index[r]] == 0).Select(r => index[r]));
+        var ordered = new List<LoadedRule>(here.Count);
+        while (ready.Count > 0)
         {
-            progress = false;
-            for (var i = 0; i < pending.Count; i++)
+            var next = rules[ready.Min];
+            ready.Remove(ready.Min);
+            ordered.Add(next);
+            foreach (var consumer in consumers.GetValueOrDefault(next) ?? [])
             {
-                var rule = pending[i];
-                if (!pending.Any(p => p.Rule.Then is BoundAssert && rule.Rule.Positives.Any(pattern => Feeds(p, pattern))))
+                if (--waiting[index[consumer]] == 0)
                 {
-                    ordered.Add(rule);
-                    pending.RemoveAt(i);
-                    progress = true;
-                    break;
+                    ready.Add(index[consumer]);
                 }
             }
         }
 
-        stuck = pending;
+        stuck = ordered.Count == here.Count ? [] : rules.Where(here.Contains).Except(ordered).ToList();
         return ordered;
     }
 
