@@ -160,9 +160,10 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     }
 
     /// <summary>
-    /// Runs on a timer: when the watched folder is deleted (or replaced by a new one), its
-    /// watcher is dead; drop it, keep the last good engine, and once a folder is there again,
-    /// watch it and reload. Must never throw.
+    /// Runs on a timer: when the watched folder is deleted, its watcher is dead; drop it, keep the
+    /// last good engine, and once a folder is there again, watch it and reload. A folder whose
+    /// birth time changed may be another folder renamed into its place: watch it afresh and reload.
+    /// Must never throw.
     /// </summary>
     private void GuardFolder()
     {
@@ -176,12 +177,22 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                 }
 
                 var birth = FolderBirth(_directory);
-                if (!_folderLost && (birth is null || birth != _watchedFolderBirth))
+                if (!_folderLost && birth is null)
                 {
                     _watcher?.Dispose();
                     _watcher = null;
                     _folderLost = true;
                     LogFolderLost(_logger, _directory);
+                }
+                else if (!_folderLost && birth != _watchedFolderBirth)
+                {
+                    // Another folder in its place (a deployment's swap), or, where the file system keeps no
+                    // birth time (Linux falls back to the change time), the same folder with an entry added.
+                    // Either way: watch what is there now, and reload (which coalesces with the edit's own).
+                    _watcher?.Dispose();
+                    StartWatcher(_directory);
+                    LogFolderWatchedAgain(_logger, _directory);
+                    _debounce.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
                 }
 
                 if (_folderLost && birth is not null)
@@ -323,4 +334,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The rules folder {Directory} is back; watching it again and reloading")]
     private static partial void LogFolderBack(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "The rules folder {Directory} may have been replaced; watching it again and reloading")]
+    private static partial void LogFolderWatchedAgain(ILogger logger, string directory);
 }

@@ -93,7 +93,10 @@ public sealed class HostileReloadTests : IDisposable
         var back = Reloads.Next(engines, e => e.Succeeded);
         CopyDefaultRules(_rules);
         await back.WaitAsync(Patience);
-        Assert.Contains(_logs.Entries, e => e.Event.Id == 11 && e.Level == LogLevel.Information);
+
+        // A reload scheduled by the deletion may compile the new folder before the guard's next tick
+        // notices it is back and watches it: wait for that, or the edit below could come too early.
+        await WaitFor(() => _logs.Entries.Any(e => e.Event.Id == 11 && e.Level == LogLevel.Information));
 
         // The point: an edit after the folder came back is picked up.
         var edited = Reloads.Next(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("extra-rule"));
@@ -101,6 +104,25 @@ public sealed class HostileReloadTests : IDisposable
         var outcome = await edited.WaitAsync(Patience);
         Assert.Contains("extra-rule", engines.Current.RuleIds);
         Assert.Same(outcome.Engine, engines.Current);
+    }
+
+    [Fact]
+    public async Task HotReload_OfAnAddedFile_NeverReportsTheFolderLost_AndKeepsWatching()
+    {
+        using var services = Services();
+        var engines = services.GetRequiredService<IStanceEngineProvider>();
+        _ = engines.Current;
+
+        // On Linux a folder's "creation time" is its change time, which an added file moves.
+        var added = Reloads.Next(engines, e => e.Succeeded && e.Engine.RuleIds.Contains("added-rule"));
+        File.WriteAllText(Path.Combine(_rules, "added.yaml"), "rules:\n  - id: added-rule\n    when: [ statement: { act: frobnicate } ]\n    then: { stance: supports }\n");
+        await added.WaitAsync(Patience);
+        await Task.Delay(StanceEngineMonitor.GuardInterval * 2.5);
+
+        var edited = Reloads.Next(engines, e => e.Succeeded && !e.Engine.RuleIds.Contains("added-rule"));
+        File.Delete(Path.Combine(_rules, "added.yaml"));
+        await edited.WaitAsync(Patience);
+        Assert.DoesNotContain(_logs.Entries, e => e.Event.Id == 10 || e.Level >= LogLevel.Warning);
     }
 
     [Fact]
