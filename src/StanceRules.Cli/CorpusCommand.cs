@@ -76,25 +76,32 @@ internal static class CorpusCommand
 
             foreach (var file in reportFiles)
             {
-                var number = 0;
-                foreach (var line in File.ReadLines(file))
+                try
                 {
-                    number++;
-                    if (string.IsNullOrWhiteSpace(line))
+                    foreach (var (number, line, error) in ReportLines(file))
                     {
-                        continue;
-                    }
+                        if (error is not null)
+                        {
+                            Failed(DisplayText.Escape(number == 0 ? $"{file}: error: {error}" : $"{file}:{number}: error: {error}"));
+                        }
+                        else
+                        {
+                            try
+                            {
+                                corpus.Add(ReadReport(line!));
+                            }
+                            catch (FormatException e)
+                            {
+                                Failed(DisplayText.Escape($"{file}:{number}: error: {e.Message}"));
+                            }
+                        }
 
-                    try
-                    {
-                        corpus.Add(ReadReport(line));
+                        progress.Show(++done, failed);
                     }
-                    catch (FormatException e)
-                    {
-                        Failed(DisplayText.Escape($"{file}:{number}: error: {e.Message}"));
-                    }
-
-                    progress.Show(++done, failed);
+                }
+                catch (IOException e)
+                {
+                    Failed(DisplayText.Escape($"{file}: error: cannot read: {e.Message}"));
                 }
             }
 
@@ -161,7 +168,82 @@ internal static class CorpusCommand
 
     private static bool IsReportFile(string path) => path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
 
-    private static int CountLines(string path) => File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
+    private static int CountLines(string path)
+    {
+        try
+        {
+            return ReportLines(path).Count(l => l.Number > 0);
+        }
+        catch (IOException)
+        {
+            return 0; // reported when the file is read
+        }
+    }
+
+    /// <summary>
+    /// The non-blank lines of a jsonl file of reports, with their numbers. Only a regular file is
+    /// read (a FIFO or a device is one error, number 0, never a hang), and a line longer than
+    /// <see cref="StanceLimits.MaxFileBytes"/> characters is an error and skipped, never held whole.
+    /// </summary>
+    internal static IEnumerable<(int Number, string? Line, string? Error)> ReportLines(string path)
+    {
+        using var stream = StanceFiles.OpenRegularFile(path, out var error);
+        if (stream is null)
+        {
+            yield return (0, null, error);
+            yield break;
+        }
+
+        var max = StanceLimits.Default.MaxFileBytes;
+        using var reader = new StreamReader(stream);
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[16 * 1024];
+        var (number, tooLong) = (0, false);
+        while (true)
+        {
+            var read = reader.Read(buffer, 0, buffer.Length);
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != '\n')
+                {
+                    // Held up to the limit only: past it the line is only scanned for its end.
+                    if (line.Length < max)
+                    {
+                        line.Append(buffer[i]);
+                    }
+                    else
+                    {
+                        tooLong = true;
+                    }
+
+                    continue;
+                }
+
+                if (Line(++number, line, tooLong, max) is { } item)
+                {
+                    yield return item;
+                }
+
+                (line.Length, tooLong) = (0, false);
+            }
+
+            if (read == 0)
+            {
+                // The last line, when the file does not end with a newline.
+                if ((line.Length > 0 || tooLong) && Line(++number, line, tooLong, max) is { } last)
+                {
+                    yield return last;
+                }
+
+                yield break;
+            }
+        }
+    }
+
+    private static (int Number, string? Line, string? Error)? Line(int number, System.Text.StringBuilder line, bool tooLong, int max) =>
+        tooLong ? (number, null, $"line longer than {max:N0} characters ({nameof(StanceLimits)}.{nameof(StanceLimits.MaxFileBytes)}); skipped")
+        : string.IsNullOrWhiteSpace(line.ToString()) ? null
+        : (number, line.ToString().TrimEnd('\r'), null);
 
     private static bool TryParse(Options options, TextWriter stderr, out CorpusQuery query)
     {

@@ -67,4 +67,30 @@ public static class StanceFiles
         diagnostics = found;
         return listed is not null;
     }
+
+    /// <summary>
+    /// Opens a file to read when it is a regular file, as StanceRules opens rule files and fact
+    /// documents: a FIFO, a device, a socket or a folder is refused, never waited on or read (on
+    /// Linux the type is checked on the opened descriptor, opened without blocking). Use it for
+    /// files a caller names that StanceRules does not read itself, such as the jsonl of reports
+    /// <c>stance corpus</c> reads.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="error">Why it cannot be read (<c>cannot read: it is a FIFO (named pipe), not a regular file</c>, a missing file, no permission); null when it is open.</param>
+    /// <returns>The file, open for reading from its start; null when it cannot be read.</returns>
+    public static Stream? OpenRegularFile(string path, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var stream = Yaml.SourceFile.OpenRegularFile(path, out var kind);
+            error = stream is null ? ErrorMessages.NotARegularFile(kind) : null;
+            return stream;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            error = ErrorMessages.FileNotReadable(e.Message);
+            return null;
+        }
+    }
 }

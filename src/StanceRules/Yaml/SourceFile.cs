@@ -97,7 +97,7 @@ internal static class SourceFile
     /// Linux the type is checked on the opened descriptor (opened without blocking, so a FIFO
     /// cannot hang the open), which leaves no gap between the check and the read.
     /// </summary>
-    private static FileStream? OpenRegularFile(string path, out string kind)
+    internal static FileStream? OpenRegularFile(string path, out string kind)
     {
         kind = "a regular file";
         if (OperatingSystem.IsLinux())

@@ -35,6 +35,34 @@ public class CorpusCliTests
     }
 
     [Fact]
+    public void Corpus_AFifoNamedLikeAJsonlOfReports_IsAnError_NotAHang()
+    {
+        using var folder = new Security.TempFolder();
+        var fifo = folder.Fifo("reports.jsonl");
+
+        var (exit, _, error) = StanceCli.Run("corpus", fifo);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{fifo}: error: cannot read: it is a FIFO (named pipe), not a regular file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_AJsonlLineLongerThanTheFileLimit_IsSkippedWithItsNumber_AndTheOtherLinesCount()
+    {
+        using var folder = new Security.TempFolder();
+        var first = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 2, 6)]).ToJson(indented: false);
+        var last = CorpusPropertyTests.Report("a3", new DateOnly(2023, 3, 2), [(0, 0, 2, 6)]).ToJson(indented: false);
+        var path = folder.File("reports.jsonl", first + "\n" + new string('x', StanceLimits.Default.MaxFileBytes + 10) + "\n" + last);
+
+        var (exit, output, error) = StanceCli.Run("corpus", path, "--format", "json");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{path}:2: error: line longer than 4,194,304 characters (StanceLimits.MaxFileBytes); skipped", error, StringComparison.Ordinal);
+        Assert.Contains("\"articles\": 2,", output, StringComparison.Ordinal);
+        Assert.Contains("\"failed\": 1,", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Corpus_JsonlWithABadLine_ReportsFileAndLine_CountsTheRest_AndExits1()
     {
         var good = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 2, 6)]).ToJson(indented: false);

@@ -45,6 +45,25 @@ public class FileReadingTests
     }
 
     [Fact]
+    public void OpenRegularFile_RefusesAFifoAndAFolder_WithTheReason_AndOpensAFile()
+    {
+        using var folder = new TempFolder();
+        var fifo = folder.Fifo("reports.jsonl");
+        var file = folder.File("reports-2.jsonl", "{}\n");
+
+        Assert.Null(StanceFiles.OpenRegularFile(fifo, out var fifoError));
+        Assert.Null(StanceFiles.OpenRegularFile(folder.Path, out var folderError));
+        Assert.Null(StanceFiles.OpenRegularFile(Path.Combine(folder.Path, "missing.jsonl"), out var missingError));
+        using var stream = StanceFiles.OpenRegularFile(file, out var none);
+
+        Assert.Equal("cannot read: it is a FIFO (named pipe), not a regular file", fifoError);
+        Assert.Equal("cannot read: it is a folder, not a regular file", folderError);
+        Assert.StartsWith("cannot read: ", missingError, StringComparison.Ordinal);
+        Assert.Null(none);
+        Assert.Equal("{}\n", new StreamReader(stream!).ReadToEnd());
+    }
+
+    [Fact]
     public void AFifoAndALinkToDevZero_InARulesFolder_AreDiagnostics_AndTheOtherFilesStillLoad()
     {
         using var folder = new TempFolder();
