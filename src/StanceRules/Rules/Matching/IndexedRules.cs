@@ -328,14 +328,7 @@ internal sealed class IndexedRules
                 continue;
             }
 
-            candidates.Clear();
-            index.Candidates(fact, candidates);
-            if (candidates.Count > 1)
-            {
-                candidates.Sort(static (a, b) => a.Order.CompareTo(b.Order));
-            }
-
-            foreach (var rule in candidates)
+            foreach (var rule in index.Candidates(fact, candidates))
             {
                 if (!rule.Matches(fact, facts, one, ref work))
                 {
@@ -610,17 +603,44 @@ internal sealed class IndexedRules
             }
         }
 
-        public void Candidates(Fact fact, List<IndexedRule> candidates)
+        /// <summary>
+        /// The rules the fact may match, in rule-set order: the one list that applies as it is stored
+        /// (each is in rule-set order already), or, when several do, merged into <paramref name="merged"/>.
+        /// </summary>
+        public List<IndexedRule> Candidates(Fact fact, List<IndexedRule> merged)
         {
+            List<IndexedRule>? only = null;
+            var sources = 0;
+            foreach (var field in _fields)
+            {
+                if (field.Lookup(fact) is { Count: > 0 } rules)
+                {
+                    (only, sources) = (rules, sources + 1);
+                }
+            }
+
+            if (_scan.Count > 0)
+            {
+                (only, sources) = (_scan, sources + 1);
+            }
+
+            if (sources <= 1)
+            {
+                return only ?? _scan;
+            }
+
+            merged.Clear();
             foreach (var field in _fields)
             {
                 if (field.Lookup(fact) is { } rules)
                 {
-                    candidates.AddRange(rules);
+                    merged.AddRange(rules);
                 }
             }
 
-            candidates.AddRange(_scan);
+            merged.AddRange(_scan);
+            merged.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+            return merged;
         }
     }
 
