@@ -152,7 +152,7 @@ internal static class ConflictPolicy
 
             if (c == 0)
             {
-                c = CompareRules(a.Signal.Rules, b.Signal.Rules);
+                c = CompareChains(a.Signal.Rules, b.Signal.Rules);
             }
 
             return c != 0 ? c : a.Index.CompareTo(b.Index);
@@ -177,20 +177,21 @@ internal static class ConflictPolicy
 
             return a.Count.CompareTo(b.Count);
         }
+    }
 
-        private static int CompareRules(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>Two rule chains, rule by rule (ordinal), then the shorter first; also orders derived facts in <see cref="InferenceTrace.WorkingMemory"/>.</summary>
+    internal static int CompareChains(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        for (var i = 0; i < a.Count && i < b.Count; i++)
         {
-            for (var i = 0; i < a.Count && i < b.Count; i++)
+            var c = string.CompareOrdinal(a[i], b[i]);
+            if (c != 0)
             {
-                var c = string.CompareOrdinal(a[i], b[i]);
-                if (c != 0)
-                {
-                    return c;
-                }
+                return c;
             }
-
-            return a.Count.CompareTo(b.Count);
         }
+
+        return a.Count.CompareTo(b.Count);
     }
 
     /// <summary>

@@ -84,12 +84,7 @@ internal sealed class InferenceTrace
             }
 
             var c = x.Facts.Length.CompareTo(y.Facts.Length);
-            for (var i = 0; c == 0 && i < x.Rules.Count && i < y.Rules.Count; i++)
-            {
-                c = string.CompareOrdinal(x.Rules[i], y.Rules[i]);
-            }
-
-            return c != 0 ? c : x.Rules.Count.CompareTo(y.Rules.Count);
+            return c != 0 ? c : ConflictPolicy.CompareChains(x.Rules, y.Rules);
         }
     }
 

@@ -139,7 +139,7 @@ internal sealed class IndexedRules
     {
         // Only asserted facts are produced for other rules to match here; signals go to NRules as they are made.
         var fed = rules.Where(r => r.Rule.Then is BoundAssert)
-            .ToDictionary(r => r, r => rules.SelectMany(q => q.Rule.Patterns.Where(p => Feeds(r, p)).Select(p => (Rule: q, Pattern: p))).ToArray());
+            .ToDictionary(r => r, r => rules.SelectMany(q => q.Rule.Patterns.Where(p => Feeds((BoundAssert)r.Rule.Then, p)).Select(p => (Rule: q, Pattern: p))).ToArray());
         var signalsInGroups = rules.Any(q => q.Rule.Patterns.Any(p => p.Type.ClrType == typeof(StanceSignal) && !q.Rule.Positives.Contains(p)));
         var here = rules.Where(r => CanRunHere(r, isInput, asserted)
             && (fed.TryGetValue(r, out var feeds) ? Array.TrueForAll(feeds, x => x.Rule.Rule.Positives.Contains(x.Pattern)) : !signalsInGroups)).ToHashSet();
@@ -228,18 +228,12 @@ internal sealed class IndexedRules
     }
 
     /// <summary>
-    /// Whether what <paramref name="producer"/> makes can match <paramref name="pattern"/>: a signal a
-    /// signal pattern; an asserted fact a pattern of its type whose tests against constants on the
-    /// fields the rule sets to constants do not rule it out (<c>claim: { name: approves }</c> never
-    /// matches a rule's <c>claim: { name: ambivalent }</c>).
+    /// Whether a fact a rule asserts can match <paramref name="pattern"/>: a pattern of its type whose
+    /// tests against constants on the fields the rule sets to constants do not rule it out
+    /// (<c>claim: { name: approves }</c> never matches a rule's <c>claim: { name: ambivalent }</c>).
     /// </summary>
-    internal static bool Feeds(LoadedRule producer, BoundPattern pattern)
+    private static bool Feeds(BoundAssert assert, BoundPattern pattern)
     {
-        if (producer.Rule.Then is not BoundAssert assert)
-        {
-            return pattern.Type.ClrType == typeof(StanceSignal);
-        }
-
         if (pattern.Type.Name != assert.Type.Name)
         {
             // A pattern over a CLR base type matches the asserted facts of its subtypes.
@@ -292,7 +286,7 @@ internal sealed class IndexedRules
     }
 
     /// <summary>The one pattern of a <c>not</c> or <c>exists</c> group (written alone or as a one-item list); null for anything else.</summary>
-    internal static BoundPattern? GroupPattern(BoundElement element) => element switch
+    private static BoundPattern? GroupPattern(BoundElement element) => element switch
     {
         BoundGroup { Role: PatternRole.Not or PatternRole.Exists, Elements: [BoundPattern only] } => only,
         _ => null,
