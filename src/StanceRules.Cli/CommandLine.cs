@@ -39,22 +39,29 @@ internal static class CommandLine
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
               html: one self-contained page, a matrix of countries by issues per article.
-          stance validate [DIR] [--extend-defaults]
+          stance validate [DIR] [--rules DIR] [--extend-defaults] [--format text|json]
               Load and compile a rule set (default: the embedded one); print every diagnostic, the
               warnings (no gazetteer, no lexicon) and the layers loaded. --extend-defaults: DIR is a
               layer on the embedded default rules (its files replace the defaults of the same name
               and add the others), as with every command's --rules DIR --extend-defaults.
+              json: one object on stdout, the diagnostics included (schemas/validate-output).
           stance test [DIR] [--rules DIR [--extend-defaults]] [--coverage] [--threshold PERCENT]
+                      [--run PATTERN] [--junit FILE] [--format text|json]
               Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
               DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
-              as diffs; --coverage lists the rules fired and never fired.
+              as diffs; --coverage lists the rules fired and never fired. --run: only the cases
+              whose name matches PATTERN (ignoring case; * any characters, ? one, | between
+              alternatives). --junit: also write a JUnit XML report to FILE for CI.
+              json: one object on stdout with every case and the coverage (schemas/test-output).
           stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
+                         [--format text|json]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
+              json: one object on stdout (schemas/explain-output).
           stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
-                        [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
+                        [--show stances,changes,agreement,closest] [--top N] [--rules DIR [--extend-defaults]] [--workers N]
               Stances across many articles: fact documents and folders (inferred as by infer),
               or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
@@ -64,12 +71,16 @@ internal static class CommandLine
               without a date are skipped; a repeated article id counts once. html: one page with a
               heatmap and the changes per issue, and the agreement matrix in bloc order.
               Definitions: docs/corpus.md.
-          stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR]
+          stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR [--extend-defaults]] [--format text|json]
               Resolve an actor as a fact writes it on a date: the country (or the countries of a
               joint statement), the alias or the office and term that matched, or the reason it is
               no country (former official, organization, group, non-state actor, ambiguous).
               Without --date, officials resolve by their latest office. Exit 1 when no country.
-          stance --help | --version
+              json: one object on stdout (schemas/resolve-output).
+          stance --help | -h | help
+              This usage and the exit codes.
+          stance --version
+              The full version, and after + the commit it was built from.
           stance COMMAND --help
               A command's own usage.
         """;
@@ -88,7 +99,7 @@ internal static class CommandLine
 
         if (args[0] == "--version")
         {
-            stdout.WriteLine(typeof(StanceEngine).Assembly.GetName().Version?.ToString(3));
+            stdout.WriteLine(Version);
             return Ok;
         }
 
@@ -114,15 +125,25 @@ internal static class CommandLine
         return command.Run(options, stdout, stderr);
     }
 
+    /// <summary>
+    /// What <c>stance --version</c> prints: the full informational version, e.g. <c>0.1.0-local+996a56b1...</c>:
+    /// the package version (a prerelease suffix such as <c>-local</c> included) and, after <c>+</c>, the commit
+    /// it was built from (when it was built in a git checkout).
+    /// </summary>
+    public static string Version =>
+        typeof(CommandLine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false) is [System.Reflection.AssemblyInformationalVersionAttribute { InformationalVersion: { Length: > 0 } version }, ..]
+            ? version
+            : typeof(CommandLine).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
         new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
-        new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
-        new("explain", ["--rules", "--country", "--issue", "--expect"], ["--extend-defaults"], ExplainCommand.Run),
-        new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
+        new("validate", ["--rules", "--format"], ["--extend-defaults"], ValidateCommand.Run) { Formats = ["text", "json"] },
+        new("explain", ["--rules", "--country", "--issue", "--expect", "--format"], ["--extend-defaults"], ExplainCommand.Run) { Formats = ["text", "json"] },
+        new("test", ["--rules", "--threshold", "--run", "--junit", "--format"], ["--coverage", "--extend-defaults"], TestCommand.Run) { Formats = ["text", "json"] },
         new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
-        new("resolve", ["--rules", "--date"], ["--extend-defaults"], ResolveCommand.Run),
+        new("resolve", ["--rules", "--date", "--format"], ["--extend-defaults"], ResolveCommand.Run) { Formats = ["text", "json"] },
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)

@@ -62,7 +62,15 @@ internal static class ExplainCommand
             return CommandLine.Invalid;
         }
 
-        stdout.Write(explanation);
+        if (options.Format == "json")
+        {
+            ExplainJson.Write(explanation, stdout);
+        }
+        else
+        {
+            stdout.Write(explanation);
+        }
+
         return expected is null || explanation.IsAsExpected ? CommandLine.Ok : CommandLine.Invalid;
     }
 }

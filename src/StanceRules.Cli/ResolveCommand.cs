@@ -36,6 +36,12 @@ internal static class ResolveCommand
         }
 
         var resolution = engine.Resolve(options.Paths[0], date);
+        if (options.Format == "json")
+        {
+            ResolveJson.Write(resolution, stdout);
+            return resolution.Countries.Count > 0 ? CommandLine.Ok : CommandLine.Invalid;
+        }
+
         stdout.WriteLine($"actor:    {DisplayText.Escape(resolution.Actor)}");
         stdout.WriteLine($"date:     {(date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "none (officials resolve by their latest office)")}");
         stdout.WriteLine($"resolves: {resolution.Kind switch

@@ -17,6 +17,11 @@ internal static class ValidateCommand
             return CommandLine.NoSuchPath("validate", directory, stderr);
         }
 
+        if (options.Format == "json")
+        {
+            return ValidateJson.Run(directory, options.Has("--extend-defaults"), stdout);
+        }
+
         var engine = CommandLine.LoadEngine(directory, stderr, options.Has("--extend-defaults"));
         if (engine is null)
         {

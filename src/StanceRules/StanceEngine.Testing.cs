@@ -15,6 +15,22 @@ public sealed partial class StanceEngine
     public RuleTestReport RunTests(string directory, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        return new RuleTestRunner(_rules, _options).Run(directory, cancellationToken);
+        return new RuleTestRunner(_rules, _options).Run(directory, static _ => true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the rule tests of a folder as <see cref="RunTests(string, CancellationToken)"/> does, but only the
+    /// cases whose name <paramref name="includeCase"/> accepts (<c>stance test --run PATTERN</c>). The test files
+    /// are still all read and checked; the report's results and coverage count the selected cases only.
+    /// </summary>
+    /// <param name="directory">The folder holding the test files (usually the rule set folder itself).</param>
+    /// <param name="includeCase">Given a case's name, whether to run it.</param>
+    /// <param name="cancellationToken">Stops between cases and between rule firings.</param>
+    /// <returns>The selected cases' outcomes, the errors in the test files, and which rules fired in some selected case.</returns>
+    public RuleTestReport RunTests(string directory, Func<string, bool> includeCase, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(includeCase);
+        return new RuleTestRunner(_rules, _options).Run(directory, includeCase, cancellationToken);
     }
 }

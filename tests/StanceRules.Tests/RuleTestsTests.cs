@@ -34,10 +34,21 @@ public class RuleTestsTests
         var report = StanceEngine.Load(Repo.Rules).RunTests(Repo.Rules);
 
         Assert.True(report.Succeeded, report.ToText(coverage: true));
-        Assert.Equal(100, report.Coverage);
+        Assert.Equal(1.0, report.CoverageFraction);
         Assert.Empty(report.RulesNeverFired);
         Assert.Equal(StanceEngine.CreateDefault().RuleIds, report.RulesFired);
         Assert.True(report.Results.Count >= 10);
+    }
+
+    [Fact]
+    public void CoverageFraction_IsTheShareOfRulesFiredFrom0To1_SoThePercentFormatShowsIt()
+    {
+        var report = StanceEngine.Load(Repo.Rules).RunTests(Repo.Rules, name => name == "a welcome supports");
+
+        Assert.Equal((double)report.RulesFired.Count / (report.RulesFired.Count + report.RulesNeverFired.Count), report.CoverageFraction);
+        Assert.InRange(report.CoverageFraction, 0.01, 0.99);
+        Assert.Equal(["a welcome supports"], report.Results.Select(r => r.Name));
+        Assert.Matches(@"^\d{1,2}\.\d %$", report.CoverageFraction.ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
     }
 
 #if STANCE_CLI // runs the stance CLI, which targets net10.0 only

@@ -20,7 +20,7 @@ public sealed class RuleTestReport
         Diagnostics = diagnostics;
         RulesFired = ruleIds.Where(fired.Contains).ToArray();
         RulesNeverFired = ruleIds.Where(r => !fired.Contains(r)).ToArray();
-        Coverage = ruleIds.Count == 0 ? 100 : Math.Round(100.0 * RulesFired.Count / ruleIds.Count, 1);
+        CoverageFraction = ruleIds.Count == 0 ? 1 : (double)RulesFired.Count / ruleIds.Count;
     }
 
     /// <summary>The folder the tests were read from.</summary>
@@ -47,8 +47,12 @@ public sealed class RuleTestReport
     /// <summary>The ids of the rules that fired in no case, in rule set order.</summary>
     public IReadOnlyList<string> RulesNeverFired { get; }
 
-    /// <summary>The percentage of the rule set's rules that fired in some case (0 to 100, one decimal).</summary>
-    public double Coverage { get; }
+    /// <summary>
+    /// The fraction of the rule set's rules that fired in some case, from 0 to 1 (1 for a rule set without rules):
+    /// <c>RulesFired.Count / (RulesFired.Count + RulesNeverFired.Count)</c>, unrounded. The .NET percent format
+    /// shows it as a percentage (<c>$"{report.CoverageFraction:P1}"</c>); <c>stance test --threshold</c> takes a percentage.
+    /// </summary>
+    public double CoverageFraction { get; }
 
     /// <summary>The failures (each a diff), the diagnostics, a summary line, and with <paramref name="coverage"/> the rules fired and never fired.</summary>
     public string ToText(bool coverage = false)
@@ -74,7 +78,7 @@ public sealed class RuleTestReport
         {
             var total = RulesFired.Count + RulesNeverFired.Count;
             text.AppendLine().Append("Coverage: ").Append(RulesFired.Count).Append(" of ").Append(total).Append(" rules fired in some case (")
-                .Append(Coverage.ToString("0.#", CultureInfo.InvariantCulture)).AppendLine("%)");
+                .Append(Math.Round(100 * CoverageFraction, 1).ToString("0.#", CultureInfo.InvariantCulture)).AppendLine("%)");
             var width = RulesFired.Concat(RulesNeverFired).Select(r => r.Length).DefaultIfEmpty(0).Max();
             foreach (var rule in _ruleIds)
             {

@@ -24,7 +24,7 @@ internal sealed class RuleTestRunner
         _options = options;
     }
 
-    public RuleTestReport Run(string directory, CancellationToken cancellationToken)
+    public RuleTestReport Run(string directory, Func<string, bool> includeCase, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var results = new List<RuleTestResult>();
@@ -55,7 +55,7 @@ internal sealed class RuleTestRunner
                 continue;
             }
 
-            foreach (var testCase in cases)
+            foreach (var testCase in cases.Where(c => includeCase(c.Name)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 results.Add(RunCase(testCase, fired, cancellationToken));
