@@ -28,14 +28,15 @@ public partial class CorpusHtmlTests
     public void CorpusHtml_HeatmapHasACellPerWindowStance_ColouredByStance_LinkingToItsEvidence()
     {
         var html = Page.Value;
-        var cells = HeatCell().Matches(html).ToDictionary(m => m.Groups["id"].Value, m => m.Groups["stance"].Value);
+        var cells = HeatCell().Matches(html).ToDictionary(m => m.Groups["id"].Value, m => (Stance: m.Groups["stance"].Value, Shade: int.Parse(m.Groups["shade"].Value, System.Globalization.CultureInfo.InvariantCulture)));
         var stances = Json.Value.GetProperty("stances").EnumerateArray().ToArray();
 
         Assert.Equal(stances.Length, cells.Count);
         foreach (var stance in stances)
         {
             var id = $"w-{stance.GetProperty("country").GetString()}-russia-ukraine-war-{stance.GetProperty("window").GetString()}";
-            Assert.Equal(stance.GetProperty("stance").GetString(), cells[id]);
+            Assert.Equal(stance.GetProperty("stance").GetString(), cells[id].Stance);
+            Assert.Equal((int)Math.Round(stance.GetProperty("confidence").GetDouble() * 10, MidpointRounding.AwayFromZero), cells[id].Shade);
             var evidence = Regex.Match(html, $"<section class=\"evidence\" id=\"{id}\" hidden>(?<body>.*?)</section>", RegexOptions.Singleline);
             Assert.True(evidence.Success, $"no evidence for {id}");
             foreach (var text in stance.GetProperty("articles").EnumerateArray().SelectMany(a => a.GetProperty("evidence").EnumerateArray()))
@@ -60,26 +61,37 @@ public partial class CorpusHtmlTests
             Assert.Equal($"w-{change.GetProperty("country").GetString()}-russia-ukraine-war-{change.GetProperty("to_window").GetString()}", item.Groups["target"].Value);
             Assert.Equal(change.GetProperty("first_article").GetProperty("article").GetString(), item.Groups["article"].Value);
             Assert.Contains($"id=\"{item.Groups["target"].Value}\"", html, StringComparison.Ordinal);
-            Assert.Contains($"<td class=\"cell s-{change.GetProperty("to").GetString()} changed\"", html, StringComparison.Ordinal);
+            Assert.Matches($"<td class=\"s-{change.GetProperty("to").GetString()} c\\d+ changed\"><a href=\"#{item.Groups["target"].Value}\">{change.GetProperty("to").GetString()}<span aria-hidden=\"true\"> ↻</span><span class=\"sr\">, changed</span></a>", html);
         }
     }
 
     [Fact]
-    public void CorpusHtml_AgreementMatrix_HasEveryPairBothWays_InAnOrderWhereNeighboursAgreeMoreThanAlphabetically()
+    public void CorpusHtml_AgreementMatrix_HasEveryPair_InAnOrderWhereNeighboursAgreeMoreThanAlphabetically()
     {
         var html = Page.Value;
         var agreements = Json.Value.GetProperty("agreement").EnumerateArray().ToDictionary(a => (a.GetProperty("country").GetString()!, a.GetProperty("other").GetString()!), a => a.GetProperty("s_score").GetDouble());
-        var matrix = html[html.IndexOf("<table class=\"matrix\">", StringComparison.Ordinal)..];
-        var order = Regex.Matches(matrix[..matrix.IndexOf("</thead>", StringComparison.Ordinal)], "<th scope=\"col\"><span>([A-Z]{3})</span>").Select(m => m.Groups[1].Value).ToArray();
-        var titles = Regex.Matches(matrix, "<td class=\"q\\d+\" title=\"([A-Z]{3}) ([A-Z]{3}) S (-?[0-9.]+),").ToArray();
+        var canvas = Regex.Match(html, "<canvas id=\"matrix\" role=\"img\" aria-label=\"[^\"]+\" data-order=\"(?<order>[A-Z ]*)\" data-s=\"(?<s>[0-9a-z-]*)\"></canvas>");
+        var order = canvas.Groups["order"].Value.Split(' ');
+        var data = canvas.Groups["s"].Value;
 
+        Assert.True(canvas.Success, "no agreement matrix canvas with its data");
         Assert.Equal(order.Order(StringComparer.Ordinal), Json.Value.GetProperty("stances").EnumerateArray().Select(s => s.GetProperty("country").GetString()).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(agreements.Count * 2, titles.Length);
-        foreach (var title in titles)
+        Assert.Equal(order.Length * (order.Length - 1), data.Length);
+        var k = 0;
+        for (var i = 0; i < order.Length; i++)
         {
-            var (a, b) = (title.Groups[1].Value, title.Groups[2].Value);
-            var s = agreements.TryGetValue((a, b), out var ab) ? ab : agreements[(b, a)];
-            Assert.Equal(s.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), title.Groups[3].Value);
+            for (var j = i + 1; j < order.Length; j++, k += 2)
+            {
+                var code = data.Substring(k, 2);
+                if (agreements.TryGetValue((order[i], order[j]), out var s) || agreements.TryGetValue((order[j], order[i]), out s))
+                {
+                    Assert.Equal(CorpusHtml.Code(s), Convert.ToInt32(code[0] is >= 'a' ? code[0] - 'a' + 10 : code[0] - '0') * 36 + (code[1] is >= 'a' ? code[1] - 'a' + 10 : code[1] - '0'));
+                }
+                else
+                {
+                    Assert.Equal("--", code);
+                }
+            }
         }
 
         double Path(IReadOnlyList<string> countries) => countries.Zip(countries.Skip(1)).Sum(p =>
@@ -107,6 +119,6 @@ public partial class CorpusHtmlTests
         Assert.True(blocA.Contains(order[0]) ? order.Take(3).All(blocA.Contains) : order.Take(3).All(blocB.Contains), string.Join(",", order));
     }
 
-    [GeneratedRegex("<td class=\"cell s-(?<stance>[a-z]+)(?: changed)?\" style=\"[^\"]*\"><a href=\"#(?<id>[^\"]+)\"")]
+    [GeneratedRegex("<td class=\"s-(?<stance>[a-z]+) c(?<shade>\\d+)(?: changed)?\"><a href=\"#(?<id>[^\"]+)\">\\k<stance>")]
     private static partial Regex HeatCell();
 }
