@@ -159,6 +159,28 @@ public sealed class ChatFactExtractorTests
     }
 
     [Fact]
+    public async Task FactsTheEngineCannotCheck_AreDroppedOrFixed_EachWithItsCode()
+    {
+        await using var server = new RecordedModelServer(new Reply.Recorded("unchecked-facts.sse"));
+
+        var result = await Extractor(server).ExtractAsync(Article, "test-wire-1", Published);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(
+            [ChatExtractionCodes.NoEvidence, ChatExtractionCodes.UnknownActor, ChatExtractionCodes.UnsupportedFactType, ChatExtractionCodes.UnknownIssue],
+            result.Diagnostics.Select(d => d.Code));
+        Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+        Assert.Contains("'f2'", result.Diagnostics[1].Message, StringComparison.Ordinal);
+        Assert.Contains("the Ministry of Silly Walks", result.Diagnostics[1].Message, StringComparison.Ordinal);
+        // The vote is kept without the issue id the catalogue does not have: the catalogue infers it from the motion.
+        var vote = Assert.IsType<Vote>(Assert.Single(result.Facts).Fact);
+        Assert.Equal("f4", vote.Id);
+        Assert.Null(vote.Issue);
+        var report = StanceEngine.CreateDefault().Infer(result.Article);
+        Assert.Contains(report.Stances, s => s.Country == "CHN" && s.Issue == "russia-ukraine-war" && s.Stance == Stance.Abstains);
+    }
+
+    [Fact]
     public async Task StalledModel_StopsAtTheTimeout_WithoutRetrying()
     {
         await using var server = new RecordedModelServer(new Reply.Stalled("good.sse", TimeSpan.FromSeconds(60)));
