@@ -12,6 +12,10 @@ namespace StanceRules.Extensions.AI;
 /// </summary>
 internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt, string article)
 {
+    /// <summary>English inflections of a verb, each with what brings it back to its plain form ("welcomed" → "welcome").</summary>
+    private static readonly (string Suffix, string Replacement)[] Inflections =
+        [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")];
+
     private readonly EvidenceLocator _evidence = new(article);
 
     public List<ExtractedFact> Check(ArticleFacts answer, string answerText, string sourceName, DateOnly? published, List<Diagnostic> diagnostics)
@@ -98,7 +102,7 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
     /// The lexicon's lemma for an act: as written, or, when the model inflected its first word ("condemned", "welcomes",
     /// "criticizing", "slammed"), that word's plain form; null when neither is in the lexicon.
     /// </summary>
-    private string? ActLemma(string act)
+    internal string? ActLemma(string act)
     {
         if (engine.NormalizeAct(act) is { } lemma)
         {
@@ -122,9 +126,6 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
 
         return null;
     }
-
-    private static readonly (string Suffix, string Replacement)[] Inflections =
-        [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")];
 
     private static IEnumerable<string> Stems(string word)
     {

@@ -30,3 +30,28 @@ public sealed class EngineVocabularyTests
     [Fact]
     public void NormalizeAct_OfAnUnknownAct_IsNull() => Assert.Null(Engine.NormalizeAct("frobnicate"));
 }
+
+/// <summary>The extractor's act normalization: the lexicon's lemma, or an inflected first word brought back to it.</summary>
+public sealed class ActLemmaTests
+{
+    private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
+    private static readonly AnswerChecker Checker = new(Engine, new ExtractionPrompt(Engine, null), "article");
+
+    [Theory]
+    [InlineData("condemn", "condemn")]
+    [InlineData("condemned", "condemn")]
+    [InlineData("condemns", "condemn")]
+    [InlineData("welcomed", "welcome")]
+    [InlineData("criticizing", "criticize")]
+    [InlineData("slammed", "slam")]
+    [InlineData("denied", "deny")]
+    [InlineData("Called for", "call-for")]
+    [InlineData("refrained from criticizing", "refrain-from-criticizing")]
+    public void ActLemma_BringsAnInflectedFirstWordBack(string act, string lemma) => Assert.Equal(lemma, Checker.ActLemma(act));
+
+    [Theory]
+    [InlineData("frobnicated")]
+    [InlineData("")]
+    [InlineData("ed")]
+    public void ActLemma_OfAnythingElse_IsNull(string act) => Assert.Null(Checker.ActLemma(act));
+}
