@@ -1,5 +1,6 @@
 using System.Reflection;
 using PublicApiGenerator;
+using StanceRules.Extensions.AI;
 using StanceRules.Extensions.DependencyInjection;
 
 namespace StanceRules.Embedding.Tests;
@@ -19,12 +20,15 @@ public class ApiApprovalTests
     [Fact]
     public void StanceRulesExtensionsDependencyInjection_PublicApi_IsApproved() => Approve(typeof(IStanceEngineProvider).Assembly);
 
+    [Fact]
+    public void StanceRulesExtensionsAI_PublicApi_IsApproved() => Approve(typeof(ChatFactExtractor).Assembly);
+
     private static void Approve(Assembly assembly)
     {
         var name = assembly.GetName().Name!;
         var api = assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
-            // AddStanceRules lives in Microsoft.Extensions.DependencyInjection, a namespace the generator skips by default.
+            // AddStanceRules and AddStanceRulesChatExtraction live in Microsoft.Extensions.DependencyInjection, a namespace the generator skips by default.
             AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute", "System.Runtime.CompilerServices.InternalsVisibleToAttribute"],
         }).ReplaceLineEndings("\n");

@@ -23,6 +23,9 @@ internal sealed class Lexicon
 
     public int Count => _families.Count;
 
+    /// <summary>Every lemma and the family it expresses plainly (null: none).</summary>
+    public IReadOnlyDictionary<string, Stance?> Families => _families;
+
     public bool IsKnown(string act) => _families.ContainsKey(Lemma(act));
 
     public Stance? FamilyOf(string act, bool negated)
