@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Consumer test: what a user downloads works.
 #
-# Packs StanceRules, StanceRules.Extensions.DependencyInjection and the StanceRules.Cli tool into a
+# Packs StanceRules, StanceRules.Extensions.DependencyInjection, StanceRules.Extensions.AI and the StanceRules.Cli tool into a
 # local folder, checks what the packages hold, creates a fresh console project outside the
 # repository that references them as packages (not projects), makes the README's first C#
 # example its Program.cs and runs it three ways: JIT, NativeAOT (PublishAot) and trimmed
@@ -37,11 +37,11 @@ case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; es
 
 # 1. Pack, as a release would: one build of the three projects, then each packed from it.
 t0=$SECONDS
-for project in src/StanceRules.Extensions.DependencyInjection src/StanceRules.Cli; do
+for project in src/StanceRules.Extensions.DependencyInjection src/StanceRules.Extensions.AI src/StanceRules.Cli; do
   dotnet build "$root/$project" -c Release -p:VersionSuffix="$suffix" --nologo -v:q >"$work/pack.log" 2>&1 \
     || { cat "$work/pack.log" >&2; fail "dotnet build $project"; }
 done
-for project in src/StanceRules src/StanceRules.Extensions.DependencyInjection src/StanceRules.Cli; do
+for project in src/StanceRules src/StanceRules.Extensions.DependencyInjection src/StanceRules.Extensions.AI src/StanceRules.Cli; do
   dotnet pack "$root/$project" -c Release --no-build -o "$feed" -p:VersionSuffix="$suffix" --nologo -v:q >"$work/pack.log" 2>&1 \
     || { cat "$work/pack.log" >&2; fail "dotnet pack $project"; }
 done
@@ -49,6 +49,7 @@ echo "consumer test: packed ($((SECONDS - t0))s)"
 nupkg=$(ls "$feed"/StanceRules.[0-9]*-"$suffix".nupkg 2>/dev/null | head -1)
 [ -n "$nupkg" ] || fail "no StanceRules.*-$suffix.nupkg in $feed"
 version=$(basename "$nupkg" .nupkg); version=${version#StanceRules.}
+[ -f "$feed/StanceRules.Extensions.AI.$version.nupkg" ] || fail "no StanceRules.Extensions.AI.$version.nupkg in $feed"
 
 # 2. What the package holds.
 snupkg="$feed/StanceRules.$version.snupkg"
