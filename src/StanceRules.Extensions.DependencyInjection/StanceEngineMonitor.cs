@@ -227,6 +227,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                     _watcher?.Dispose();
                     _watcher = null;
                     _folderLost = true;
+                    _fingerprint = null; // whatever comes back is reloaded and reported, even the same files
                     LogFolderLost(_logger, _directory);
                 }
                 else if (!_folderLost && birth != _watchedFolderBirth)
