@@ -36,6 +36,9 @@ internal static class Cli
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --budget
               What the inference budget's NRules event handlers cost: the fluent rules with
               and without them, interleaved, on the default rules and 1,000 rules (~1.5 minutes).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*TelemetryBenchmarks*'
+              What telemetry costs an inference: nobody listening (must equal the inferrer alone,
+              in time and bytes), listening, and the guard alone (a short job, ~3 minutes).
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --aggregation
               Corpus aggregation: memory retained for 10k, 100k and 1M reports (flat per cell?),
               with and without de-duplication. Timing: --filter '*AggregationBenchmarks*'.
@@ -161,6 +164,9 @@ internal static class Cli
 
         // Corpus aggregation: memory flat per cell, merge exact.
         Run("aggregation", AggregationMemory.Check);
+
+        // Telemetry: no allocation with nobody listening; every case of its suite runs.
+        Run("telemetry", Suites.TelemetryBenchmarks.Check);
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");

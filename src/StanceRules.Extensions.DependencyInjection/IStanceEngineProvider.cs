@@ -14,8 +14,10 @@ public interface IStanceEngineProvider
     StanceEngine Current { get; }
 
     /// <summary>
-    /// Raised after each reload attempt that a change of the rules folder triggered, on a
-    /// thread-pool thread, whether the new rule set compiled or not.
+    /// Raised after each reload that a change of the rules folder triggered, on a thread-pool
+    /// thread, whether the new rule set compiled or not: once per change of the rule files. A
+    /// reload triggered again for the same edit finds the files as they were last compiled (same
+    /// paths, same bytes), compiles nothing and raises nothing.
     /// </summary>
     event EventHandler<StanceRulesReloadedEventArgs>? Reloaded;
 }

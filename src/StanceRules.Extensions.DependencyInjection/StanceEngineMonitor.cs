@@ -17,7 +17,13 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     private readonly string? _directory;
     private readonly ILogger _logger;
     private readonly string _description;
+    private readonly TimeProvider _time;
     private StanceEngine? _current;
+    private byte[]? _fingerprint; // of the folder as last compiled (whether it compiled or not)
+    private DateTimeOffset? _loadedAt;
+    private DateTimeOffset? _lastReloadAt;
+    private IReadOnlyList<Diagnostic> _loadErrors = [];
+    private IReadOnlyList<Diagnostic> _lastReloadErrors = [];
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
     private Timer? _guard;
@@ -28,8 +34,9 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     /// <summary>How often the monitor checks that the folder it watches is still the same folder (a deleted folder ends a watcher's events for good).</summary>
     internal static TimeSpan GuardInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public StanceEngineMonitor(IOptions<StanceRulesOptions> options, ILoggerFactory loggerFactory, IHostEnvironment? environment = null)
+    public StanceEngineMonitor(IOptions<StanceRulesOptions> options, ILoggerFactory loggerFactory, IHostEnvironment? environment = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _options = options.Value;
@@ -43,6 +50,18 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     public event EventHandler<StanceRulesReloadedEventArgs>? Reloaded;
 
     public StanceEngine Current => Volatile.Read(ref _current) ?? LoadFirst();
+
+    /// <summary>What the health check reports: the engine in force, when it was compiled, and how the first load and the last reload went.</summary>
+    internal StanceRulesStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new StanceRulesStatus(_description, _current, _loadedAt, _loadErrors, _lastReloadAt, _lastReloadErrors);
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -70,8 +89,10 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                 StartWatching(_directory);
             }
 
+            var fingerprint = Fingerprint();
             if (!TryCompile(out var engine, out var diagnostics))
             {
+                _loadErrors = diagnostics;
                 StopWatching();
                 LogDiagnostics(diagnostics);
                 LogLoadFailed(_logger, _description, diagnostics.Count);
@@ -83,6 +104,9 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                 LogLoaded(_logger, _description, engine.RuleIds.Count);
             }
 
+            _fingerprint = fingerprint;
+            _loadedAt = _time.GetUtcNow();
+            _loadErrors = [];
             Volatile.Write(ref _current, engine);
             return engine;
         }
@@ -114,13 +138,34 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
     {
         _debounce = new Timer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _guard = new Timer(_ => GuardFolder(), null, GuardInterval, GuardInterval);
-        StartWatcher(directory);
+        try
+        {
+            StartWatcher(directory);
+        }
+        catch (ArgumentException) when (FolderBirth(directory) is null)
+        {
+            // No folder to watch (FileSystemWatcher's ArgumentException): the compile that follows reports it
+            // as SR0006; should a folder come in time for the compile, the guard watches it once it sees it.
+            _watcher = null;
+            _folderLost = true;
+            return;
+        }
+
         LogWatching(_logger, directory);
     }
+
+    /// <summary>The fingerprint of the rules folder; null for the embedded rules (which never change).</summary>
+    private byte[]? Fingerprint() => _directory is null ? null : RuleSetFingerprint.Of(_directory, _options.EngineOptions?.Limits);
 
     private void StartWatcher(string directory)
     {
         _watchedFolderBirth = FolderBirth(directory);
+        if (_watchedFolderBirth is null)
+        {
+            // FileSystemWatcher refuses a missing folder with an ArgumentException that names no diagnostic.
+            throw new ArgumentException($"The rules folder '{directory}' does not exist.", nameof(directory));
+        }
+
         var watcher = new FileSystemWatcher(directory)
         {
             IncludeSubdirectories = true,
@@ -182,6 +227,7 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                     _watcher?.Dispose();
                     _watcher = null;
                     _folderLost = true;
+                    _fingerprint = null; // whatever comes back is reloaded and reported, even the same files
                     LogFolderLost(_logger, _directory);
                 }
                 else if (!_folderLost && birth != _watchedFolderBirth)
@@ -241,10 +287,18 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         }
     }
 
-    /// <summary>Runs on a timer thread: must never throw, or the process ends.</summary>
-    private void Reload()
+    /// <summary>
+    /// Runs on a timer thread (and in tests, called directly): must never throw, or the process ends.
+    /// A trigger that finds the rule files as they were last compiled does nothing: one edit may
+    /// trigger more than one reload (a file written in two steps further apart than the delay, or
+    /// the folder guard's check after the edit's own reload, which a file system that keeps no
+    /// birth time for folders sets off whenever a file is added or renamed), and each edit raises
+    /// one <see cref="Reloaded"/>.
+    /// </summary>
+    internal void Reload()
     {
         StanceRulesReloadedEventArgs outcome;
+        System.Diagnostics.Activity? activity = null;
         try
         {
             lock (_gate)
@@ -254,8 +308,21 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                     return;
                 }
 
+                var fingerprint = Fingerprint();
+                if (RuleSetFingerprint.Same(fingerprint, _fingerprint))
+                {
+                    LogUnchanged(_logger, _description);
+                    return;
+                }
+
+                activity = ReloadTelemetry.Source.StartActivity(ReloadTelemetry.ReloadActivity);
+                _fingerprint = fingerprint;
+                _lastReloadAt = _time.GetUtcNow();
                 if (TryCompile(out var engine, out var diagnostics))
                 {
+                    _loadedAt = _lastReloadAt;
+                    _lastReloadErrors = [];
+                    ReloadTelemetry.Record(null, activity);
                     Volatile.Write(ref _current, engine);
                     if (_logger.IsEnabled(LogLevel.Information))
                     {
@@ -266,6 +333,8 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
                 }
                 else
                 {
+                    _lastReloadErrors = diagnostics;
+                    ReloadTelemetry.Record(typeof(StanceRulesException).FullName, activity);
                     LogDiagnostics(diagnostics);
                     LogReloadFailed(_logger, _description, diagnostics.Count);
                     outcome = new StanceRulesReloadedEventArgs(_current, diagnostics);
@@ -276,8 +345,13 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            ReloadTelemetry.Record(e.GetType().FullName, activity);
             LogReloadCrashed(_logger, e, _description);
             return;
+        }
+        finally
+        {
+            activity?.Dispose();
         }
 
         try
@@ -334,6 +408,9 @@ internal sealed partial class StanceEngineMonitor : IStanceEngineProvider, IDisp
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "The rules folder {Directory} is back; watching it again and reloading")]
     private static partial void LogFolderBack(ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Debug, Message = "The rule files in {Rules} are as they were last compiled; nothing to reload")]
+    private static partial void LogUnchanged(ILogger logger, string rules);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "The rules folder {Directory} may have been replaced; watching it again and reloading")]
     private static partial void LogFolderWatchedAgain(ILogger logger, string directory);

@@ -4,9 +4,7 @@ namespace StanceRules.Extensions.DependencyInjection;
 public sealed class StanceRulesOptions
 {
     // A quiet time longer than this is a mistake, not a debounce (and a timer cannot wait past about 49 days).
-    private static readonly TimeSpan MaxReloadDelay = TimeSpan.FromHours(1);
-
-    private TimeSpan _reloadDelay = TimeSpan.FromMilliseconds(300);
+    internal static readonly TimeSpan MaxReloadDelay = TimeSpan.FromHours(1);
 
     /// <summary>
     /// The rule set folder (every <c>*.yaml</c> in it and its subfolders). Null, the default: the
@@ -31,16 +29,11 @@ public sealed class StanceRulesOptions
 
     /// <summary>
     /// How long the folder must stay quiet after a change before it is recompiled: editors and
-    /// deployments write several files, or one file in several steps. Default 300 ms.
+    /// deployments write several files, or one file in several steps. Default 300 ms; from 0 to
+    /// 1 hour, checked with the other options when the host starts (an <c>OptionsValidationException</c>
+    /// naming it otherwise).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Negative or more than one hour (set, or bound from configuration).</exception>
-    public TimeSpan ReloadDelay
-    {
-        get => _reloadDelay;
-        set => _reloadDelay = value >= TimeSpan.Zero && value <= MaxReloadDelay
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(ReloadDelay), value, "StanceRulesOptions.ReloadDelay must be from 0 to 1 hour.");
-    }
+    public TimeSpan ReloadDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
     /// <summary>Fact types, limits and inference bounds for every engine compiled; null for the defaults.</summary>
     public StanceEngineOptions? EngineOptions { get; set; }

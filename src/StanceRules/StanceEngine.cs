@@ -105,7 +105,24 @@ public sealed partial class StanceEngine
     public StanceReport Infer(ArticleFacts article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return new Inferrer(_rules, _options).Run(article, cancellationToken);
+        var inferrer = new Inferrer(_rules, _options);
+        if (!StanceTelemetry.IsInferenceObserved)
+        {
+            return inferrer.Run(article, cancellationToken);
+        }
+
+        var scope = StanceTelemetry.StartInference(article.Id, article.Facts.Count);
+        try
+        {
+            var report = inferrer.Run(article, cancellationToken);
+            scope.Complete(inferrer.Firings, inferrer.Signals, report.Stances.Count);
+            return report;
+        }
+        catch (Exception e)
+        {
+            scope.Fail(e, (e as InferenceLimitException)?.Limit);
+            throw;
+        }
     }
 
     /// <summary>

@@ -56,6 +56,53 @@ public class FactDocumentTests
     }
 
     [Fact]
+    public void Parse_JsonOfTheWrongShape_SpeaksOfObjectsArraysAndNull_NotOfYaml()
+    {
+        const string json = """
+            {"article": {"id": "j1"},
+             "facts": [{"type": "statement", "actor": ["Kremlin"], "act": null}, "vote"]}
+            """;
+
+        Assert.False(ArticleFacts.TryParse(json, "j1.facts.json", out _, out var diagnostics));
+
+        var messages = diagnostics.Select(d => d.Message).ToArray();
+        Assert.Contains("'actor' must be a string, number or boolean, not an array", messages);
+        Assert.Contains(messages, m => m.EndsWith("must be an object, not 'vote'", StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.DoesNotMatch("mapping|a list|single value|YAML", m));
+    }
+
+    [Fact]
+    public void Parse_SameShapeAsYaml_SpeaksOfMappingsAndLists()
+    {
+        const string yaml = "article: { id: y1 }\nfacts: { type: vote }\n";
+
+        Assert.False(ArticleFacts.TryParse(yaml, "y1.facts.yaml", out _, out var diagnostics));
+
+        Assert.Equal("'facts' must be a list, not a mapping", Assert.Single(diagnostics).Message);
+    }
+
+    [Fact]
+    public void Parse_JsonDuplicateMember_IsAJsonError()
+    {
+        const string json = """{"article": {"id": "a", "id": "b"}, "facts": []}""";
+
+        Assert.False(ArticleFacts.TryParse(json, "dup.facts.json", out _, out var diagnostics));
+
+        Assert.StartsWith("invalid JSON: ", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_JsonIndentedWithTabs_IsRead()
+    {
+        const string json = "{\n\t\"article\": {\"id\": \"t1\"},\n\t\"facts\": [\n\t\t{\"type\": \"statement\", \"actor\": \"Kremlin\", \"act\": \"welcome\"}\n\t]\n}";
+
+        var article = ArticleFacts.Parse(json, "tabs.facts.json");
+
+        Assert.Equal("t1", article.Id);
+        Assert.Single(article.Facts);
+    }
+
+    [Fact]
     public void Parse_DocumentWithSixMistakes_ReportsEachWithLineAndColumn()
     {
         const string text = """

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -27,6 +28,10 @@ internal static class BatchRunner
             FullMode = BoundedChannelFullMode.Wait,
         });
         using var workers = new SemaphoreSlim(options.MaxDegreeOfParallelism, options.MaxDegreeOfParallelism);
+
+        // Started before the producer, so each inference's activity (started on a worker) is its child.
+        using var activity = StanceTelemetry.Source.StartActivity(StanceTelemetry.BatchActivity, ActivityKind.Internal);
+        long yielded = 0;
         var producer = Task.Run(() => Produce(input, process, pending.Writer, workers, stop.Token), CancellationToken.None);
         try
         {
@@ -36,6 +41,7 @@ internal static class BatchRunner
                 {
                     var result = await item.ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
+                    yielded++;
                     yield return result;
                 }
             }
@@ -50,6 +56,8 @@ internal static class BatchRunner
             {
                 await ((Task)item).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+
+            activity?.SetTag("stancerules.batch.documents", yielded);
         }
     }
 
@@ -70,12 +78,20 @@ internal static class BatchRunner
                 var task = Task.Run(
                     () =>
                     {
+                        StanceTelemetry.BatchActive.Add(1);
                         try
                         {
-                            return process(item, position, cancellationToken);
+                            var result = process(item, position, cancellationToken);
+                            if (StanceTelemetry.BatchDocuments.Enabled)
+                            {
+                                StanceTelemetry.BatchDocumentDone(result.Error?.GetType().FullName ?? (result.Succeeded ? null : "invalid_document"));
+                            }
+
+                            return result;
                         }
                         finally
                         {
+                            StanceTelemetry.BatchActive.Add(-1);
                             workers.Release();
                         }
                     },

@@ -17,6 +17,12 @@ internal sealed class Inferrer
         _options = options;
     }
 
+    /// <summary>The rule firings of the last <see cref="Run"/> (for telemetry).</summary>
+    public int Firings { get; private set; }
+
+    /// <summary>The stance signals of the last <see cref="Run"/> (for telemetry).</summary>
+    public int Signals { get; private set; }
+
     /// <param name="article">The facts.</param>
     /// <param name="cancellationToken">Stops inference between rule firings.</param>
     /// <param name="trace">When given, filled with the resolved facts, the rules fired and the session (for rule tests and explanations).</param>
@@ -88,6 +94,7 @@ internal sealed class Inferrer
             order[article.Facts[i].Id] = i;
         }
 
+        Signals = signals.Count;
         var stances = ConflictPolicy.Decide(signals, order);
         var distinctUnresolved = unresolved
             .Distinct()
@@ -109,6 +116,8 @@ internal sealed class Inferrer
         {
             return false;
         }
+
+        Firings = firings;
 
         if (!indexed.ReteCanMatch(facts))
         {
@@ -156,6 +165,7 @@ internal sealed class Inferrer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        Firings = priorFirings + fired;
         if (fired >= allowed && !session.Agenda.IsEmpty)
         {
             var pending = new SortedSet<string>(StringComparer.Ordinal);

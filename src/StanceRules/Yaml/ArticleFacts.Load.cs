@@ -95,7 +95,7 @@ public sealed partial class ArticleFacts
         var list = new List<Diagnostic>();
         var json = format == FactDocumentFormat.Json || (format == FactDocumentFormat.Auto && sourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
         article = !json || StrictJson.Check(text, sourceName, list)
-            ? FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default)
+            ? FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default, json)
             : null;
         diagnostics = list;
         if (list.Count > 0)

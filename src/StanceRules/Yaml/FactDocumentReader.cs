@@ -9,9 +9,10 @@ internal static class FactDocumentReader
     private static readonly string[] DocumentKeys = ["article", "facts"];
     private static readonly string[] ArticleKeys = ["id", "published", "title"];
 
-    public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
+    // json: the text is a JSON document (already checked as strict JSON), so errors are worded for JSON.
+    public static ArticleFacts? Read(string text, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits, bool json = false)
     {
-        var yaml = new YamlText(file, diagnostics, limits);
+        var yaml = new YamlText(file, diagnostics, limits) { Json = json };
         var root = yaml.Load(text, (limits.MaxFactsPerDocument, nameof(StanceLimits.MaxFactsPerDocument), "number of facts"));
         if (root is null)
         {

@@ -22,6 +22,9 @@ internal sealed class YamlText
 
     public string File { get; }
 
+    /// <summary>True when the text is a JSON document (already checked as strict JSON): errors then speak of objects, arrays and null, not of YAML.</summary>
+    public bool Json { get; init; }
+
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     /// <summary>Parses one document; returns null (with a diagnostic) when the text is not YAML.</summary>
@@ -54,7 +57,7 @@ internal sealed class YamlText
         catch (YamlException e)
         {
             var message = e.InnerException is { } inner && e.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : e.Message;
-            if (FirstTabIndentedLine(text) is { } tabLine)
+            if (!Json && FirstTabIndentedLine(text) is { } tabLine)
             {
                 // The parser reports a tab used as indentation where the structure it broke began
                 // (often line 1); the tab's own line is what the author has to fix.
@@ -62,13 +65,13 @@ internal sealed class YamlText
                 return null;
             }
 
-            Error(e.Start, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(message));
+            Error(e.Start, DiagnosticCodes.YamlSyntax, Syntax(message));
             return null;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             // Untrusted text must give a diagnostic, never an exception of the parser's own.
-            Error(Mark.Empty, DiagnosticCodes.YamlSyntax, ErrorMessages.YamlSyntax(e.Message));
+            Error(Mark.Empty, DiagnosticCodes.YamlSyntax, Syntax(e.Message));
             return null;
         }
 
@@ -128,7 +131,7 @@ internal sealed class YamlText
     {
         if (node is not YamlMappingNode mapping)
         {
-            Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a mapping", Describe(node)));
+            Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, Json ? "an object" : "a mapping", Kind(node)));
             return null;
         }
 
@@ -154,7 +157,7 @@ internal sealed class YamlText
             return sequence;
         }
 
-        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a list", Describe(node)));
+        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, Json ? "an array" : "a list", Kind(node)));
         return null;
     }
 
@@ -166,7 +169,7 @@ internal sealed class YamlText
             return scalar.Value ?? string.Empty;
         }
 
-        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a single value", Describe(node)));
+        Error(node, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, Json ? "a string, number or boolean" : "a single value", Kind(node)));
         return null;
     }
 
@@ -248,6 +251,17 @@ internal sealed class YamlText
 
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Value: null or "" or "~" or "null" or "Null" or "NULL" } && IsPlain(node);
+
+    private string Syntax(string detail) => Json ? ErrorMessages.JsonSyntax(detail) : ErrorMessages.YamlSyntax(detail);
+
+    /// <summary>What a node is, in the document's own terms (<see cref="Describe"/> for YAML).</summary>
+    private string Kind(YamlNode node) => !Json ? Describe(node) : node switch
+    {
+        YamlMappingNode => "an object",
+        YamlSequenceNode => "an array",
+        YamlScalarNode s when IsNull(s) => "null",
+        _ => Describe(node),
+    };
 
     public static string Describe(YamlNode node) => node switch
     {
