@@ -28,6 +28,7 @@ public sealed partial class DocsSnippetTests
         ["cancellationToken"] = "System.Threading.CancellationToken cancellationToken = default;",
         ["services"] = "Microsoft.Extensions.DependencyInjection.IServiceCollection services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();",
         ["builder"] = "Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();",
+        ["app"] = "Microsoft.AspNetCore.Builder.WebApplication app = null!;",
     };
 
     /// <summary>At most this many blocks may be marked not compiled.</summary>
