@@ -69,6 +69,14 @@ internal static class CommandLine
               joint statement), the alias or the office and term that matched, or the reason it is
               no country (former official, organization, group, non-state actor, ambiguous).
               Without --date, officials resolve by their latest office. Exit 1 when no country.
+          stance extract ARTICLE.txt [--published YYYY-MM-DD] [--id ID] [--format yaml|json] [--why-not]
+                         [--stdin] [--rules DIR [--extend-defaults]]
+              Extract an article's facts from its text with the rule set's dictionaries (no model)
+              and print them as a fact document that stance infer reads unchanged. The date is
+              --published or a header line "Published: YYYY-MM-DD" at the top of the text (also
+              "Id:", "Title:"); officials resolve to the country they served that day. --why-not
+              lists on stderr each sentence that named a country or used a stance verb but gave
+              no fact, with the reason. --stdin reads the article from stdin.
           stance --help | --version
           stance COMMAND --help
               A command's own usage.
@@ -123,6 +131,7 @@ internal static class CommandLine
         new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
         new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date"], ["--extend-defaults"], ResolveCommand.Run),
+        new("extract", ["--rules", "--format", "--published", "--id"], ["--extend-defaults", "--why-not", "--stdin"], ExtractCommand.Run) { Formats = ["yaml", "json"] },
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)

@@ -23,6 +23,9 @@ internal sealed class Lexicon
 
     public int Count => _families.Count;
 
+    /// <summary>Every lemma and its family (the text extractor matches them in text).</summary>
+    public IEnumerable<KeyValuePair<string, Stance?>> Entries => _families;
+
     public bool IsKnown(string act) => _families.ContainsKey(Lemma(act));
 
     public Stance? FamilyOf(string act, bool negated)
