@@ -204,6 +204,15 @@ internal sealed partial class TextExtractor
                 }
             }
         }
+
+        // "refused to condemn": the act inside a negation is the negation, not an act of its own.
+        for (var a = _acts.Count - 2; a >= 0; a--)
+        {
+            if (_patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
+            {
+                _acts.RemoveAt(a);
+            }
+        }
     }
 
     /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
@@ -253,7 +262,8 @@ internal sealed partial class TextExtractor
 
         foreach (var actor in _actors)
         {
-            if (actor.IsCountry && actor.First >= 2 && _patterns.AccordingTo.Contains(Key(actor.First - 2) + " " + Key(actor.First - 1)))
+            var before = actor.First > 0 && Key(actor.First - 1) == "the" ? actor.First - 1 : actor.First;
+            if (actor.IsCountry && before >= 2 && _patterns.AccordingTo.Contains(Key(before - 2) + " " + Key(before - 1)))
             {
                 return actor;
             }

@@ -92,7 +92,7 @@ internal sealed partial class TextExtractor
     /// <summary>Reads one sentence: its facts into <paramref name="facts"/>, or why none into <paramref name="reasons"/>; returns the paragraph's last named speaker.</summary>
     private string? Sentence(SentenceSpan sentence, List<Fact> facts, List<string> reasons, string? lastSpeaker)
     {
-        TextScanner.Words(_text, sentence, _words, _keys, _segmentEnds);
+        TextScanner.Words(_text, sentence, _words, _keys, _segmentEnds, _patterns.Abbreviations);
         FindNames();
         FindActors();
         FindActs();
@@ -107,7 +107,13 @@ internal sealed partial class TextExtractor
         {
             if (act.Pattern.Family is null && act.Pattern.Vote is null)
             {
-                continue; // a neutral act states no stance
+                // A neutral act states no stance, but its subject is the paragraph's speaker now ("Scholz spoke. He condemned ...").
+                if (FindActor(act, speaker, lastSpeaker, out var subjectFirst, out _) is { IsCountry: true } subject && subjectFirst >= 0)
+                {
+                    lastSpeaker = subject.Text;
+                }
+
+                continue;
             }
 
             var lemma = act.Pattern.Lemma;
@@ -129,6 +135,12 @@ internal sealed partial class TextExtractor
             if (ContainsWord(gap, _patterns.Discard))
             {
                 reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
+                continue;
+            }
+
+            if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
+            {
+                reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
                 continue;
             }
 

@@ -129,7 +129,7 @@ internal static class TextScanner
     /// The words of a sentence, their keys written to <paramref name="keys"/> (each followed by one
     /// space), and the punctuation that closes each segment in <paramref name="segmentEnds"/>.
     /// </summary>
-    public static void Words(string text, SentenceSpan sentence, List<Word> words, KeyBuffer keys, List<char> segmentEnds)
+    public static void Words(string text, SentenceSpan sentence, List<Word> words, KeyBuffer keys, List<char> segmentEnds, HashSet<string> abbreviations)
     {
         words.Clear();
         keys.Clear();
@@ -175,6 +175,11 @@ internal static class TextScanner
                 }
 
                 inWord = false;
+            }
+
+            if (c == '.' && (i + 1 < sentence.End && char.IsLetterOrDigit(text[i + 1]) || IsAbbreviation(text, sentence.Start, i, abbreviations)))
+            {
+                continue; // "U.S.", "Mr.": a full stop inside a name is no punctuation
             }
 
             if (c is ',' or ';' or ':' or '.' or '!' or '?' or '(' or ')' or '[' or ']' or '\u2014' or '\u2013' or '"' or '\u201c' or '\u201d' or '\u00ab' or '\u00bb')
