@@ -15,8 +15,42 @@ internal static class ArticleInput
     /// <summary>The path that names stdin.</summary>
     public const string StdinName = "-";
 
-    /// <summary>Whether a path names article text rather than a fact document.</summary>
+    /// <summary>Whether a path named on the command line is article text rather than a fact document: <c>*.txt</c>.</summary>
     public static bool IsArticle(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a file met in a folder is article text: <c>*.article.txt</c> (not every <c>.txt</c>, so a folder's README.txt stays out).</summary>
+    public static bool IsArticleName(string name) => name.EndsWith(".article.txt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The documents to infer: fact documents as files, articles (<c>*.txt</c>, or stdin for
+    /// <see cref="StdinName"/>) extracted first and given as their fact document's text. An article
+    /// that cannot be read or extracted is said on stderr, counted in <paramref name="failed"/> and left out.
+    /// </summary>
+    public static List<FactDocument> Documents(StanceEngine engine, IEnumerable<string> paths, TextWriter stderr, string command, out int failed)
+    {
+        failed = 0;
+        var documents = new List<FactDocument>();
+        foreach (var path in paths)
+        {
+            if (path != StdinName && !IsArticle(path))
+            {
+                documents.Add(FactDocument.FromFile(path));
+                continue;
+            }
+
+            var text = Read(path, stderr, command);
+            var extraction = text is null ? null : Extract(engine, path, text, published: null, id: null, stderr, command);
+            if (extraction is null)
+            {
+                failed++;
+                continue;
+            }
+
+            documents.Add(FactDocument.FromText(extraction.ToFactDocument(), path == StdinName ? "stdin" : path));
+        }
+
+        return documents;
+    }
 
     /// <summary>Reads the text (stdin for <see cref="StdinName"/>), or says why not on stderr and returns null.</summary>
     public static string? Read(string path, TextWriter stderr, string command)

@@ -32,9 +32,10 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
+          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N] [--stdin-text]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
-              *.facts.json). With no file: the seed article's facts. With no --rules: the
+              *.facts.json), or from articles' text (*.txt; *.article.txt in folders; stdin with
+              --stdin-text), extracted as by stance extract (the date from a "Published:" line). With no file: the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
@@ -48,14 +49,14 @@ internal static class CommandLine
               Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
               DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
               as diffs; --coverage lists the rules fired and never fired.
-          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
+          stance explain FILE|ARTICLE.txt --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
           stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
-              Stances across many articles: fact documents and folders (inferred as by infer),
+              Stances across many articles: fact documents, articles' text and folders (inferred as by infer),
               or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
@@ -125,7 +126,7 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults", "--stdin-text"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
         new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect"], ["--extend-defaults"], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),

@@ -22,7 +22,7 @@ public sealed class LayeredRuleSetTests : IDisposable
             ["embedded:rules/extraction.yaml", "embedded:rules/gazetteer.yaml", "embedded:rules/issues.yaml", "embedded:rules/lexicon.yaml", "embedded:rules/offices/africa.yaml",
              "embedded:rules/offices/americas.yaml", "embedded:rules/offices/asia-pacific.yaml", "embedded:rules/offices/europe.yaml"],
             engine.SourceFiles.Take(8));
-        Assert.EndsWith("stances.yaml", Assert.Single(engine.SourceFiles.Skip(7)), StringComparison.Ordinal);
+        Assert.EndsWith("stances.yaml", Assert.Single(engine.SourceFiles.Skip(8)), StringComparison.Ordinal);
     }
 
     [Fact]
