@@ -21,7 +21,15 @@ public sealed partial class StanceEngine
     /// <param name="title">Optional title.</param>
     /// <param name="cancellationToken">Stops between sentences.</param>
     /// <exception cref="StanceRulesException">The text is longer than <see cref="StanceLimits.MaxFileBytes"/> characters, or the rule set has no extraction patterns.</exception>
-    public ArticleExtraction Extract(string text, string id, DateOnly? published = null, string? title = null, CancellationToken cancellationToken = default)
+    public ArticleExtraction Extract(string text, string id, DateOnly? published = null, string? title = null, CancellationToken cancellationToken = default) =>
+        Extract(text, id, published, title, fallbackIssue: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Extract(string, string, DateOnly?, string?, CancellationToken)"/>, with an issue for the facts whose
+    /// target and sentence name none of the catalogue (instead of no fact): for scoring actors and acts on
+    /// sentences whose issues no catalogue lists (tools/StanceRules.ExtractionScore, the PLOVER records).
+    /// </summary>
+    internal ArticleExtraction Extract(string text, string id, DateOnly? published, string? title, string? fallbackIssue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -37,6 +45,6 @@ public sealed partial class StanceEngine
         }
 
         var index = LazyInitializer.EnsureInitialized(ref _extractionIndex, () => new ExtractionIndex(_rules.Gazetteer, _rules.Lexicon, _rules.Extraction));
-        return new TextExtractor(index, _rules.Gazetteer, _rules.Issues, published).Run(text, id, published, title, cancellationToken);
+        return new TextExtractor(index, _rules.Gazetteer, _rules.Issues, published) { FallbackIssue = fallbackIssue }.Run(text, id, published, title, cancellationToken);
     }
 }

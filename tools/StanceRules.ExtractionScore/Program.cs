@@ -8,7 +8,7 @@ using StanceRules;
 // (b) the PLOVER gold-standard records (tests/StanceRules.Tests/Fixtures/plover-gsr/gsr-dev.json):
 //     source country, stance family by event type (plover-families.yaml), no stance from neutral events.
 // Usage: dotnet run --project tools/StanceRules.ExtractionScore [-- REPO_ROOT]
-var root = args.Length > 0 ? args[0] : FindRoot();
+var root = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : FindRoot();
 var here = Path.Combine(root, "tools", "StanceRules.ExtractionScore");
 var seedEngine = StanceEngine.Load(Path.Combine(here, "seed-issues"), new StanceEngineOptions { ExtendDefaultRules = true });
 
@@ -53,7 +53,17 @@ foreach (var record in plover.RootElement.EnumerateArray())
 
     records++;
     var date = record.TryGetProperty("date", out var d) && DateOnly.TryParseExact(d.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
-    var facts = engine.Extract(textNode.GetString()!, record.GetProperty("id").GetString()!, date).Facts;
+    // The records' issues are in no catalogue: facts whose target names none get the issue "plover-event".
+    var extraction = engine.Extract(textNode.GetString()!, record.GetProperty("id").GetString()!, date, null, "plover-event", CancellationToken.None);
+    var facts = extraction.Facts;
+    if (args.Contains("--why-not"))
+    {
+        foreach (var note in extraction.WhyNot)
+        {
+            Console.WriteLine($"  {eventType}: {note.Reason} | {note.Sentence}");
+        }
+    }
+
     withFacts += facts.Facts.Count > 0 ? 1 : 0;
     var report = engine.Infer(facts);
 

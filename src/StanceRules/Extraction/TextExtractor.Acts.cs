@@ -12,10 +12,20 @@ internal sealed partial class TextExtractor
     /// paragraph's last named speaker. <paramref name="actorFirst"/> is the actor's first word
     /// when the sentence names it before the act, else -1.
     /// </summary>
-    private ActorSpan? FindActor(ActMatch act, ActorSpan? speaker, string? lastSpeaker, out int actorFirst, out string? whyNot)
+    private ActorSpan? FindActor(ActMatch act, ActorSpan? speaker, string? lastSpeaker, out int actorFirst, out string? whyNot) =>
+        FindActor(act, speaker, lastSpeaker, out actorFirst, out _, out whyNot);
+
+    /// <summary>As above; <paramref name="gapStart"/> is the first word between the actor (or the pronoun) and the act, where negations and hedges are read.</summary>
+    private ActorSpan? FindActor(ActMatch act, ActorSpan? speaker, string? lastSpeaker, out int actorFirst, out int gapStart, out string? whyNot)
     {
         actorFirst = -1;
         whyNot = null;
+        gapStart = act.First;
+        while (gapStart > 0 && act.First - gapStart < 4 && SameSegment(gapStart - 1, act.First) && _nameOf[gapStart - 1] < 0)
+        {
+            gapStart--;
+        }
+
         if (_words[act.First].InQuote)
         {
             if (speaker is not null)
@@ -32,11 +42,17 @@ internal sealed partial class TextExtractor
             return null;
         }
 
+        // The nearest actor before the act that can be its subject: "Pakistan, a key U.S. ally, has refused" skips "U.S.".
         var nearest = _actors.FindLast(a => a.Last < act.First);
-        if (nearest is not null && GapAllowed(nearest.Last + 1, act.First))
+        for (var a = _actors.Count - 1; a >= 0; a--)
         {
-            actorFirst = nearest.First;
-            return nearest;
+            var candidate = _actors[a];
+            if (candidate.Last < act.First && GapAllowed(candidate.Last + 1, act.First))
+            {
+                actorFirst = candidate.First;
+                gapStart = candidate.Last + 1;
+                return candidate;
+            }
         }
 
         // A pronoun just before the act: "He condemned", "The minister has rejected".
@@ -44,8 +60,12 @@ internal sealed partial class TextExtractor
         {
             for (var q = p; q < act.First && q - p < 3; q++)
             {
-                if (_patterns.Pronouns.Contains(GapKey(p, q + 1).Trim()) && GapAllowed(q + 1, act.First) && (nearest is null || nearest.Last < p))
+                var pronoun = GapKey(p, q + 1).Trim();
+                if (_patterns.Pronouns.Contains(pronoun) && GapAllowed(q + 1, act.First) && (nearest is null || nearest.Last < p)
+                    && (pronoun != "it" || (p > 0 && (_index.IsSpeechVerb(KeySpan(p - 1)) || Key(p - 1) == "that"))))
                 {
+                    // "it" stands for the speaker only right after a verb of saying ("Syria says it will not accept"), not in "as it challenges".
+                    gapStart = q + 1;
                     if (lastSpeaker is null)
                     {
                         whyNot = $"'{Span(p, q)}' stands for no speaker named earlier in the paragraph";

@@ -48,6 +48,9 @@ internal sealed partial class TextExtractor
         _date = date;
     }
 
+    /// <summary>The issue of a fact whose target and sentence name none of the catalogue; null: no fact.</summary>
+    public string? FallbackIssue { get; init; }
+
     public ArticleExtraction Run(string text, string id, DateOnly? published, string? title, CancellationToken cancellationToken)
     {
         _text = text;
@@ -117,7 +120,7 @@ internal sealed partial class TextExtractor
             }
 
             var lemma = act.Pattern.Lemma;
-            if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var whyNoActor) is not { } actor)
+            if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
             {
                 reasons.Add($"{lemma}: {whyNoActor}");
                 continue;
@@ -131,7 +134,7 @@ internal sealed partial class TextExtractor
                 continue;
             }
 
-            var gap = GapKey(actorFirst < 0 ? act.First : actor.Last + 1, act.First);
+            var gap = GapKey(gapStart, act.First);
             if (ContainsWord(gap, _patterns.Discard))
             {
                 reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
@@ -152,7 +155,7 @@ internal sealed partial class TextExtractor
             }
 
             var target = Span(targetFirst, targetLast);
-            var issue = _issues.Infer(target) ?? _issues.Infer(_text[sentence.Start..sentence.End]);
+            var issue = _issues.Infer(target) ?? _issues.Infer(_text[sentence.Start..sentence.End]) ?? FallbackIssue;
             if (issue is null)
             {
                 reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");

@@ -140,6 +140,23 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void Pronoun_ItAfterAVerbOfSaying_IsTheSpeaker_AndItsNegationCounts()
+    {
+        var fact = OnlyStatement("Hungary says it will not support the invasion of Ukraine.");
+        Assert.Equal("Hungary", fact.Actor);
+        Assert.Equal("support", fact.Act);
+        Assert.True(fact.Negated);
+        Assert.Empty(Extract("France met Germany. The invasion of Ukraine grew as it challenges the ICC.").Facts.Facts);
+    }
+
+    [Fact]
+    public void Actor_AnAppositionBetweenActorAndAct_IsSkipped()
+    {
+        var fact = OnlyStatement("Pakistan, a key U.S. ally, has condemned the invasion of Ukraine.");
+        Assert.Equal("Pakistan", fact.Actor);
+    }
+
+    [Fact]
     public void Sentences_AbbreviationsDoNotEndThem()
     {
         var extraction = Extract("U.S. President Joe Biden condemned the invasion of Ukraine. Mr. Biden met Gen. Milley.");
