@@ -162,6 +162,9 @@ internal static class Cli
         // Corpus aggregation: memory flat per cell, merge exact.
         Run("aggregation", AggregationMemory.Check);
 
+        // Text extraction: the benchmark's text gives the seeds' facts, repeated, each at its offset.
+        Run("extraction", Suites.ExtractionText.Check);
+
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");
         return failed == 0 ? 0 : 1;

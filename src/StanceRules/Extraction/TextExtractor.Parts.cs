@@ -7,7 +7,8 @@ internal sealed partial class TextExtractor
 {
     private const int MaxGapWords = 8;
 
-    private string Key(int word) => _keys.Text(_words[word].KeyStart, _words[word].KeyLength);
+    /// <summary>A word's key, made once per sentence (the steps ask for the same words' keys many times).</summary>
+    private string Key(int word) => _wordKeys[word] ??= _keys.Text(_words[word].KeyStart, _words[word].KeyLength);
 
     private ReadOnlySpan<char> KeySpan(int word) => _keys.Span(_words[word].KeyStart, _words[word].KeyLength);
 

@@ -36,6 +36,7 @@ internal sealed partial class TextExtractor
     private readonly List<ActorSpan> _actors = [];
     private readonly List<ActMatch> _acts = [];
     private int[] _nameOf = new int[64];
+    private string?[] _wordKeys = new string?[64];
     private readonly List<GazetteerEntry> _names = [];
     private string _text = string.Empty;
 
@@ -96,6 +97,12 @@ internal sealed partial class TextExtractor
     private string? Sentence(SentenceSpan sentence, List<Fact> facts, List<string> reasons, string? lastSpeaker)
     {
         TextScanner.Words(_text, sentence, _words, _keys, _segmentEnds, _patterns.Abbreviations);
+        if (_wordKeys.Length < _words.Count)
+        {
+            _wordKeys = new string?[Math.Max(_words.Count, _wordKeys.Length * 2)];
+        }
+
+        Array.Clear(_wordKeys, 0, _words.Count);
         FindNames();
         FindActors();
         FindActs();
