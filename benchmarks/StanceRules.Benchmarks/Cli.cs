@@ -167,6 +167,8 @@ internal static class Cli
 
         // Telemetry: no allocation with nobody listening; every case of its suite runs.
         Run("telemetry", Suites.TelemetryBenchmarks.Check);
+        // Text extraction: the benchmark's text gives the seeds' facts, repeated, each at its offset.
+        Run("extraction", Suites.ExtractionText.Check);
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");

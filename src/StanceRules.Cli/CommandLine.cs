@@ -32,9 +32,10 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
+          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N] [--stdin-text]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
-              *.facts.json). With no file: the seed article's facts. With no --rules: the
+              *.facts.json), or from articles' text (*.txt; *.article.txt in folders; stdin with
+              --stdin-text), extracted as by stance extract (the date from a "Published:" line). With no file: the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
@@ -53,7 +54,7 @@ internal static class CommandLine
               whose name matches PATTERN (ignoring case; * any characters, ? one, | between
               alternatives). --junit: also write a JUnit XML report to FILE for CI.
               json: one object on stdout with every case and the coverage (schemas/test-output).
-          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
+          stance explain FILE|ARTICLE.txt --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
                          [--format text|json]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
@@ -62,7 +63,7 @@ internal static class CommandLine
           stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR [--extend-defaults]] [--workers N]
-              Stances across many articles: fact documents and folders (inferred as by infer),
+              Stances across many articles: fact documents, articles' text and folders (inferred as by infer),
               or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
@@ -77,6 +78,14 @@ internal static class CommandLine
               no country (former official, organization, group, non-state actor, ambiguous).
               Without --date, officials resolve by their latest office. Exit 1 when no country.
               json: one object on stdout (schemas/resolve-output).
+          stance extract ARTICLE.txt [--published YYYY-MM-DD] [--id ID] [--format yaml|json] [--why-not]
+                         [--stdin] [--rules DIR [--extend-defaults]]
+              Extract an article's facts from its text with the rule set's dictionaries (no model)
+              and print them as a fact document that stance infer reads unchanged. The date is
+              --published or a header line "Published: YYYY-MM-DD" at the top of the text (also
+              "Id:", "Title:"); officials resolve to the country they served that day. --why-not
+              lists on stderr each sentence that named a country or used a stance verb but gave
+              no fact, with the reason. --stdin reads the article from stdin.
           stance --help | -h | help
               This usage and the exit codes.
           stance --version
@@ -138,12 +147,13 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults", "--stdin-text"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
         new("validate", ["--rules", "--format"], ["--extend-defaults"], ValidateCommand.Run) { Formats = ["text", "json"] },
         new("explain", ["--rules", "--country", "--issue", "--expect", "--format"], ["--extend-defaults"], ExplainCommand.Run) { Formats = ["text", "json"] },
         new("test", ["--rules", "--threshold", "--run", "--junit", "--format"], ["--coverage", "--extend-defaults"], TestCommand.Run) { Formats = ["text", "json"] },
         new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date", "--format"], ["--extend-defaults"], ResolveCommand.Run) { Formats = ["text", "json"] },
+        new("extract", ["--rules", "--format", "--published", "--id"], ["--extend-defaults", "--why-not", "--stdin"], ExtractCommand.Run) { Formats = ["yaml", "json"] },
     ];
 
     private static int UnknownCommand(string name, TextWriter stderr)

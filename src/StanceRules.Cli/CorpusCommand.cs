@@ -30,10 +30,10 @@ internal static class CorpusCommand
         foreach (var path in options.Paths)
         {
             // Folders under the library's link policy (no link out of the folder, each file once), as in 'stance infer'.
-            if (StanceFiles.TryEnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || IsReportFile(name), StanceLimits.Default, out var found, out var walkErrors))
+            if (StanceFiles.TryEnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || ArticleInput.IsArticleName(name) || IsReportFile(name), StanceLimits.Default, out var found, out var walkErrors))
             {
                 inputErrors.AddRange(walkErrors);
-                documents.AddRange(found.Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f))));
+                documents.AddRange(found.Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f)) || ArticleInput.IsArticleName(Path.GetFileName(f))));
                 reportFiles.AddRange(found.Where(IsReportFile));
             }
             else if (File.Exists(path))
@@ -107,7 +107,7 @@ internal static class CorpusCommand
 
             if (engine is not null)
             {
-                var batch = engine.InferAllAsync(documents.Select(FactDocument.FromFile), new BatchOptions { MaxDegreeOfParallelism = workers });
+                var batch = engine.InferAllAsync(ArticleInput.Documents(engine, documents, stderr, "corpus", out _), new BatchOptions { MaxDegreeOfParallelism = workers });
                 var enumerator = batch.GetAsyncEnumerator();
                 try
                 {

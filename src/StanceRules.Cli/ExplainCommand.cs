@@ -40,7 +40,20 @@ internal static class ExplainCommand
             return CommandLine.Invalid;
         }
 
-        if (!ArticleFacts.TryLoad(options.Paths[0], out var article, out var diagnostics, engine.FactTypes))
+        ArticleFacts? article;
+        IReadOnlyList<Diagnostic> diagnostics = [];
+        if (ArticleInput.IsArticle(options.Paths[0]))
+        {
+            // An article's text: its extracted facts, each with the sentence it rests on as evidence.
+            var text = ArticleInput.Read(options.Paths[0], stderr, "explain");
+            article = text is null ? null : ArticleInput.Extract(engine, options.Paths[0], text, published: null, id: null, stderr, "explain")?.Facts;
+        }
+        else
+        {
+            ArticleFacts.TryLoad(options.Paths[0], out article, out diagnostics, engine.FactTypes);
+        }
+
+        if (article is null)
         {
             foreach (var diagnostic in diagnostics)
             {

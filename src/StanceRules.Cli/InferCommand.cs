@@ -16,7 +16,7 @@ internal static class InferCommand
         }
 
         var inputErrors = new List<Diagnostic>();
-        var files = ResolveInputs(options.Paths, inputErrors, stderr);
+        var files = options.Has("--stdin-text") ? [ArticleInput.StdinName] : ResolveInputs(options.Paths, inputErrors, stderr);
         if (files is null)
         {
             return CommandLine.Invalid;
@@ -64,8 +64,9 @@ internal static class InferCommand
 
         try
         {
-            var exit = InferAllAsync(engine, files, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
-            return exit == CommandLine.Ok && inputErrors.Count > 0 ? CommandLine.Invalid : exit;
+            var documents = ArticleInput.Documents(engine, files, stderr, "infer", out var articleErrors);
+            var exit = InferAllAsync(engine, documents, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
+            return exit == CommandLine.Ok && inputErrors.Count + articleErrors > 0 ? CommandLine.Invalid : exit;
         }
         finally
         {
@@ -76,7 +77,7 @@ internal static class InferCommand
         }
     }
 
-    private static async Task<int> InferAllAsync(StanceEngine engine, List<string> files, string format, int workers, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> InferAllAsync(StanceEngine engine, List<FactDocument> files, string format, int workers, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         // Reports of formats that print everything at the end (json); the others print each report as it comes.
         var reports = new List<StanceReport>();
@@ -85,7 +86,7 @@ internal static class InferCommand
         var done = 0;
         try
         {
-            var batch = engine.InferAllAsync(files.Select(FactDocument.FromFile), new BatchOptions { MaxDegreeOfParallelism = workers }, cancellationToken);
+            var batch = engine.InferAllAsync(files, new BatchOptions { MaxDegreeOfParallelism = workers }, cancellationToken);
             await foreach (var result in batch.ConfigureAwait(false))
             {
                 progress.Clear();
@@ -177,7 +178,7 @@ internal static class InferCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (StanceFiles.TryEnumerateFolder(path, IsFactDocumentName, StanceLimits.Default, out var found, out var walkErrors))
+            if (StanceFiles.TryEnumerateFolder(path, name => IsFactDocumentName(name) || ArticleInput.IsArticleName(name), StanceLimits.Default, out var found, out var walkErrors))
             {
                 errors.AddRange(walkErrors);
                 files.AddRange(found);

@@ -27,6 +27,13 @@ public abstract class Fact
     public string? Evidence { get; init; }
 
     /// <summary>
+    /// Where <see cref="Evidence"/> starts in the article's text: a UTF-16 offset (a .NET string
+    /// index), so <c>text.Substring(EvidenceOffset, Evidence.Length)</c> is the evidence. Set by the
+    /// text extractor; null when unknown (facts typed by hand).
+    /// </summary>
+    public int? EvidenceOffset { get; init; }
+
+    /// <summary>
     /// The ISO 3166-1 alpha-3 code the actor resolved to. Set by the engine on the copy it
     /// matches; null on facts you construct, and on actors that are not countries.
     /// </summary>

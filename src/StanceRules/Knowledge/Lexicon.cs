@@ -23,7 +23,7 @@ internal sealed class Lexicon
 
     public int Count => _families.Count;
 
-    /// <summary>Every lemma and the family it expresses plainly (null: none).</summary>
+    /// <summary>Every lemma and the family it expresses plainly (null: none); the text extractor matches them in text.</summary>
     public IReadOnlyDictionary<string, Stance?> Families => _families;
 
     public bool IsKnown(string act) => _families.ContainsKey(Lemma(act));

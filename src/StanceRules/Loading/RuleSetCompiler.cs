@@ -9,12 +9,12 @@ namespace StanceRules.Loading;
 /// Turns a rule set's files into a <see cref="CompiledRuleSet"/>. Each file is a YAML mapping whose
 /// top-level keys say what it holds; every file's <c>types</c> are declared first, then each file's
 /// sections are read in order (<c>rules</c>, <c>countries</c>, <c>non_country_actors</c>,
-/// <c>offices</c>, <c>acts</c>, <c>negated</c>, <c>issues</c>), one reader per section. All errors of
+/// <c>offices</c>, <c>acts</c>, <c>negated</c>, <c>issues</c>, <c>extraction</c>), one reader per section. All errors of
 /// all files are collected; only a rule set without any is compiled by NRules.
 /// </summary>
 internal static class RuleSetCompiler
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types", "extraction"];
 
     /// <summary>
     /// Compiles the files. Whatever a rule file holds, the outcome is a rule set or
@@ -64,6 +64,7 @@ internal static class RuleSetCompiler
         var offices = new OfficesReader();
         var lexicon = new LexiconReader();
         var issues = new IssuesReader();
+        var extraction = new ExtractionReader();
         foreach (var (yaml, file) in parsed)
         {
             if (!rules.Read(yaml, file))
@@ -75,6 +76,7 @@ internal static class RuleSetCompiler
             offices.Read(yaml, file);
             lexicon.Read(yaml, file);
             issues.Read(yaml, file);
+            extraction.Read(yaml, file);
         }
 
         var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics);
@@ -102,7 +104,7 @@ internal static class RuleSetCompiler
         var allRules = indexed is null
             ? new Lazy<ISessionFactory>(sessions)
             : new Lazy<ISessionFactory>(() => CompileRules(all, options, diagnostics: [], where) ?? throw new InvalidOperationException($"NRules rejected a rule of '{where}' that the indexed matcher runs."));
-        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed, allRules);
+        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed, allRules) { Extraction = extraction.Build() };
     }
 
     /// <summary>The NRules compile of the translated rules, with the caller's expression compiler if any; null (with a diagnostic on the rule) when NRules rejects one.</summary>

@@ -20,4 +20,8 @@ internal sealed record CompiledRuleSet(
     FactTypes FactTypes,
     ISessionFactory Sessions,
     Matching.IndexedRules? Indexed,
-    Lazy<ISessionFactory> AllRules);
+    Lazy<ISessionFactory> AllRules)
+{
+    /// <summary>The text extractor's patterns (the <c>extraction:</c> sections); empty when no file gives them.</summary>
+    public ExtractionPatterns Extraction { get; init; } = ExtractionPatterns.Empty;
+}

@@ -35,6 +35,7 @@ internal static partial class LayerMap
         ["Report"] = (1, "report"),
         ["Knowledge"] = (2, "knowledge"),
         ["Rules"] = (3, "language"),
+        ["Extraction"] = (3, "extraction"),
         ["Loading"] = (4, "loading"),
         ["Inference"] = (5, "inference"),
         ["Explain"] = (6, "explain"),

@@ -1,0 +1,148 @@
+using StanceRules.Knowledge;
+
+namespace StanceRules.Extraction;
+
+/// <summary>An act as the text writes it: the first word's form, the words after it, and what it means.</summary>
+/// <param name="Lemma">The lexicon's lemma (or the vote's).</param>
+/// <param name="Rest">The words after the first.</param>
+/// <param name="Family">The lemma's family.</param>
+/// <param name="Vote">For a vote phrase, the choice it records.</param>
+internal sealed record ActPattern(string Lemma, string[] Rest, Stance? Family, VoteChoice? Vote);
+
+/// <summary>
+/// What the extractor looks words up in, built once per engine from its knowledge: the gazetteer's
+/// names and every word prefix of them (so a scan stops at the first word no name starts with), the
+/// lexicon's acts in every inflection of their first word, the vote phrases, and the speech verbs.
+/// </summary>
+internal sealed class ExtractionIndex
+{
+    private readonly PhraseTable<GazetteerEntry?> _names = new();
+    private readonly PhraseTable<ActPattern[]> _acts = new();
+    private readonly PhraseTable<bool> _speech = new();
+
+    public ExtractionIndex(Gazetteer gazetteer, Lexicon lexicon, ExtractionPatterns patterns)
+    {
+        Patterns = patterns;
+        foreach (var (key, entry) in gazetteer.Entries)
+        {
+            var words = key.Split(' ');
+            MaxNameWords = Math.Max(MaxNameWords, words.Length);
+            for (var n = 1; n < words.Length; n++)
+            {
+                _names.TryAdd(string.Join(' ', words, 0, n), null);
+            }
+
+            _names.Set(key, entry);
+        }
+
+        var acts = new Dictionary<string, List<ActPattern>>(StringComparer.Ordinal);
+        foreach (var (lemma, family) in lexicon.Families)
+        {
+            var words = lemma.Split('-');
+            foreach (var form in Forms(words[0], patterns.Irregular))
+            {
+                Add(acts, form, new ActPattern(lemma, words[1..], family, null));
+            }
+        }
+
+        foreach (var (phrase, choice) in patterns.Votes)
+        {
+            var words = phrase.Split(' ');
+            var lemma = choice switch { VoteChoice.Yes => "vote-for", VoteChoice.No => "vote-against", _ => "abstain" };
+            Add(acts, words[0], new ActPattern(lemma, words[1..], choice == VoteChoice.Abstain ? Stance.Abstains : choice == VoteChoice.No ? Stance.Rejects : Stance.Supports, choice));
+        }
+
+        foreach (var (form, list) in acts)
+        {
+            // Longest first; at equal length a vote phrase before a plain act.
+            _acts.Set(form, list.OrderByDescending(p => p.Rest.Length).ThenBy(p => p.Vote is null).ToArray());
+        }
+
+        foreach (var verb in patterns.SpeechVerbs)
+        {
+            foreach (var form in Forms(verb, patterns.Irregular))
+            {
+                _speech.Set(form, true);
+            }
+        }
+    }
+
+    public ExtractionPatterns Patterns { get; }
+
+    public int MaxNameWords { get; }
+
+    /// <summary>Whether the key is a name or starts one; the entry when it is a name.</summary>
+    public bool TryName(ReadOnlySpan<char> key, out GazetteerEntry? entry) => _names.TryGet(key, out entry);
+
+    public bool TryActs(ReadOnlySpan<char> word, out ActPattern[]? patterns) => _acts.TryGet(word, out patterns);
+
+    public bool IsSpeechVerb(ReadOnlySpan<char> word) => _speech.TryGet(word, out _);
+
+    /// <summary>
+    /// The forms of a verb: itself, -s/-es/-ies, -d/-ed/-ied, -ing (with a final e dropped, ie
+    /// made y), a doubled final consonant before -ed and -ing, and its irregular forms.
+    /// Over-generation is harmless: a form no text writes is never looked up.
+    /// </summary>
+    public static IEnumerable<string> Forms(string verb, IReadOnlyDictionary<string, List<string>> irregular)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal) { verb };
+        if (irregular.TryGetValue(verb, out var given))
+        {
+            forms.UnionWith(given);
+        }
+
+        if (verb.Length < 2 || !verb.All(char.IsAsciiLetterLower))
+        {
+            return forms;
+        }
+
+        var last = verb[^1];
+        var beforeLast = verb[^2];
+        var consonantY = last == 'y' && !IsVowel(beforeLast);
+        forms.Add(verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith("ch", StringComparison.Ordinal) || verb.EndsWith("sh", StringComparison.Ordinal) ? verb + "es"
+            : consonantY ? verb[..^1] + "ies" : verb + "s");
+        forms.Add(last == 'e' ? verb + "d" : consonantY ? verb[..^1] + "ied" : verb + "ed");
+        forms.Add(verb.EndsWith("ie", StringComparison.Ordinal) ? verb[..^2] + "ying"
+            : last == 'e' && beforeLast != 'e' ? verb[..^1] + "ing" : verb + "ing");
+        if (!IsVowel(last) && last is not ('w' or 'x' or 'y') && IsVowel(beforeLast) && (verb.Length < 3 || !IsVowel(verb[^3])))
+        {
+            forms.Add(verb + last + "ed");
+            forms.Add(verb + last + "ing");
+        }
+
+        return forms;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static void Add(Dictionary<string, List<ActPattern>> acts, string form, ActPattern pattern)
+    {
+        if (!acts.TryGetValue(form, out var list))
+        {
+            acts[form] = list = [];
+        }
+
+        list.Add(pattern);
+    }
+}
+
+/// <summary>A string-keyed table looked up by a span of a key buffer without allocating (on .NET 9 and later).</summary>
+internal sealed class PhraseTable<T>
+{
+    private readonly Dictionary<string, T> _table = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    public PhraseTable() => _spans = _table.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+
+    public void Set(string key, T value) => _table[key] = value;
+
+    public void TryAdd(string key, T value) => _table.TryAdd(key, value);
+
+#if NET9_0_OR_GREATER
+    public bool TryGet(ReadOnlySpan<char> key, out T? value) => _spans.TryGetValue(key, out value);
+#else
+    public bool TryGet(ReadOnlySpan<char> key, out T? value) => _table.TryGetValue(key.ToString(), out value);
+#endif
+}

@@ -1,0 +1,359 @@
+using StanceRules.Knowledge;
+
+namespace StanceRules.Extraction;
+
+/// <summary>The extractor's steps within one sentence: names, actors, acts, attribution, targets.</summary>
+internal sealed partial class TextExtractor
+{
+    private const int MaxGapWords = 8;
+
+    /// <summary>A word's key, made once per sentence (the steps ask for the same words' keys many times).</summary>
+    private string Key(int word) => _wordKeys[word] ??= _keys.Text(_words[word].KeyStart, _words[word].KeyLength);
+
+    private ReadOnlySpan<char> KeySpan(int word) => _keys.Span(_words[word].KeyStart, _words[word].KeyLength);
+
+    private string Span(int first, int last) => _text[_words[first].Start.._words[last].End];
+
+    private bool SameSegment(int a, int b) => _words[a].Segment == _words[b].Segment;
+
+    /// <summary>Marks the gazetteer's names, longest first, each starting with a capital letter (a proper noun).</summary>
+    private void FindNames()
+    {
+        var n = _words.Count;
+        if (_nameOf.Length < n)
+        {
+            _nameOf = new int[Math.Max(n, _nameOf.Length * 2)];
+        }
+
+        Array.Fill(_nameOf, -1, 0, n);
+        _names.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var first = _words[i];
+            if (!first.Capitalized)
+            {
+                continue;
+            }
+
+            var best = -1;
+            GazetteerEntry? bestEntry = null;
+            for (var j = i; j < n && j - i < _index.MaxNameWords && _words[j].Segment == first.Segment; j++)
+            {
+                var length = _words[j].KeyStart + _words[j].KeyLength - first.KeyStart;
+                if (!_index.TryName(_keys.Span(first.KeyStart, length), out var entry))
+                {
+                    break;
+                }
+
+                if (entry is not null)
+                {
+                    best = j;
+                    bestEntry = entry;
+                }
+            }
+
+            if (bestEntry is null || (bestEntry is CountryAlias { Kind: AliasKind.Code } && !AllUpper(i, best)))
+            {
+                continue; // codes count in capitals only: "us" is not the USA
+            }
+
+            _names.Add(bestEntry);
+            Array.Fill(_nameOf, _names.Count - 1, i, best - i + 1);
+            i = best;
+        }
+    }
+
+    private bool AllUpper(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (!_words[i].AllUpper)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsTitle(int word) => _patterns.Titles.Contains(Key(word));
+
+    private bool IsActorWord(int word) => _nameOf[word] >= 0 || _words[word].Capitalized || IsTitle(word);
+
+    /// <summary>
+    /// Actors: runs of names, titles and capitalized words ("British Prime Minister Theresa May",
+    /// "the leaders of Britain"), joined by "of", "the" or a possessive "'s", holding at least one
+    /// name; runs listed with commas and "and" become one joint actor ("Germany, France and Poland").
+    /// </summary>
+    private void FindActors()
+    {
+        _actors.Clear();
+        var runs = new List<(int First, int Last)>();
+        var n = _words.Count;
+        for (var i = 0; i < n; i++)
+        {
+            if (!IsActorWord(i))
+            {
+                continue;
+            }
+
+            var last = i;
+            var k = i + 1;
+            while (k < n && SameSegment(k, i))
+            {
+                if (IsActorWord(k))
+                {
+                    last = k++;
+                    continue;
+                }
+
+                if (Key(k) is "of" or "the" or "s" && k + 1 < n && SameSegment(k + 1, i) && IsActorWord(k + 1))
+                {
+                    last = k + 1;
+                    k += 2;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (HasName(i, last))
+            {
+                // A leading capitalized word that is neither a name nor a title starts the sentence ("In", "On"): drop it.
+                var first = i;
+                while (first < last && _nameOf[first] < 0 && !IsTitle(first) && first == 0)
+                {
+                    first++;
+                }
+
+                runs.Add((first, last));
+            }
+
+            i = last;
+        }
+
+        // Joint actors: "A, B and C", "A and B".
+        for (var r = 0; r < runs.Count; r++)
+        {
+            var (first, last) = runs[r];
+            while (r + 1 < runs.Count && Joins(last, runs[r + 1].First))
+            {
+                last = runs[++r].Last;
+            }
+
+            var text = Span(first, last);
+            var demonymOnly = true;
+            for (var w = first; w <= last && demonymOnly; w++)
+            {
+                demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } : Key(w) is "and" or "s" or "the";
+            }
+
+            _actors.Add(new ActorSpan(first, last, text, Resolve(text), demonymOnly));
+        }
+    }
+
+    private bool HasName(int first, int last)
+    {
+        for (var w = first; w <= last; w++)
+        {
+            if (_nameOf[w] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the words between two runs list them: ",", "and" or ", and".</summary>
+    private bool Joins(int last, int next)
+    {
+        var commaAfter = _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',';
+        if (next == last + 1)
+        {
+            return commaAfter;
+        }
+
+        if (next == last + 2 && Key(last + 1) == "and")
+        {
+            return SameSegment(last, next) || (_words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',');
+        }
+
+        return false;
+    }
+
+    private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
+
+    /// <summary>The acts of the lexicon (and the vote phrases), longest first, outside names.</summary>
+    private void FindActs()
+    {
+        _acts.Clear();
+        for (var i = 0; i < _words.Count; i++)
+        {
+            if (_nameOf[i] >= 0 || !_index.TryActs(KeySpan(i), out var patterns))
+            {
+                continue;
+            }
+
+            foreach (var pattern in patterns!)
+            {
+                if (MatchRest(i, pattern.Rest) is var last and >= 0)
+                {
+                    _acts.Add(new ActMatch(i, last, pattern));
+                    i = last;
+                    break;
+                }
+            }
+        }
+
+        // "refused to condemn": the act inside a negation is the negation, not an act of its own.
+        for (var a = _acts.Count - 2; a >= 0; a--)
+        {
+            if (_patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
+            {
+                _acts.RemoveAt(a);
+            }
+        }
+    }
+
+    /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
+    private int MatchRest(int first, string[] rest)
+    {
+        var k = first + 1;
+        foreach (var word in rest)
+        {
+            var skipped = 0;
+            while (k < _words.Count && SameSegment(k, first) && skipped < 2 && Key(k) != word && (_patterns.Modifiers.Contains(Key(k)) || Key(k).EndsWith("ly", StringComparison.Ordinal)))
+            {
+                k++;
+                skipped++;
+            }
+
+            if (k >= _words.Count || !SameSegment(k, first) || Key(k) != word)
+            {
+                return -1;
+            }
+
+            k++;
+        }
+
+        return k - 1;
+    }
+
+    /// <summary>The speaker a sentence attributes its words to: "..., Putin said", "said Wang", "according to the Kremlin".</summary>
+    private ActorSpan? Attribution()
+    {
+        for (var k = 0; k < _words.Count; k++)
+        {
+            if (_nameOf[k] >= 0 || !_index.IsSpeechVerb(KeySpan(k)))
+            {
+                continue;
+            }
+
+            if (_actors.FindLast(a => a.Last < k) is { IsCountry: true } before && GapAllowed(before.Last + 1, k))
+            {
+                return before;
+            }
+
+            if (_actors.Find(a => a.First > k) is { IsCountry: true } after && after.First <= k + 2 && SameSegment(k, after.First))
+            {
+                return after;
+            }
+        }
+
+        foreach (var actor in _actors)
+        {
+            var before = actor.First > 0 && Key(actor.First - 1) == "the" ? actor.First - 1 : actor.First;
+            if (actor.IsCountry && before >= 2 && _patterns.AccordingTo.Contains(Key(before - 2) + " " + Key(before - 1)))
+            {
+                return actor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the words from <paramref name="from"/> up to <paramref name="to"/> may stand between an actor and its act (auxiliaries, negations, hedges, adverbs; one apposition).</summary>
+    private bool GapAllowed(int from, int to)
+    {
+        if (to - from > MaxGapWords)
+        {
+            return false;
+        }
+
+        if (from < to && !SameSegment(from - 1, to))
+        {
+            // ", who ..., condemned": an apposition closed by a comma.
+            var opened = _words[from - 1].Segment;
+            return _segmentEnds[opened] == ',' && _segmentEnds[_words[to].Segment - 1] == ',' && _words[to].Segment - opened == 2;
+        }
+
+        if (from == to && from > 0 && !SameSegment(from - 1, to))
+        {
+            return false;
+        }
+
+        var gap = GapKey(from, to);
+        for (var w = from; w < to; w++)
+        {
+            var key = Key(w);
+            if (!_patterns.Between.Contains(key) && !key.EndsWith("ly", StringComparison.Ordinal) && !ContainsWord(key, gap, _patterns.Negations) && !ContainsWord(key, gap, _patterns.Hedges))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a word of the gap belongs to one of the phrases found in it.</summary>
+    private static bool ContainsWord(string word, string gap, HashSet<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (gap.Contains($" {phrase} ", StringComparison.Ordinal) && $" {phrase} ".Contains($" {word} ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The keys of words [from, to) as " w1 w2 ... ".</summary>
+    private string GapKey(int from, int to)
+    {
+        if (from >= to)
+        {
+            return " ";
+        }
+
+        return " " + _keys.Text(_words[from].KeyStart, _words[to - 1].KeyStart + _words[to - 1].KeyLength - _words[from].KeyStart) + " ";
+    }
+
+    private static bool ContainsWord(string gap, HashSet<string> words)
+    {
+        foreach (var word in gap.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (words.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsPhrase(string gap, HashSet<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (gap.Contains($" {phrase} ", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

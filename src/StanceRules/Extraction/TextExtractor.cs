@@ -1,0 +1,229 @@
+using StanceRules.Knowledge;
+
+namespace StanceRules.Extraction;
+
+/// <summary>An actor as the text names it: its words (first, last) and what it resolves to.</summary>
+internal sealed record ActorSpan(int First, int Last, string Text, ActorResolution Resolution, bool DemonymOnly)
+{
+    public bool IsCountry => Resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement && !DemonymOnly;
+}
+
+/// <summary>An act found in a sentence: its words and its pattern.</summary>
+internal readonly record struct ActMatch(int First, int Last, ActPattern Pattern);
+
+/// <summary>
+/// The dictionary-driven extractor: for each sentence, names (gazetteer, offices, titles) make
+/// actors, the lexicon's acts in every inflection make acts, and a fact is written only when an
+/// actor that resolves to a country, a stance act, a target and an issue are all clear. Not
+/// thread-safe (it reuses its buffers): one per call.
+/// </summary>
+internal sealed partial class TextExtractor
+{
+    /// <summary>Sentences longer than this are skipped with a note: no sentence of news is.</summary>
+    public const int MaxSentenceChars = 4_000;
+
+    /// <summary>How many words after an act its target may hold.</summary>
+    public const int MaxTargetWords = 30;
+
+    private readonly ExtractionIndex _index;
+    private readonly Gazetteer _gazetteer;
+    private readonly IssueCatalogue _issues;
+    private readonly ExtractionPatterns _patterns;
+    private readonly DateOnly? _date;
+    private readonly List<Word> _words = [];
+    private readonly KeyBuffer _keys = new();
+    private readonly List<char> _segmentEnds = [];
+    private readonly List<ActorSpan> _actors = [];
+    private readonly List<ActMatch> _acts = [];
+    private int[] _nameOf = new int[64];
+    private string?[] _wordKeys = new string?[64];
+    private readonly List<GazetteerEntry> _names = [];
+    private string _text = string.Empty;
+
+    public TextExtractor(ExtractionIndex index, Gazetteer gazetteer, IssueCatalogue issues, DateOnly? date)
+    {
+        _index = index;
+        _gazetteer = gazetteer;
+        _issues = issues;
+        _patterns = index.Patterns;
+        _date = date;
+    }
+
+    /// <summary>The issue of a fact whose target and sentence name none of the catalogue; null: no fact.</summary>
+    public string? FallbackIssue { get; init; }
+
+    public ArticleExtraction Run(string text, string id, DateOnly? published, string? title, CancellationToken cancellationToken)
+    {
+        _text = text;
+        var sentences = new List<SentenceSpan>();
+        TextScanner.Sentences(text, _patterns.Abbreviations, sentences, cancellationToken);
+        var facts = new List<Fact>();
+        var notes = new List<ExtractionNote>();
+        string? lastSpeaker = null;
+        var paragraph = -1;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if ((s & 0x3FF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var sentence = sentences[s];
+            if (sentence.Paragraph != paragraph)
+            {
+                paragraph = sentence.Paragraph;
+                lastSpeaker = null;
+            }
+
+            if (sentence.End - sentence.Start > MaxSentenceChars)
+            {
+                notes.Add(new ExtractionNote(sentence.Start, text[sentence.Start..Math.Min(sentence.End, sentence.Start + 200)], $"sentence of {sentence.End - sentence.Start:N0} characters, over the {MaxSentenceChars:N0} the extractor reads: skipped"));
+                continue;
+            }
+
+            var before = facts.Count;
+            var reasons = new List<string>();
+            lastSpeaker = Sentence(sentence, facts, reasons, lastSpeaker);
+            if (facts.Count == before && reasons.Count > 0)
+            {
+                notes.Add(new ExtractionNote(sentence.Start, text[sentence.Start..sentence.End], string.Join("; ", reasons.Distinct(StringComparer.Ordinal))));
+            }
+        }
+
+        return new ArticleExtraction(new ArticleFacts(id, facts, published, title), notes, sentences.Count);
+    }
+
+    /// <summary>Reads one sentence: its facts into <paramref name="facts"/>, or why none into <paramref name="reasons"/>; returns the paragraph's last named speaker.</summary>
+    private string? Sentence(SentenceSpan sentence, List<Fact> facts, List<string> reasons, string? lastSpeaker)
+    {
+        TextScanner.Words(_text, sentence, _words, _keys, _segmentEnds, _patterns.Abbreviations);
+        if (_wordKeys.Length < _words.Count)
+        {
+            _wordKeys = new string?[Math.Max(_words.Count, _wordKeys.Length * 2)];
+        }
+
+        Array.Clear(_wordKeys, 0, _words.Count);
+        FindNames();
+        FindActors();
+        FindActs();
+        var speaker = Attribution();
+        if (speaker is not null)
+        {
+            lastSpeaker = speaker.Text;
+        }
+
+        var made = 0;
+        foreach (var act in _acts)
+        {
+            if (act.Pattern.Family is null && act.Pattern.Vote is null)
+            {
+                // A neutral act states no stance, but its subject is the paragraph's speaker now ("Scholz spoke. He condemned ...").
+                if (FindActor(act, speaker, lastSpeaker, out var subjectFirst, out _) is { IsCountry: true } subject && subjectFirst >= 0)
+                {
+                    lastSpeaker = subject.Text;
+                }
+
+                continue;
+            }
+
+            var lemma = act.Pattern.Lemma;
+            if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
+            {
+                reasons.Add($"{lemma}: {whyNoActor}");
+                continue;
+            }
+
+            if (!actor.IsCountry)
+            {
+                reasons.Add(actor.DemonymOnly
+                    ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
+                    : $"{lemma}: '{actor.Text}' is not a country: {actor.Resolution.Reason}");
+                continue;
+            }
+
+            var gap = GapKey(gapStart, act.First);
+            if (ContainsWord(gap, _patterns.Discard))
+            {
+                reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
+                continue;
+            }
+
+            if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
+            {
+                reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
+                continue;
+            }
+
+            var (targetFirst, targetLast) = Target(act.Last + 1);
+            if (targetFirst > targetLast)
+            {
+                reasons.Add($"{lemma}: no target after the act");
+                continue;
+            }
+
+            var target = Span(targetFirst, targetLast);
+            var issue = _issues.Infer(target) ?? _issues.Infer(_text[sentence.Start..sentence.End]) ?? FallbackIssue;
+            if (issue is null)
+            {
+                reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
+                continue;
+            }
+
+            var negated = ContainsPhrase(gap, _patterns.Negations);
+            var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
+            var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
+            var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[targetLast].End : sentence.End;
+            var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
+            if (fact is null)
+            {
+                reasons.Add($"{lemma}: {whyNoFact}");
+                continue;
+            }
+
+            facts.Add(fact);
+            made++;
+            lastSpeaker = actor.Text;
+        }
+
+        if (made == 0 && reasons.Count == 0 && _actors.Exists(a => a.IsCountry))
+        {
+            reasons.Add(_acts.Count == 0 ? "no act of the lexicon" : "no stance act (only neutral ones: " + string.Join(", ", _acts.Select(a => a.Pattern.Lemma).Distinct()) + ")");
+        }
+
+        return lastSpeaker;
+    }
+
+    private Fact? MakeFact(ActMatch act, string actor, string target, string issue, bool negated, bool hedged, int number, int start, int end, out string? whyNot)
+    {
+        whyNot = null;
+        var evidence = _text[start..end];
+        var isVoteAct = act.Pattern.Vote is not null || act.Pattern.Lemma is "vote-for" or "vote-against" or "abstain";
+        if (isVoteAct && NamesMotion(target))
+        {
+            if (negated)
+            {
+                whyNot = "a negated vote records no choice";
+                return null;
+            }
+
+            var choice = act.Pattern.Vote ?? (act.Pattern.Lemma == "vote-for" ? VoteChoice.Yes : act.Pattern.Lemma == "vote-against" ? VoteChoice.No : VoteChoice.Abstain);
+            return new Vote
+            {
+                Id = $"f{number}", Actor = actor, Issue = issue, Evidence = evidence, EvidenceOffset = start,
+                Body = Body(), Motion = target, Choice = choice, YesMeans = YesMeans(target),
+            };
+        }
+
+        if (act.Pattern.Vote is not null)
+        {
+            whyNot = "a vote that names no motion (a resolution or its code)";
+            return null;
+        }
+
+        return new Statement
+        {
+            Id = $"f{number}", Actor = actor, Act = act.Pattern.Lemma, Target = target, Issue = issue,
+            Negated = negated, Hedged = hedged, Evidence = evidence, EvidenceOffset = start,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+namespace StanceRules.Knowledge;
+
+/// <summary>
+/// The text extractor's patterns, read from the rule set's <c>extraction:</c> sections
+/// (rules/extraction.yaml): every phrase is a matching key (<see cref="TextKey"/>: lower case,
+/// diacritics and punctuation folded, words joined by single spaces).
+/// </summary>
+internal sealed class ExtractionPatterns
+{
+    public static readonly ExtractionPatterns Empty = new();
+
+    /// <summary>Words with their full stop ("U.S.", "Mr.") that do not end a sentence, as written (compared ignoring case).</summary>
+    public HashSet<string> Abbreviations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words of an actor's name around a gazetteer name.</summary>
+    public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Verbs of saying (base forms).</summary>
+    public HashSet<string> SpeechVerbs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases naming a sentence's source before it ("according to").</summary>
+    public HashSet<string> AccordingTo { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases negating the act after them.</summary>
+    public HashSet<string> Negations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases hedging the act.</summary>
+    public HashSet<string> Hedges { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases standing for the paragraph's last named speaker.</summary>
+    public HashSet<string> Pronouns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Single words allowed between an actor and its act.</summary>
+    public HashSet<string> Between { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Single words allowed inside a multiword act.</summary>
+    public HashSet<string> Modifiers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Single words ending a target.</summary>
+    public HashSet<string> ClauseEnds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Single words before an act that discard it.</summary>
+    public HashSet<string> Discard { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Irregular verbs: base form to its other forms.</summary>
+    public Dictionary<string, List<string>> Irregular { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Vote phrases and the choice each records.</summary>
+    public Dictionary<string, VoteChoice> Votes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words naming a motion.</summary>
+    public HashSet<string> Motions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Voting bodies: phrase to the body's name.</summary>
+    public Dictionary<string, string> Bodies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any file gave patterns.</summary>
+    public bool IsEmpty => Titles.Count == 0 && Negations.Count == 0 && SpeechVerbs.Count == 0 && Votes.Count == 0;
+
+    /// <summary>The matching key of a phrase.</summary>
+    public static string Key(string phrase) => TextKey.Of(phrase);
+}

@@ -1,0 +1,123 @@
+using StanceRules.Knowledge;
+using StanceRules.Yaml;
+
+namespace StanceRules.Loading;
+
+/// <summary>Reads the <c>extraction:</c> sections (the text extractor's patterns) of every file into one <see cref="ExtractionPatterns"/>.</summary>
+internal sealed class ExtractionReader
+{
+    private static readonly string[] Keys =
+    [
+        "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
+        "clause_ends", "discard", "irregular", "votes", "motions", "bodies",
+    ];
+
+    private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
+
+    private readonly ExtractionPatterns _patterns = new();
+    private bool _any;
+
+    public void Read(YamlText yaml, MappingView file)
+    {
+        if (file["extraction"] is not { } node || yaml.Mapping(node, "'extraction'", Keys) is not { } section)
+        {
+            return;
+        }
+
+        _any = true;
+        if (section["abbreviations"] is { } abbreviations)
+        {
+            foreach (var a in yaml.ScalarList(abbreviations, "'extraction.abbreviations'") ?? [])
+            {
+                _patterns.Abbreviations.Add(a.Trim());
+            }
+        }
+
+        AddKeys(yaml, section, "titles", _patterns.Titles);
+        AddKeys(yaml, section, "speech_verbs", _patterns.SpeechVerbs);
+        AddKeys(yaml, section, "according_to", _patterns.AccordingTo);
+        AddKeys(yaml, section, "negations", _patterns.Negations);
+        AddKeys(yaml, section, "hedges", _patterns.Hedges);
+        AddKeys(yaml, section, "pronouns", _patterns.Pronouns);
+        AddKeys(yaml, section, "between", _patterns.Between);
+        AddKeys(yaml, section, "modifiers", _patterns.Modifiers);
+        AddKeys(yaml, section, "clause_ends", _patterns.ClauseEnds);
+        AddKeys(yaml, section, "discard", _patterns.Discard);
+        AddKeys(yaml, section, "motions", _patterns.Motions);
+        ReadIrregular(yaml, section);
+        ReadVotes(yaml, section);
+        ReadBodies(yaml, section);
+    }
+
+    /// <summary>The patterns of every file; <see cref="ExtractionPatterns.Empty"/> when no file has an <c>extraction:</c> section.</summary>
+    public ExtractionPatterns Build() => _any ? _patterns : ExtractionPatterns.Empty;
+
+    private static void AddKeys(YamlText yaml, MappingView section, string key, HashSet<string> into)
+    {
+        if (section[key] is not { } node)
+        {
+            return;
+        }
+
+        foreach (var phrase in yaml.ScalarList(node, $"'extraction.{key}'") ?? [])
+        {
+            var normalized = ExtractionPatterns.Key(phrase);
+            if (normalized.Length == 0)
+            {
+                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(phrase, $"'extraction.{key}'", "a phrase of letters or digits"));
+                continue;
+            }
+
+            into.Add(normalized);
+        }
+    }
+
+    private void ReadIrregular(YamlText yaml, MappingView section)
+    {
+        if (section["irregular"] is not { } node || yaml.Mapping(node, "'extraction.irregular'", null) is not { } verbs)
+        {
+            return;
+        }
+
+        foreach (var (verb, keyNode) in verbs.KeyNodes)
+        {
+            var forms = yaml.ScalarList(verbs[verb]!, $"'extraction.irregular.{verb}'") ?? [];
+            if (!_patterns.Irregular.TryAdd(ExtractionPatterns.Key(verb), forms.Select(ExtractionPatterns.Key).Where(f => f.Length > 0).ToList()))
+            {
+                yaml.Error(keyNode, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("irregular verb", verb));
+            }
+        }
+    }
+
+    private void ReadVotes(YamlText yaml, MappingView section)
+    {
+        if (section["votes"] is not { } node || yaml.Mapping(node, "'extraction.votes'", VoteKeys) is not { } votes)
+        {
+            return;
+        }
+
+        foreach (var (name, choice) in new[] { ("yes", VoteChoice.Yes), ("no", VoteChoice.No), ("abstain", VoteChoice.Abstain) })
+        {
+            foreach (var phrase in votes[name] is { } list ? yaml.ScalarList(list, $"'extraction.votes.{name}'") ?? [] : [])
+            {
+                _patterns.Votes[ExtractionPatterns.Key(phrase)] = choice;
+            }
+        }
+    }
+
+    private void ReadBodies(YamlText yaml, MappingView section)
+    {
+        if (section["bodies"] is not { } node || yaml.Mapping(node, "'extraction.bodies'", null) is not { } bodies)
+        {
+            return;
+        }
+
+        foreach (var (phrase, _) in bodies.KeyNodes)
+        {
+            if (yaml.Scalar(bodies[phrase]!, $"'extraction.bodies.{phrase}'") is { } body)
+            {
+                _patterns.Bodies[ExtractionPatterns.Key(phrase)] = body;
+            }
+        }
+    }
+}
