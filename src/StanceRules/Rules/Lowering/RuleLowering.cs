@@ -119,11 +119,11 @@ internal static class RuleLowering
         private Expression Condition(BoundCondition condition, ParameterExpression self, List<ParameterExpression> used)
         {
             var field = condition.Field;
-            return OperatorLowering.For(condition.Operator).Lower(field, field.Read(self), condition.Operand, operand => Operand(field, operand, used));
+            return OperatorLowering.For(condition.Operator).Lower(field, field.Read(self), condition.Operand, operand => Operand(operand, used));
         }
 
-        /// <summary>A constant of the type the binder gave it, or a joined field (an enum one as the compared field's type).</summary>
-        private Expression Operand(FactField field, BoundOperand operand, List<ParameterExpression>? used)
+        /// <summary>A constant of the type the binder gave it, or a joined field as it is read.</summary>
+        private Expression Operand(BoundOperand operand, List<ParameterExpression>? used)
         {
             switch (operand)
             {
@@ -136,8 +136,8 @@ internal static class RuleLowering
                         used.Add(parameter);
                     }
 
-                    var read = reference.Field.Read(parameter);
-                    return field.Kind == FieldKind.Enum && read.Type != field.Type ? Expression.Convert(read, field.Type) : read;
+                    // As read: the operator unifies the two sides (lifting, never narrowing, a nullable one).
+                    return reference.Field.Read(parameter);
                 default:
                     throw new InvalidOperationException($"operand {operand} has no expression of its own");
             }
@@ -157,7 +157,7 @@ internal static class RuleLowering
             {
                 var bindings = assert.Fields.Select(f =>
                 {
-                    var value = Operand(f.Field, f.Value, null);
+                    var value = Operand(f.Value, null);
                     return (MemberBinding)Expression.Bind(f.Field.Property!, value.Type == f.Field.Type ? value : Expression.Convert(value, f.Field.Type));
                 });
                 var fact = Expression.MemberInit(Expression.New(assert.Type.ClrType), bindings);

@@ -125,7 +125,7 @@ internal sealed class IndexedRules
         // the session gates read the top-level ones, and a fact none of them accepts stays out of the session.
         var alpha = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (Pattern: p, Passes: new LazyPredicate(r, p, compile, constantOnly: true))))
             .ToDictionary(x => x.Pattern, x => x.Passes);
-        var gates = ReteGate.Of(rete, IsInput, alpha);
+        var gates = ReteGate.Of(rete, alpha);
         return new IndexedRules(indexed, joined, rete, gates, alpha.Select(a => (a.Key.Type, a.Value)).ToArray(), signalsFeedRete);
     }
 
@@ -677,10 +677,11 @@ internal sealed class IndexedRules
     /// <summary>What a Rete rule needs before it can match (see <see cref="ReteCanMatch"/>).</summary>
     private sealed class ReteGate
     {
-        private readonly List<(FactType Type, LazyPredicate Passes)> _inputs = [];
-        private readonly List<ReteGate[]> _derived = [];
+        // Per top-level pattern: a fact of the document that passes its tests against constants, or a
+        // match of one of the rules that assert its type (none for a type no rule asserts).
+        private readonly List<(FactType Type, LazyPredicate Passes, ReteGate[] Producers)> _patterns = [];
 
-        public static ReteGate[] Of(List<LoadedRule> rete, Func<FactType, bool> isInput, Dictionary<BoundPattern, LazyPredicate> alpha)
+        public static ReteGate[] Of(List<LoadedRule> rete, Dictionary<BoundPattern, LazyPredicate> alpha)
         {
             var gates = rete.Select(_ => new ReteGate()).ToArray();
             for (var i = 0; i < rete.Count; i++)
@@ -692,15 +693,10 @@ internal sealed class IndexedRules
                         continue;
                     }
 
-                    if (isInput(pattern.Type))
-                    {
-                        // The pattern's tests against constants are necessary for the rule to match (its joins are left out).
-                        gates[i]._inputs.Add((pattern.Type, alpha[pattern]));
-                    }
-                    else
-                    {
-                        gates[i]._derived.Add(rete.Select((r, k) => (r, k)).Where(x => x.r.Rule.Then is BoundAssert a && a.Type.Name == pattern.Type.Name).Select(x => gates[x.k]).ToArray());
-                    }
+                    // The pattern's tests against constants are necessary for a document's fact to match it (its joins are left out);
+                    // a fact some rule asserts may be in the document too.
+                    var producers = rete.Select((r, k) => (r, k)).Where(x => x.r.Rule.Then is BoundAssert a && a.Type.Name == pattern.Type.Name).Select(x => gates[x.k]).ToArray();
+                    gates[i]._patterns.Add((pattern.Type, alpha[pattern], producers));
                 }
             }
 
@@ -716,7 +712,7 @@ internal sealed class IndexedRules
 
             // Assume yes while deciding, so a cycle of rules deriving each other's facts is never ruled out.
             known[this] = true;
-            answer = _inputs.TrueForAll(i => Passes(facts, i.Type, i.Passes)) && _derived.TrueForAll(producers => Array.Exists(producers, p => p.CanMatch(facts, known)));
+            answer = _patterns.TrueForAll(p => Passes(facts, p.Type, p.Passes) || Array.Exists(p.Producers, producer => producer.CanMatch(facts, known)));
             known[this] = answer;
             return answer;
         }
