@@ -20,7 +20,9 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
     private const int DocumentsPerRuleSet = 5;
     private const int FirstSeed = 23_000;
 
-    private static readonly int RuleSets = int.TryParse(Environment.GetEnvironmentVariable("STANCE_MATCH_RULESETS"), out var n) ? n : 1_100;
+    private const int DefaultRuleSets = 1_100;
+
+    private static readonly int RuleSets = int.TryParse(Environment.GetEnvironmentVariable("STANCE_MATCH_RULESETS"), out var n) ? n : DefaultRuleSets;
 
     [Fact]
     public void Random_rule_sets_give_the_same_reports_and_explanations_in_both_modes()
@@ -42,7 +44,7 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
         output.WriteLine($"generated differential: {seeds.Length} rule sets ({totals.Rejected} rejected by both), {totals.Cases} cases (rule set × document), {totals.Limits} stopped by a limit in both, {totals.Signals} signals, {totals.Explanations} explanations compared, {divergences.Count} divergent rule sets, {clock.Elapsed.TotalSeconds:0.0} s ({Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s of CPU in the process), load {totals.Load.TotalSeconds:0.0} s, infer {totals.Infer.TotalSeconds:0.0} s, explain {totals.Explain.TotalSeconds:0.0} s");
         totals.Shown.ForEach(output.WriteLine);
         Assert.True(divergences.Count == 0, $"{divergences.Count} of {seeds.Length} rule sets diverge; the first:\n" + string.Join("\n\n", divergences.Take(3)));
-        if (seeds.Length == RuleSets)
+        if (seeds.Length == DefaultRuleSets)
         {
             Assert.True(totals.Cases >= 5_000, $"{totals.Cases} cases");
             Assert.True(totals.Signals > totals.Cases / 4 && totals.Limits > 0 && totals.Explanations > totals.Cases, "the generator should reach signals, limits and explanations");

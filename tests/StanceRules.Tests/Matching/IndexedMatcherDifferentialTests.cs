@@ -1,5 +1,6 @@
 using System.Text;
 using StanceRules.Inference;
+using StanceRules.Rules.Matching;
 using StanceRules.Testing.Corpus;
 
 namespace StanceRules.Tests.Matching;
@@ -171,6 +172,22 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Empty(plan.Rete);
         Assert.False(plan.SignalsFeedRete);
         Assert.True(Engines.Reference.RuleSet.Plan.AllRete);
+    }
+
+    [Fact]
+    public void Reference_mode_is_the_plan_with_every_rule_in_Rete()
+    {
+        var plan = Engines.Indexed.RuleSet.Plan;
+        var reference = Engines.Reference.RuleSet.Plan;
+
+        Assert.Equal(MatchRoute.Indexed, plan.RouteOf("statement-supports"));
+        Assert.Equal(MatchRoute.Joined, plan.RouteOf("court-authority-denied"));
+        Assert.Equal(plan.Rules.Select(r => r.Id), reference.Rete.Select(r => r.Id));
+        Assert.All(reference.Rules, r => Assert.Equal(MatchRoute.Rete, reference.RouteOf(r.Id)));
+        Assert.Empty(reference.Indexed);
+        Assert.Empty(reference.Joined);
+        Assert.False(reference.SignalsFeedRete);
+        Assert.StartsWith("statement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
