@@ -57,6 +57,33 @@ public sealed class MatcherDivergenceCaseTests
         var stance = Assert.Single(report.Stances);
         Assert.Equal(("FRA", Stance.Supports), (stance.Country, stance.Stance));
     }
+
+    [Fact]
+    public void A_stance_joins_a_missing_stance_as_a_value_that_differs_from_every_stance()
+    {
+        // signal.stance is never missing, claim.stance may be: the join compares them as nullable, never narrows the claim's.
+        const string rules = """
+            rules:
+              - id: from-statement
+                when: [ { statement: { act: welcome } } ]
+                then: { stance: supports, confidence: 0.5 }
+              - id: unlike-the-claim
+                when:
+                  - claim as c: {}
+                  - signal: { stance: { ne: $c.stance }, rule: from-statement }
+                then: { stance: abstains, confidence: 0.2 }
+            """;
+        const string article = """
+            article: { id: art }
+            facts:
+              - { id: f1, type: claim, actor: France, name: n1, issue: iss-a }
+              - { id: f2, type: statement, actor: France, act: welcome, issue: iss-a }
+            """;
+
+        var report = ModeComparison.AssertSame(rules, article, ("FRA", "iss-a"));
+
+        Assert.Contains(report.Stances.SelectMany(s => s.Signals.Concat(s.Overruled)), s => s.Rule == "unlike-the-claim");
+    }
 }
 
 /// <summary>One rule set and document through both matchers: reports and explanations must be the same text.</summary>
