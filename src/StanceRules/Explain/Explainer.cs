@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StanceRules.Inference;
+using StanceRules.Loading;
 using StanceRules.Rules;
 using StanceRules.Rules.Binding;
 

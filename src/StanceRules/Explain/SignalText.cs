@@ -1,4 +1,5 @@
 using System.Globalization;
+using StanceRules.Loading;
 using StanceRules.Rules;
 
 namespace StanceRules.Explain;

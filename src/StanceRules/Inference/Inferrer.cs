@@ -1,5 +1,6 @@
 using NRules;
 using NRules.RuleModel;
+using StanceRules.Loading;
 using StanceRules.Rules;
 using StanceRules.Rules.Matching;
 
@@ -57,7 +58,8 @@ internal sealed class Inferrer
         var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
         var produced = new List<object>(facts.Count);
         ISession? session;
-        if (_rules.Indexed is not { } indexed || !TryIndexed(article, indexed, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
+        var plan = _rules.Plan;
+        if (plan.AllRete || !TryIndexed(article, _rules.Matcher, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
         {
             // The reference path: every rule in one session. Reference mode always; an article past the
             // indexed matcher's budgets too, so its limit is reported exactly as reference mode reports it.
@@ -66,7 +68,7 @@ internal sealed class Inferrer
             session = RunSession(article, _rules.AllRules.Value, facts, facts, [], 0, maxMatches, maxBytes, trace, cancellationToken);
         }
 
-        var extra = _rules.Indexed is { SignalsFeedRete: true } && session is not null ? produced.Where(p => p is not StanceSignal).ToList() : produced;
+        var extra = plan.SignalsFeedRete && session is not null ? produced.Where(p => p is not StanceSignal).ToList() : produced;
         trace?.AddProduced(extra);
 
         // One pass over working memory and what the indexed matcher kept outside it, in that order.
@@ -108,7 +110,7 @@ internal sealed class Inferrer
     /// The indexed matcher, then NRules for the rules it leaves (only when one of them could match):
     /// false, with nothing kept, when a budget ran out on the way, for the reference path to redo.
     /// </summary>
-    private bool TryIndexed(ArticleFacts article, IndexedRules indexed, List<Fact> facts, List<object> produced, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken, out ISession? session)
+    private bool TryIndexed(ArticleFacts article, IndexedMatcher indexed, List<Fact> facts, List<object> produced, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken, out ISession? session)
     {
         session = null;
         var firings = indexed.Match(facts, produced, trace?.Fired, Math.Min(_options.MaxRuleFirings, maxMatches), cancellationToken);
@@ -119,7 +121,8 @@ internal sealed class Inferrer
 
         Firings = firings;
 
-        if (!indexed.ReteCanMatch(facts))
+        var plan = indexed.Plan;
+        if (!plan.Gates.CanMatch(facts))
         {
             trace?.Attach(null, facts);
             return true;
@@ -128,8 +131,8 @@ internal sealed class Inferrer
         try
         {
             // Only the facts some Rete pattern accepts; the signals too when Rete rules match signals.
-            var signals = indexed.SignalsFeedRete ? produced.OfType<StanceSignal>() : [];
-            session = RunSession(article, _rules.Sessions, facts, facts.Where(indexed.ReteCanUse), signals, firings, maxMatches, maxBytes, trace, cancellationToken);
+            var signals = plan.SignalsFeedRete ? produced.OfType<StanceSignal>() : [];
+            session = RunSession(article, _rules.Sessions, facts, facts.Where(plan.Gates.CanUse), signals, firings, maxMatches, maxBytes, trace, cancellationToken);
             return true;
         }
         catch (InferenceLimitException)

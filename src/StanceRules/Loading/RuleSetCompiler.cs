@@ -91,9 +91,9 @@ internal static class RuleSetCompiler
         }
 
         reading(new SourceLocation(where, 1, 1));
-        // The indexed matcher takes the rules that need no Rete network; NRules compiles the rest.
-        var indexed = options.Matching == RuleMatching.Indexed ? IndexedRules.Build(rules.Rules, options.ExpressionCompiler) : null;
-        if (CompileRules(indexed?.Rete ?? rules.Rules, options, diagnostics, where) is not { } sessions)
+        // The match plan gives the indexed matcher the rules that need no Rete network; NRules compiles the rest.
+        var plan = options.Matching == RuleMatching.Indexed ? MatchPlan.Build(rules.Rules, options.ExpressionCompiler) : MatchPlan.AllInRete(rules.Rules);
+        if (CompileRules(plan.Rete, options, diagnostics, where) is not { } sessions)
         {
             return null;
         }
@@ -101,10 +101,10 @@ internal static class RuleSetCompiler
         // The reference path (every rule in NRules) is needed only for an article past the indexed matcher's
         // budgets, whose limit it then reports as reference mode would: compiled then, not at load.
         var all = rules.Rules;
-        var allRules = indexed is null
+        var allRules = plan.AllRete
             ? new Lazy<ISessionFactory>(sessions)
             : new Lazy<ISessionFactory>(() => CompileRules(all, options, diagnostics: [], where) ?? throw new InvalidOperationException($"NRules rejected a rule of '{where}' that the indexed matcher runs."));
-        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, sessions, indexed, allRules) { Extraction = extraction.Build() };
+        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, new IndexedMatcher(plan), sessions, allRules) { Extraction = extraction.Build() };
     }
 
     /// <summary>The NRules compile of the translated rules, with the caller's expression compiler if any; null (with a diagnostic on the rule) when NRules rejects one.</summary>

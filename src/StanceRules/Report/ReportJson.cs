@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StanceRules.Yaml;
 
 namespace StanceRules;
 
@@ -102,9 +101,9 @@ internal static class ReportJson
         {
             // The reader's own errors (a trailing comma, a comment) carry their position; ours stand at the current token.
             var (line, column) = e.LineNumber is { } zeroBasedLine
-                ? ((int)zeroBasedLine + 1, StrictJson.Column(bytes, (int)zeroBasedLine + 1, e.BytePositionInLine ?? 0))
+                ? ((int)zeroBasedLine + 1, JsonErrorPosition.Column(bytes, (int)zeroBasedLine + 1, e.BytePositionInLine ?? 0))
                 : Position(bytes, reader.TokenStartIndex);
-            throw new JsonException($"{StrictJson.WithoutPosition(e.Message).TrimEnd('.')} (line {line}, column {column}).", null, line - 1, column - 1, e);
+            throw new JsonException($"{JsonErrorPosition.WithoutPosition(e.Message).TrimEnd('.')} (line {line}, column {column}).", null, line - 1, column - 1, e);
         }
     }
 

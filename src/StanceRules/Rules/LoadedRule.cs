@@ -1,9 +1,6 @@
+using System.Linq.Expressions;
 using NRules.RuleModel;
 using StanceRules.Rules.Binding;
-using StanceRules.Rules.Lowering;
-using StanceRules.Rules.Syntax;
-using StanceRules.Yaml;
-using YamlDotNet.RepresentationModel;
 
 namespace StanceRules.Rules;
 
@@ -16,12 +13,12 @@ internal sealed class LoadedRule
 {
     private readonly IReadOnlyDictionary<object, ConditionPredicate> _predicates;
 
-    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates, System.Linq.Expressions.LambdaExpression action)
+    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates, LambdaExpression outcome)
     {
         Rule = rule;
         Definition = definition;
         _predicates = predicates;
-        Action = action;
+        Outcome = outcome;
     }
 
     public BoundRule Rule { get; }
@@ -31,10 +28,11 @@ internal sealed class LoadedRule
     public string Id => Rule.Id;
 
     /// <summary>
-    /// The action NRules runs, <c>(IContext ctx, T1 p1, ...) => RuleActions.Emit/Assert(...)</c> over the
-    /// top-level patterns' facts (<see cref="BoundRule.Positives"/>, in order), for matchers outside Rete to run as it is.
+    /// What a match produces, <c>(T1 p1, ...) => RuleActions.Emit/Assert(...)</c> over the top-level
+    /// patterns' facts (<see cref="BoundRule.Positives"/>, in order), returning the signal or fact (or
+    /// null): the body of the action NRules runs, which only inserts it, and what the indexed matcher runs.
     /// </summary>
-    public System.Linq.Expressions.LambdaExpression Action { get; }
+    public LambdaExpression Outcome { get; }
 
     public SourceLocation Location => Rule.Location;
 
@@ -43,53 +41,4 @@ internal sealed class LoadedRule
 
     /// <summary>The predicate of one comparison of this rule.</summary>
     public ConditionPredicate Predicate(BoundCondition condition) => _predicates[condition];
-}
-
-/// <summary>
-/// Reads the rules of one file: parses each (<see cref="RuleParser"/>), binds it against the fact
-/// types (<see cref="RuleBinder"/>) and lowers it to NRules (<see cref="RuleLowering"/>). A rule's
-/// errors are reported in the order they are written, whichever stage found them.
-/// </summary>
-internal sealed class RuleReader
-{
-    private readonly YamlText _yaml;
-    private readonly FactTypes _types;
-    private readonly List<Diagnostic> _diagnostics;
-
-    /// <param name="yaml">The file the rules are in.</param>
-    /// <param name="types">The fact types rules may match.</param>
-    /// <param name="diagnostics">Where errors go (the rule set's list).</param>
-    public RuleReader(YamlText yaml, FactTypes types, List<Diagnostic> diagnostics)
-    {
-        _yaml = yaml;
-        _types = types;
-        _diagnostics = diagnostics;
-    }
-
-    /// <summary>Reads a rule; null when it has errors (all of them are reported).</summary>
-    /// <param name="node">The rule's YAML node.</param>
-    /// <param name="id">The rule's id when it has a readable one.</param>
-    /// <param name="claimId">Claims the id for the rule set; false (reported) when another rule has it.</param>
-    public LoadedRule? Read(YamlNode node, string? id, Func<string, SourceLocation, bool> claimId)
-    {
-        var found = new List<Diagnostic>();
-        var yaml = new YamlText(_yaml.File, found);
-        LoadedRule? rule = null;
-        if (new RuleParser(yaml).Parse(node, id) is { } syntax && new RuleBinder(yaml, _types).Bind(syntax, 0, claimId) is { } bound)
-        {
-            try
-            {
-                rule = RuleLowering.Lower(bound);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                yaml.Error(node, DiagnosticCodes.EngineRejectedRule, ErrorMessages.EngineRejectedRule(bound.Id, e.Message));
-            }
-        }
-
-        // The parser finds shape errors before the binder finds any other: sorted (stably) by position,
-        // they read in the order they are written, as one pass over the rule would find them.
-        _diagnostics.AddRange(found.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column));
-        return found.Count == 0 ? rule : null;
-    }
 }

@@ -13,8 +13,9 @@ internal sealed record RuleInfo(string Id, int Priority, SourceLocation Location
 internal sealed record UnattributedSignal(string Rule, IReadOnlyList<Fact> Facts, string Reason);
 
 /// <summary>
-/// The methods compiled rule actions call. Everything a rule produces is inserted as a linked
-/// fact, so NRules retracts it when the match that produced it no longer holds (truth maintenance).
+/// The methods compiled rule actions call. A rule's outcome (<see cref="Emit"/>, <see cref="Assert"/>)
+/// is a function of its match alone, the same whichever matcher found the match; NRules then
+/// inserts it as a linked fact (<see cref="Insert"/>).
 /// </summary>
 internal static class RuleActions
 {
@@ -23,15 +24,29 @@ internal static class RuleActions
 
     private const string LinkKey = "out";
 
-    public static void Emit(IContext context, RuleInfo rule, string? country, string? issue, Stance? stance, double confidence, object[] matched)
+    /// <summary>
+    /// Inserts what a rule produced, linked to its match, so NRules retracts it when the match no
+    /// longer holds (truth maintenance): the only thing a Rete action does beyond <see cref="Emit"/>
+    /// or <see cref="Assert"/>, which every matcher shares.
+    /// </summary>
+    public static void Insert(IContext context, object? produced)
+    {
+        if (produced is not null)
+        {
+            context.InsertLinked(LinkKey, produced);
+        }
+    }
+
+    /// <summary>What an emitting rule produces from a match: a signal, an unattributed signal, or nothing.</summary>
+    public static object? Emit(RuleInfo rule, string? country, string? issue, Stance? stance, double confidence, object[] matched)
     {
         if (stance is null)
         {
-            return; // e.g. a yes vote whose meaning the document does not give
+            return null; // e.g. a yes vote whose meaning the document does not give
         }
 
         var (facts, chain) = Trace(matched, rule);
-        context.InsertLinked(LinkKey, Signal(rule, country, issue, stance.Value, confidence, facts, chain));
+        return Signal(rule, country, issue, stance.Value, confidence, facts, chain);
     }
 
     /// <summary>
@@ -54,11 +69,12 @@ internal static class RuleActions
         return new StanceSignal(country, issue, stance, confidence, rule.Id, rule.Priority, chain, facts);
     }
 
-    public static void Assert(IContext context, RuleInfo rule, Fact fact, string? country, object[] matched)
+    /// <summary>What an asserting rule produces from a match: the derived fact, traced to its input facts and rules; nothing without a country.</summary>
+    public static Fact? Assert(RuleInfo rule, Fact fact, string? country, object[] matched)
     {
         if (country is null)
         {
-            return;
+            return null;
         }
 
         var (facts, chain) = Trace(matched, rule);
@@ -70,7 +86,7 @@ internal static class RuleActions
             fact.SetId($"{rule.Id}({string.Join('+', facts.Select(f => f.Id))})");
         }
 
-        context.InsertLinked(LinkKey, fact);
+        return fact;
     }
 
     /// <summary>The input facts and the chain of rules behind what a rule matched.</summary>

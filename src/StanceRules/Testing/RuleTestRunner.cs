@@ -1,6 +1,7 @@
 using System.Text;
 using StanceRules.Explain;
 using StanceRules.Inference;
+using StanceRules.Loading;
 using StanceRules.Rules;
 
 namespace StanceRules.Testing;

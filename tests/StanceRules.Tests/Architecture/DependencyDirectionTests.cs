@@ -35,6 +35,56 @@ public sealed class DependencyDirectionTests
             Assert.True(LayerMap.Layers.ContainsKey(folder!), $"src/StanceRules/{folder}/ has no layer in LayerMap");
             Assert.Contains($"`{folder}/`", doc, StringComparison.Ordinal);
         }
+
+        foreach (var sub in Directory.EnumerateDirectories(Path.Combine(Project, "Rules")).Select(Path.GetFileName))
+        {
+            Assert.True(LayerMap.RulesLayers.ContainsKey(sub!), $"src/StanceRules/Rules/{sub}/ has no layer in LayerMap.RulesLayers");
+            Assert.Contains($"`Rules/{sub}/`", doc, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The test of the test: the cycle issue 23 found (LoadedRule lowering itself), written as source text, fails the check.</summary>
+    [Fact]
+    public void A_cycle_inside_Rules_is_reported_at_the_shared_type_that_uses_the_lowering()
+    {
+        var upward = LayerMap.Check(
+        [
+            ("Rules/LoadedRule.cs", "using StanceRules.Rules.Binding;\nnamespace StanceRules.Rules;\ninternal sealed class LoadedRule\n{\n    public static LoadedRule Read(BoundRule rule) => RuleLowering.Lower(rule);\n}\n"),
+            ("Rules/Binding/BoundRule.cs", "namespace StanceRules.Rules.Binding;\ninternal sealed class BoundRule { }\n"),
+            ("Rules/Lowering/RuleLowering.cs", "using StanceRules.Rules.Binding;\nnamespace StanceRules.Rules.Lowering;\ninternal static class RuleLowering\n{\n    public static LoadedRule Lower(BoundRule rule) => throw null!;\n}\n"),
+        ]);
+
+        var only = Assert.Single(upward);
+        Assert.Equal(("Rules/LoadedRule.cs", 5, "RuleLowering", "shared rule types", "rule lowering"), (only.File, only.Line, only.Name, only.FromLayer, only.ToLayer));
+    }
+
+    [Fact]
+    public void The_matcher_and_the_lowering_are_of_one_rank_and_do_not_use_each_other()
+    {
+        var upward = LayerMap.Check(
+        [
+            ("Rules/Matching/MatchPlan.cs", "namespace StanceRules.Rules.Matching;\ninternal sealed class MatchPlan { RuleLowering? L; }\n"),
+            ("Rules/Lowering/RuleLowering.cs", "using StanceRules.Rules.Matching;\nnamespace StanceRules.Rules.Lowering;\ninternal static class RuleLowering { }\n"),
+        ]);
+
+        Assert.Equal(
+            [("Rules/Lowering/RuleLowering.cs", "StanceRules.Rules.Matching", "rule matching"), ("Rules/Matching/MatchPlan.cs", "RuleLowering", "rule lowering")],
+            upward.Select(u => (u.File, u.Name, u.ToLayer)).OrderBy(u => u.File, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Folders_of_one_rank_do_not_use_each_other_unless_the_table_allows_it()
+    {
+        var upward = LayerMap.Check(
+        [
+            ("Report/ReportJson.cs", "namespace StanceRules;\ninternal static class ReportJson { static int C() => StrictJson.Column(); }\n"),
+            ("Yaml/StrictJson.cs", "namespace StanceRules.Yaml;\ninternal static class StrictJson { }\n"),
+            ("Facts/Fact.cs", "namespace StanceRules;\npublic class Fact { Stance S; }\n"),
+            ("Model/Stance.cs", "namespace StanceRules;\npublic enum Stance { }\n"),
+        ]);
+
+        var only = Assert.Single(upward);
+        Assert.Equal(("Report/ReportJson.cs", "StrictJson", "report", "text reading"), (only.File, only.Name, only.FromLayer, only.ToLayer));
     }
 
     [Fact]
@@ -91,7 +141,9 @@ public sealed class DependencyDirectionTests
     public void A_folder_without_a_layer_is_an_error_that_names_it()
     {
         var e = Assert.Throws<InvalidOperationException>(() => LayerMap.LayerOf("Shiny/Thing.cs"));
+        var inRules = Assert.Throws<InvalidOperationException>(() => LayerMap.LayerOf("Rules/Shiny/Thing.cs"));
 
         Assert.Contains("src/StanceRules/Shiny/", e.Message, StringComparison.Ordinal);
+        Assert.Contains("src/StanceRules/Rules/Shiny/", inRules.Message, StringComparison.Ordinal);
     }
 }

@@ -3,24 +3,30 @@ using System.Text.RegularExpressions;
 
 namespace StanceRules.Tests.Architecture;
 
-/// <summary>A reference from a file to a type or namespace of a layer above the file's own.</summary>
+/// <summary>A reference from a file to a type or namespace of a layer it may not use: above its own, or beside it at the same rank.</summary>
 internal sealed record UpwardDependency(string File, int Line, string Name, string FromLayer, string ToLayer)
 {
-    public override string ToString() => $"{File}:{Line}: '{Name}' is in {ToLayer}, above {FromLayer}";
+    public override string ToString() => $"{File}:{Line}: '{Name}' is in {ToLayer}, which {FromLayer} may not use";
 }
+
+/// <summary>A layer: a folder of src/StanceRules (a sub-folder, for Rules/), its rank and its rank inside Rules/.</summary>
+internal sealed record Layer(string Folder, int Rank, int Sub, string Name);
 
 /// <summary>
 /// The library's layers, bottom up, as docs/architecture.md draws them: each source folder of
 /// src/StanceRules belongs to one layer, and a file may use types and namespaces of its own layer
-/// and the layers below, never above. Files at the root of the project are the facade.
+/// and the layers below, never above, and never of another folder of the same rank unless the
+/// table allows it. Rules/ is layered inside too: Syntax, Binding, the shared rule types at its
+/// root, then Lowering and Matching (of one rank: neither uses the other). Files at the root of
+/// the project are the facade.
 /// </summary>
 /// <remarks>
 /// The check reads source text, not IL, so that a type's layer is its file's folder (public
 /// types all live in the <c>StanceRules</c> namespace, whatever their folder, so users need one
 /// <c>using</c>). It strips comments and string literals, collects the types each file declares,
 /// and flags every identifier or <c>using StanceRules.X</c> that names a type or namespace
-/// declared only in a higher layer. A type declared in several layers (partial classes such as
-/// <c>StanceEngine</c>, or same-named private types) takes its lowest layer, so the check can
+/// declared only in layers the file may not use. A type declared in several layers (partial classes such as
+/// <c>StanceEngine</c>, or same-named private types) is allowed if any of them is, so the check can
 /// miss a dependency but never invents one.
 /// </remarks>
 internal static partial class LayerMap
@@ -45,32 +51,58 @@ internal static partial class LayerMap
         [""] = (8, "facade"),
     };
 
-    /// <summary>Every upward dependency among the given files (path relative to the project, text).</summary>
+    /// <summary>The layers inside Rules/, bottom up: sub-folder ("" for the files at its root) to rank inside Rules/ and name.</summary>
+    public static readonly IReadOnlyDictionary<string, (int Sub, string Name)> RulesLayers = new Dictionary<string, (int, string)>(StringComparer.Ordinal)
+    {
+        ["Syntax"] = (0, "rule syntax"),
+        ["Binding"] = (1, "rule binding"),
+        [""] = (2, "shared rule types"),
+        ["Lowering"] = (3, "rule lowering"),
+        ["Matching"] = (3, "rule matching"),
+    };
+
+    /// <summary>
+    /// The uses between folders of one rank that docs/architecture.md allows (user, used): rank 0 is
+    /// one layer, the model, in three folders; a corpus is built from batch results.
+    /// </summary>
+    public static readonly IReadOnlySet<(string From, string To)> SameRankAllowed = new HashSet<(string, string)>
+    {
+        ("Model", "Diagnostics"),
+        ("Model", "Facts"),
+        ("Diagnostics", "Model"),
+        ("Diagnostics", "Facts"),
+        ("Facts", "Model"),
+        ("Facts", "Diagnostics"),
+        ("Corpus", "Batch"),
+    };
+
+    /// <summary>Whether a file of <paramref name="from"/> may use a type of <paramref name="to"/>.</summary>
+    public static bool MayUse(Layer from, Layer to) =>
+        to.Folder == from.Folder
+        || to.Rank < from.Rank
+        || (to.Rank == from.Rank && (to.Sub < from.Sub || (to.Sub == from.Sub && SameRankAllowed.Contains((from.Folder, to.Folder)))));
+
+    /// <summary>Every dependency a file may not have, among the given files (path relative to the project, text).</summary>
     public static IReadOnlyList<UpwardDependency> Check(IReadOnlyList<(string Path, string Text)> files)
     {
         var parsed = files.Select(f => (f.Path, Layer: LayerOf(f.Path), Code: StripCommentsAndStrings(f.Text))).ToArray();
 
-        // Each declared type or namespace segment, at the lowest layer that declares it.
-        var lowest = new Dictionary<string, (int Rank, string Name)>(StringComparer.Ordinal);
+        // Each declared type, with every layer that declares it.
+        var declared = new Dictionary<string, List<Layer>>(StringComparer.Ordinal);
         foreach (var (_, layer, code) in parsed)
         {
             foreach (Match m in TypeDeclaration().Matches(code))
             {
-                var name = m.Groups["name"].Value;
-                if (!lowest.TryGetValue(name, out var known) || layer.Rank < known.Rank)
-                {
-                    lowest[name] = layer;
-                }
+                Add(declared, m.Groups["name"].Value, layer);
             }
         }
 
-        var namespaces = new Dictionary<string, (int Rank, string Name)>(StringComparer.Ordinal);
+        var namespaces = new Dictionary<string, List<Layer>>(StringComparer.Ordinal);
         foreach (var (_, layer, code) in parsed)
         {
-            if (NamespaceDeclaration().Match(code) is { Success: true } ns && ns.Groups["ns"].Value is var name && name.Length > 0
-                && (!namespaces.TryGetValue(name, out var known) || layer.Rank < known.Rank))
+            if (NamespaceDeclaration().Match(code) is { Success: true } ns && ns.Groups["ns"].Value is var name && name.Length > 0)
             {
-                namespaces[name] = layer;
+                Add(namespaces, name, layer);
             }
         }
 
@@ -81,9 +113,9 @@ internal static partial class LayerMap
             foreach (Match m in UsingDirective().Matches(code))
             {
                 var name = m.Groups["ns"].Value;
-                if (namespaces.TryGetValue(name, out var target) && target.Rank > layer.Rank)
+                if (namespaces.TryGetValue(name, out var targets) && !targets.Exists(t => MayUse(layer, t)))
                 {
-                    found.Add(new UpwardDependency(path, LineOf(code, m.Index), "StanceRules." + name, layer.Name, target.Name));
+                    found.Add(new UpwardDependency(path, LineOf(code, m.Index), "StanceRules." + name, layer.Name, targets[0].Name));
                 }
             }
 
@@ -94,9 +126,9 @@ internal static partial class LayerMap
                     continue;
                 }
 
-                if (lowest.TryGetValue(m.Value, out var target) && target.Rank > layer.Rank)
+                if (declared.TryGetValue(m.Value, out var targets) && !targets.Exists(t => MayUse(layer, t)))
                 {
-                    found.Add(new UpwardDependency(path, LineOf(code, m.Index), m.Value, layer.Name, target.Name));
+                    found.Add(new UpwardDependency(path, LineOf(code, m.Index), m.Value, layer.Name, targets[0].Name));
                 }
             }
         }
@@ -105,14 +137,38 @@ internal static partial class LayerMap
         return found.DistinctBy(d => (d.File, d.Name)).ToArray();
     }
 
-    /// <summary>The layer of a file by its folder; throws for a folder the map does not know, so a new folder gets a place.</summary>
-    public static (int Rank, string Name) LayerOf(string relativePath)
+    /// <summary>The layer of a file by its folder (its sub-folder, under Rules/); throws for a folder the map does not know, so a new folder gets a place.</summary>
+    public static Layer LayerOf(string relativePath)
     {
         var parts = relativePath.Replace('\\', '/').Split('/');
         var folder = parts.Length == 1 ? string.Empty : parts[0];
-        return Layers.TryGetValue(folder, out var layer)
-            ? layer
-            : throw new InvalidOperationException($"src/StanceRules/{folder}/ has no layer: add it to LayerMap.Layers and docs/architecture.md");
+        if (!Layers.TryGetValue(folder, out var layer))
+        {
+            throw new InvalidOperationException($"src/StanceRules/{folder}/ has no layer: add it to LayerMap.Layers and docs/architecture.md");
+        }
+
+        if (folder != "Rules")
+        {
+            return new Layer(folder, layer.Rank, 0, layer.Name);
+        }
+
+        var sub = parts.Length == 2 ? string.Empty : parts[1];
+        return RulesLayers.TryGetValue(sub, out var inner)
+            ? new Layer(sub.Length == 0 ? "Rules" : "Rules/" + sub, layer.Rank, inner.Sub, inner.Name)
+            : throw new InvalidOperationException($"src/StanceRules/Rules/{sub}/ has no layer: add it to LayerMap.RulesLayers and docs/architecture.md");
+    }
+
+    private static void Add(Dictionary<string, List<Layer>> map, string name, Layer layer)
+    {
+        if (!map.TryGetValue(name, out var list))
+        {
+            map[name] = list = [];
+        }
+
+        if (!list.Contains(layer))
+        {
+            list.Add(layer);
+        }
     }
 
     /// <summary>The code with comments and the contents of string and character literals blanked (newlines kept for line numbers).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using StanceRules.Inference;
+using StanceRules.Rules.Matching;
 using StanceRules.Testing.Corpus;
 
 namespace StanceRules.Tests.Matching;
@@ -151,38 +152,54 @@ public sealed class IndexedMatcherDifferentialTests
     [Fact]
     public void Mixed_rules_split_between_the_matchers_as_designed()
     {
-        var indexed = Repo.EngineWithRules(MixedRules).RuleSet.Indexed!;
+        var plan = Repo.EngineWithRules(MixedRules).RuleSet.Plan;
 
         Assert.Equal(
             ["welcome-or-endorse", "condemn-text-key", "family-none", "family-in", "hedged-scan", "any-vote-scan", "vote-not-yes", "vote-choice-in", "no-issue-unattributed", "abstain-unless-condemned"],
-            indexed.Rules.Select(r => r.Id));
-        Assert.Equal(["supported-then-voted", "claim-emits"], indexed.Joined.Select(r => r.Id));
-        Assert.Equal(["echo-strong-signals"], indexed.Rete.Select(r => r.Id));
-        Assert.True(indexed.SignalsFeedRete);
+            plan.Indexed.Select(r => r.Id));
+        Assert.Equal(["supported-then-voted", "claim-emits"], plan.Joined.Select(r => r.Id));
+        Assert.Equal(["echo-strong-signals"], plan.Rete.Select(r => r.Id));
+        Assert.True(plan.SignalsFeedRete);
     }
 
     [Fact]
     public void Default_rules_run_without_NRules_the_chain_through_a_claim_included()
     {
-        var indexed = Engines.Indexed.RuleSet.Indexed!;
+        var plan = Engines.Indexed.RuleSet.Plan;
 
-        Assert.Equal(["statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], indexed.Rules.Select(r => r.Id));
-        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], indexed.Joined.Select(r => r.Id));
-        Assert.Empty(indexed.Rete);
-        Assert.False(indexed.SignalsFeedRete);
-        Assert.Null(Engines.Reference.RuleSet.Indexed);
+        Assert.Equal(["statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], plan.Indexed.Select(r => r.Id));
+        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], plan.Joined.Select(r => r.Id));
+        Assert.Empty(plan.Rete);
+        Assert.False(plan.SignalsFeedRete);
+        Assert.True(Engines.Reference.RuleSet.Plan.AllRete);
+    }
+
+    [Fact]
+    public void Reference_mode_is_the_plan_with_every_rule_in_Rete()
+    {
+        var plan = Engines.Indexed.RuleSet.Plan;
+        var reference = Engines.Reference.RuleSet.Plan;
+
+        Assert.Equal(MatchRoute.Indexed, plan.RouteOf("statement-supports"));
+        Assert.Equal(MatchRoute.Joined, plan.RouteOf("court-authority-denied"));
+        Assert.Equal(plan.Rules.Select(r => r.Id), reference.Rete.Select(r => r.Id));
+        Assert.All(reference.Rules, r => Assert.Equal(MatchRoute.Rete, reference.RouteOf(r.Id)));
+        Assert.Empty(reference.Indexed);
+        Assert.Empty(reference.Joined);
+        Assert.False(reference.SignalsFeedRete);
+        Assert.StartsWith("statement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Join_heavy_rules_run_without_NRules_producers_before_consumers()
     {
-        var indexed = Repo.EngineWithRules(JoinHeavyRules).RuleSet.Indexed!;
+        var plan = Repo.EngineWithRules(JoinHeavyRules).RuleSet.Plan;
 
-        Assert.Empty(indexed.Rete);
-        Assert.Equal(["unopposed-support", "silent-abstention"], indexed.Rules.Select(r => r.Id));
+        Assert.Empty(plan.Rete);
+        Assert.Equal(["unopposed-support", "silent-abstention"], plan.Indexed.Select(r => r.Id));
         Assert.Equal(
             ["support-then-no-vote", "corroborated-condemnation", "disapproval", "approval", "mixed-signals", "ambivalence-abstains", "disapproval-with-yes-vote"],
-            indexed.Joined.Select(r => r.Id));
+            plan.Joined.Select(r => r.Id));
     }
 
     [Fact]
@@ -223,11 +240,11 @@ public sealed class IndexedMatcherDifferentialTests
     [Fact]
     public void A_fact_type_some_rule_tests_the_absence_of_keeps_its_producers_and_consumers_in_NRules()
     {
-        var indexed = Repo.EngineWithRules(GatedRules).RuleSet.Indexed!;
+        var plan = Repo.EngineWithRules(GatedRules).RuleSet.Plan;
 
-        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected", "condemns-unless-denied"], indexed.Rete.Select(r => r.Id));
-        Assert.Equal(["statement-supports"], indexed.Rules.Select(r => r.Id));
-        Assert.Empty(indexed.Joined);
+        Assert.Equal(["court-authority-denied", "denied-court-decision-rejected", "condemns-unless-denied"], plan.Rete.Select(r => r.Id));
+        Assert.Equal(["statement-supports"], plan.Indexed.Select(r => r.Id));
+        Assert.Empty(plan.Joined);
     }
 
     [Fact]
@@ -256,10 +273,10 @@ public sealed class IndexedMatcherDifferentialTests
                   - statement: { family: condemns }
                 then: { stance: condemns }
             """;
-        var indexed = Repo.EngineWithRules(loop).RuleSet.Indexed!;
+        var plan = Repo.EngineWithRules(loop).RuleSet.Plan;
 
-        Assert.Equal(["ping", "pong", "seed"], indexed.Rete.Select(r => r.Id));
-        Assert.Equal(["emit"], indexed.Rules.Select(r => r.Id));
+        Assert.Equal(["ping", "pong", "seed"], plan.Rete.Select(r => r.Id));
+        Assert.Equal(["emit"], plan.Indexed.Select(r => r.Id));
     }
 
     [Fact]
@@ -311,12 +328,12 @@ public sealed class IndexedMatcherDifferentialTests
               - { id: f1, type: statement, actor: United States, act: recognize, negated: true, issue: icc-jurisdiction }
               - { id: f2, type: statement, actor: United States, act: condemn, issue: icc-putin-warrant }
             """);
-        var indexed = engine.RuleSet.Indexed!;
+        var plan = engine.RuleSet.Plan;
 
         // A condemnation of an ICC decision needs a denial of the court's authority (a derived claim) before it can match.
-        Assert.False(indexed.ReteCanMatch(Resolved(engine, votesOnly)));
-        Assert.True(indexed.ReteCanMatch(Resolved(engine, silence)));
-        Assert.True(indexed.ReteCanMatch(Resolved(engine, court)));
+        Assert.False(plan.Gates.CanMatch(Resolved(engine, votesOnly)));
+        Assert.True(plan.Gates.CanMatch(Resolved(engine, silence)));
+        Assert.True(plan.Gates.CanMatch(Resolved(engine, court)));
         foreach (var article in new[] { votesOnly, silence, court })
         {
             Assert.Equal(Describe(reference.Infer(article)), Describe(engine.Infer(article)));
@@ -331,9 +348,9 @@ public sealed class IndexedMatcherDifferentialTests
         var rules = "rules:\n" + string.Concat(new[] { "welcome", "condemn", "reject", "praise", "deplore" }.Select((act, i) =>
             $"  - id: r{i}\n    when:\n      - statement: {{ issue: {(i % 2 == 0 ? "china-peace-plan" : "russia-ukraine-war")}, act: {act} }}\n    then: {{ stance: supports }}\n"));
 
-        var indexed = Repo.EngineWithRules(rules).RuleSet.Indexed!;
+        var plan = Repo.EngineWithRules(rules).RuleSet.Plan;
 
-        Assert.All(indexed.Rules, r => Assert.Equal("act", r.Key!.Field.Name));
+        Assert.All(plan.Indexed, r => Assert.Equal("act", r.Key!.Field.Name));
     }
 
     [Fact]
@@ -351,7 +368,7 @@ public sealed class IndexedMatcherDifferentialTests
         var engine = Repo.EngineWithRules(JoinHeavyRules);
         var produced = new List<object>();
 
-        Assert.Equal(-1, engine.RuleSet.Indexed!.Match(Resolved(engine, article), produced, null, int.MaxValue, CancellationToken.None));
+        Assert.Equal(-1, engine.RuleSet.Matcher.Match(Resolved(engine, article), produced, null, int.MaxValue, CancellationToken.None));
         Assert.Equal(Describe(Repo.EngineWithRules(JoinHeavyRules, Reference).Infer(article)), Describe(engine.Infer(article)));
     }
 
@@ -367,7 +384,7 @@ public sealed class IndexedMatcherDifferentialTests
             """);
         var engine = Repo.EngineWithRules(GatedRules);
 
-        Assert.Equal(["f1"], Resolved(engine, article).Where(engine.RuleSet.Indexed!.ReteCanUse).Select(f => f.Id));
+        Assert.Equal(["f1"], Resolved(engine, article).Where(engine.RuleSet.Plan.Gates.CanUse).Select(f => f.Id));
     }
 
     [Fact]

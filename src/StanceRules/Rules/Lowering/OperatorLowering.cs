@@ -42,7 +42,11 @@ internal abstract class OperatorLowering
     protected static BinaryExpression NotNullAnd(Expression value, Expression test) =>
         Expression.AndAlso(Expression.NotEqual(value, Expression.Constant(null, value.Type)), test);
 
-    /// <summary>Numbers compare as double; nullable if either side is (no coercion is left to run time).</summary>
+    /// <summary>
+    /// Both sides as one type, nullable if either side is (no coercion is left to run time, and a
+    /// nullable side is never narrowed): a boolean or enum keeps its type, lifted to nullable when the
+    /// other side is (<c>bool</c> against a declared <c>bool?</c>); numbers compare as double.
+    /// </summary>
     protected static (Expression Left, Expression Right) Unify(Expression left, Expression right)
     {
         if (left.Type == right.Type)
@@ -51,12 +55,19 @@ internal abstract class OperatorLowering
         }
 
         var nullable = Nullable.GetUnderlyingType(left.Type) is not null || Nullable.GetUnderlyingType(right.Type) is not null;
-        var baseType = (Nullable.GetUnderlyingType(left.Type) ?? left.Type) == typeof(DateOnly) ? typeof(DateOnly) : typeof(double);
+        var leftBase = Nullable.GetUnderlyingType(left.Type) ?? left.Type;
+        if (leftBase == (Nullable.GetUnderlyingType(right.Type) ?? right.Type) && (leftBase == typeof(bool) || leftBase.IsEnum))
+        {
+            // The types differ, so exactly one side is nullable: the other is lifted to its type.
+            return left.Type == leftBase ? (Expression.Convert(left, right.Type), right) : (left, Expression.Convert(right, left.Type));
+        }
+
+        var baseType = leftBase == typeof(DateOnly) ? typeof(DateOnly) : typeof(double);
         var target = nullable ? (baseType == typeof(DateOnly) ? typeof(DateOnly?) : typeof(double?)) : baseType;
         return (left.Type == target ? left : Expression.Convert(left, target), right.Type == target ? right : Expression.Convert(right, target));
     }
 
-    /// <summary><c>eq</c>/<c>ne</c>: text case-insensitively (null equals null), other kinds by value.</summary>
+    /// <summary><c>eq</c>/<c>ne</c>: text case-insensitively (null equals null), other kinds by value (a missing value equals only a missing one).</summary>
     private sealed class Equality(bool negate) : OperatorLowering
     {
         private static readonly MethodInfo StringEquals = typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string), typeof(StringComparison)])!;
@@ -69,8 +80,6 @@ internal abstract class OperatorLowering
                 case FieldKind.Text:
                     var equal = Expression.Call(StringEquals, self, other, IgnoreCase);
                     return negate ? Expression.Not(equal) : equal;
-                case FieldKind.Boolean or FieldKind.Enum:
-                    return negate ? Expression.NotEqual(self, other) : Expression.Equal(self, other);
                 default:
                     var (left, right) = Unify(self, other);
                     return negate ? Expression.NotEqual(left, right) : Expression.Equal(left, right);

@@ -19,6 +19,7 @@ internal static class RuleLowering
     private static readonly MethodInfo DeclaredIsOfType = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.IsOfType))!;
     private static readonly MethodInfo EmitMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Emit))!;
     private static readonly MethodInfo AssertMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Assert))!;
+    private static readonly MethodInfo InsertMethod = typeof(RuleActions).GetMethod(nameof(RuleActions.Insert))!;
 
     /// <summary>Lowers a rule.</summary>
     /// <exception cref="ArgumentException">NRules rejected the rule.</exception>
@@ -42,9 +43,9 @@ internal static class RuleLowering
             builder.Priority(rule.Priority);
             builder.Tags(rule.Tags);
             Elements(rule.When, builder.LeftHandSide());
-            var action = Action();
-            builder.RightHandSide().Action(action);
-            return new LoadedRule(rule, builder.Build(), _predicates, action);
+            var outcome = Outcome();
+            builder.RightHandSide().Action(ReteAction(outcome));
+            return new LoadedRule(rule, builder.Build(), _predicates, outcome);
         }
 
         private void Elements(IEnumerable<BoundElement> elements, GroupBuilder group)
@@ -119,11 +120,11 @@ internal static class RuleLowering
         private Expression Condition(BoundCondition condition, ParameterExpression self, List<ParameterExpression> used)
         {
             var field = condition.Field;
-            return OperatorLowering.For(condition.Operator).Lower(field, field.Read(self), condition.Operand, operand => Operand(field, operand, used));
+            return OperatorLowering.For(condition.Operator).Lower(field, field.Read(self), condition.Operand, operand => Operand(operand, used));
         }
 
-        /// <summary>A constant of the type the binder gave it, or a joined field (an enum one as the compared field's type).</summary>
-        private Expression Operand(FactField field, BoundOperand operand, List<ParameterExpression>? used)
+        /// <summary>A constant of the type the binder gave it, or a joined field as it is read.</summary>
+        private Expression Operand(BoundOperand operand, List<ParameterExpression>? used)
         {
             switch (operand)
             {
@@ -136,32 +137,32 @@ internal static class RuleLowering
                         used.Add(parameter);
                     }
 
-                    var read = reference.Field.Read(parameter);
-                    return field.Kind == FieldKind.Enum && read.Type != field.Type ? Expression.Convert(read, field.Type) : read;
+                    // As read: the operator unifies the two sides (lifting, never narrowing, a nullable one).
+                    return reference.Field.Read(parameter);
                 default:
                     throw new InvalidOperationException($"operand {operand} has no expression of its own");
             }
         }
 
-        /// <summary>The action: <c>RuleActions.Emit</c> or <c>Assert</c> over the context and the top-level patterns' facts.</summary>
-        private LambdaExpression Action()
+        /// <summary>
+        /// The rule's outcome over the top-level patterns' facts: <c>(p1, ...) => RuleActions.Emit(...)</c>
+        /// or <c>RuleActions.Assert(...)</c>, what any matcher runs on a match.
+        /// </summary>
+        private LambdaExpression Outcome()
         {
             var info = new RuleInfo(rule.Id, rule.Priority, rule.Location);
-            var context = Expression.Parameter(typeof(IContext), "ctx");
             var positives = rule.Positives.Select(p => _parameters[p]).ToArray();
-            var parameters = new List<ParameterExpression> { context };
-            parameters.AddRange(positives);
             var matched = TrimSafeExpressions.ObjectArray(positives);
             var country = Target(rule.Then.Country);
             if (rule.Then is BoundAssert assert)
             {
                 var bindings = assert.Fields.Select(f =>
                 {
-                    var value = Operand(f.Field, f.Value, null);
+                    var value = Operand(f.Value, null);
                     return (MemberBinding)Expression.Bind(f.Field.Property!, value.Type == f.Field.Type ? value : Expression.Convert(value, f.Field.Type));
                 });
                 var fact = Expression.MemberInit(Expression.New(assert.Type.ClrType), bindings);
-                return TrimSafeExpressions.Lambda(Expression.Call(AssertMethod, context, Expression.Constant(info), fact, country, matched), parameters);
+                return TrimSafeExpressions.Lambda(Expression.Convert(Expression.Call(AssertMethod, Expression.Constant(info), fact, country, matched), typeof(object)), positives);
             }
 
             var emit = (BoundEmit)rule.Then;
@@ -169,8 +170,15 @@ internal static class RuleLowering
                 ? Expression.Convert(Target(field), typeof(Stance?))
                 : Expression.Constant(((ConstantOperand)emit.Stance).Value, typeof(Stance?));
             return TrimSafeExpressions.Lambda(
-                Expression.Call(EmitMethod, context, Expression.Constant(info), country, Target(emit.Issue), stance, Expression.Constant(emit.Confidence), matched),
-                parameters);
+                Expression.Call(EmitMethod, Expression.Constant(info), country, Target(emit.Issue), stance, Expression.Constant(emit.Confidence), matched),
+                positives);
+        }
+
+        /// <summary>The action NRules runs: <c>(ctx, p1, ...) => RuleActions.Insert(ctx, outcome)</c>, the outcome's body inlined.</summary>
+        private static LambdaExpression ReteAction(LambdaExpression outcome)
+        {
+            var context = Expression.Parameter(typeof(IContext), "ctx");
+            return TrimSafeExpressions.Lambda(Expression.Call(InsertMethod, context, outcome.Body), [context, .. outcome.Parameters]);
         }
 
         /// <summary>A value of the action: a text constant, or the field read from its pattern's fact.</summary>

@@ -11,9 +11,9 @@ internal sealed record IndexKey(FactField Field, FieldReader Reader, IReadOnlyLi
 internal sealed class IndexedRule
 {
     private readonly BoundEmit _emit;
-    private readonly IndexedRules.GroupTest[] _groups;
+    private readonly GroupTest[] _groups;
     private readonly RuleInfo _info;
-    private readonly IndexedRules.LazyPredicate _matches;
+    private readonly PatternPredicate _matches;
     private readonly FieldReader? _country;
     private readonly FieldReader? _issue;
     private readonly FieldReader? _stance;
@@ -24,10 +24,10 @@ internal sealed class IndexedRule
         Pattern = pattern;
         Order = order;
         var slots = new Dictionary<string, (int, BoundPattern)>(StringComparer.Ordinal) { [pattern.Variable] = (0, pattern) };
-        _groups = rule.Rule.When.OfType<BoundGroup>().Select(g => IndexedRules.GroupTest.Of(rule, g, slots, compile)).ToArray();
+        _groups = rule.Rule.When.OfType<BoundGroup>().Select(g => GroupTest.Of(rule, g, slots, compile)).ToArray();
         _emit = emit;
         _info = new RuleInfo(rule.Id, rule.Rule.Priority, rule.Location);
-        _matches = new IndexedRules.LazyPredicate(rule, pattern, compile);
+        _matches = new PatternPredicate(rule, pattern, compile);
         _country = Reader(emit.Country, compile);
         _issue = Reader(emit.Issue, compile);
         _stance = Reader(emit.Stance, compile);
@@ -76,7 +76,7 @@ internal sealed class IndexedRule
         return true;
     }
 
-    /// <summary>What <see cref="RuleActions.Emit"/> would insert for this fact: a signal, an unattributed signal, or nothing.</summary>
+    /// <summary>What <see cref="RuleActions.Emit"/> makes of this fact (a signal, an unattributed signal, or nothing), without the array of one fact it would take.</summary>
     public object? Produce(Fact fact)
     {
         var stance = _stance is null ? (Stance?)((ConstantOperand)_emit.Stance).Value : (Stance?)_stance.Read(fact);
@@ -123,19 +123,4 @@ internal sealed class IndexedRule
         operand is FieldOperand reference ? Reader(reference.Field, reference.Pattern, compile) : null;
 
     private static FieldReader Reader(FactField field, BoundPattern pattern, Func<LambdaExpression, Delegate> compile) => new(field, pattern.Type, compile);
-}
-
-/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile).</summary>
-internal sealed class FieldReader(FactField field, FactType type, Func<LambdaExpression, Delegate> compile)
-{
-    private Func<object, object?>? _read;
-
-    public object? Read(object fact) => (_read ??= Compile())(fact);
-
-    private Func<object, object?> Compile()
-    {
-        var parameter = Expression.Parameter(typeof(object), "fact");
-        var read = field.Read(Expression.Convert(parameter, type.ClrType));
-        return CheckedCompile.As<Func<object, object?>>(compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
-    }
 }

@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using NRules.RuleModel;
 using StanceRules.Rules.Binding;
-using StanceRules.Rules.Syntax;
 
 namespace StanceRules.Rules.Matching;
 
@@ -10,31 +8,29 @@ namespace StanceRules.Rules.Matching;
 /// joined by their conditions, a pattern over facts other rules assert, or a rule that asserts.
 /// Its positive patterns bind a tuple, slot by slot in the order they are written; each slot's
 /// candidates pass the pattern's tests against constants (its alpha tests), then its tests against
-/// earlier slots (its joins). The action is the lowering's own, run with a context that collects
-/// what it inserts, so it makes exactly the facts and signals NRules would.
+/// earlier slots (its joins). On a match it runs the rule's outcome (<see cref="LoadedRule.Outcome"/>),
+/// the body of the action NRules runs, so it makes exactly the facts and signals NRules would.
 /// </summary>
 /// <remarks>Immutable once built (its delegates are compiled on first use) and safe to share between threads.</remarks>
 internal sealed class JoinedRule
 {
     private readonly Slot[] _slots;
-    private readonly IndexedRules.GroupTest[] _groups;
-    private readonly LambdaExpression _actionLambda;
+    private readonly GroupTest[] _groups;
     private readonly Func<LambdaExpression, Delegate> _compile;
-    private Action<IContext, object[]>? _action;
+    private Func<object[], object?>? _outcome;
 
     public JoinedRule(LoadedRule rule, Func<LambdaExpression, Delegate> compile)
     {
         Rule = rule;
         _compile = compile;
-        _actionLambda = rule.Action;
         var positives = rule.Rule.Positives;
         var slots = positives.Select((p, i) => (p, i)).ToDictionary(x => x.p.Variable, x => (x.i, x.p), StringComparer.Ordinal);
         _slots = positives.Select(p => new Slot(
             p.Type,
-            new IndexedRules.LazyPredicate(rule, p, compile, constantOnly: true),
+            new PatternPredicate(rule, p, compile, constantOnly: true),
             p.Tests.Any(IsJoin) ? new TuplePredicate(rule, p, slots, compile, IsJoin) : null)).ToArray();
         _groups = rule.Rule.When.OfType<BoundGroup>()
-            .Select(g => IndexedRules.GroupTest.Of(rule, g, slots, compile))
+            .Select(g => GroupTest.Of(rule, g, slots, compile))
             .ToArray();
         Produces = rule.Rule.Then is BoundAssert assert ? assert.Type.Name : null;
     }
@@ -72,104 +68,17 @@ internal sealed class JoinedRule
         return true;
     }
 
-    /// <summary>Runs the rule's action on a match, as NRules would fire it; what it inserts goes to <paramref name="context"/>.</summary>
-    public void Fire(IContext context, object[] tuple) => (_action ??= CompileAction())(context, tuple);
+    /// <summary>What the rule produces on a match (a signal, an unattributed signal, a derived fact), or null.</summary>
+    public object? Fire(object[] tuple) => (_outcome ??= CompileOutcome())(tuple);
 
-    private Action<IContext, object[]> CompileAction()
+    private Func<object[], object?> CompileOutcome()
     {
-        var context = Expression.Parameter(typeof(IContext), "ctx");
         var tuple = Expression.Parameter(typeof(object[]), "tuple");
-        var arguments = new List<Expression> { context };
-        arguments.AddRange(_slots.Select((s, i) => Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(i)), s.Type.ClrType)));
-        return CheckedCompile.As<Action<IContext, object[]>>(_compile, TrimSafeExpressions.Lambda(Expression.Invoke(_actionLambda, arguments), [context, tuple]));
+        var arguments = _slots.Select((s, i) => Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(i)), s.Type.ClrType));
+        return CheckedCompile.As<Func<object[], object?>>(_compile, TrimSafeExpressions.Lambda(Expression.Invoke(Rule.Outcome, arguments), [tuple]));
     }
 
     private static bool IsJoin(BoundFieldTest test) => test.Conditions.Any(c => c.Operand is FieldOperand);
 
-    private sealed record Slot(FactType Type, IndexedRules.LazyPredicate Alpha, TuplePredicate? Join);
-}
-
-/// <summary>
-/// Some field tests of a pattern over a candidate fact and the tuple of facts bound before it, compiled
-/// on first use from the lowering's lambdas (whose variables say which slot each argument comes from).
-/// </summary>
-internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, Func<LambdaExpression, Delegate> compile, Func<BoundFieldTest, bool> include)
-{
-    private Func<object, object[], bool>? _holds;
-
-    public bool Holds(object fact, object[] tuple) => (_holds ??= Compile())(fact, tuple);
-
-    private Func<object, object[], bool> Compile()
-    {
-        var candidate = Expression.Parameter(typeof(object), "fact");
-        var tuple = Expression.Parameter(typeof(object[]), "tuple");
-        var typedCandidate = Expression.Convert(candidate, pattern.Type.ClrType);
-        Expression? body = null;
-        foreach (var test in pattern.Tests.Where(include))
-        {
-            var predicate = rule.Predicate(test);
-            var call = Expression.Invoke(predicate.Lambda, predicate.Variables.Select(v => v == pattern.Variable
-                ? (Expression)typedCandidate
-                : Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(slots[v].Slot)), slots[v].Pattern.Type.ClrType)));
-            body = body is null ? call : Expression.AndAlso(body, call);
-        }
-
-        return CheckedCompile.As<Func<object, object[], bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [candidate, tuple]));
-    }
-}
-
-/// <summary>
-/// The <see cref="IContext"/> a <see cref="JoinedRule"/>'s action runs with: it keeps what the action
-/// inserts (every action inserts through <see cref="InsertLinked"/>) and supports nothing else.
-/// One per inference; not shared.
-/// </summary>
-internal sealed class CollectingContext(CancellationToken cancellationToken) : IContext
-{
-    public List<object> Inserted { get; } = [];
-
-    public CancellationToken CancellationToken => cancellationToken;
-
-    public IRuleDefinition Rule => throw Unsupported();
-
-    public IMatch Match => throw Unsupported();
-
-    public void InsertLinked(object key, object fact) => Inserted.Add(fact);
-
-    public void Halt() => throw Unsupported();
-
-    public void Insert(object fact) => throw Unsupported();
-
-    public void InsertAll(IEnumerable<object> facts) => throw Unsupported();
-
-    public bool TryInsert(object fact) => throw Unsupported();
-
-    public void Update(object fact) => throw Unsupported();
-
-    public void UpdateAll(IEnumerable<object> facts) => throw Unsupported();
-
-    public bool TryUpdate(object fact) => throw Unsupported();
-
-    public void Retract(object fact) => throw Unsupported();
-
-    public void RetractAll(IEnumerable<object> facts) => throw Unsupported();
-
-    public bool TryRetract(object fact) => throw Unsupported();
-
-    public object Resolve(Type serviceType) => throw Unsupported();
-
-    public IReadOnlyCollection<object> GetLinkedKeys() => throw Unsupported();
-
-    public object GetLinked(object key) => throw Unsupported();
-
-    public void InsertAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => throw Unsupported();
-
-    public void UpdateLinked(object key, object fact) => throw Unsupported();
-
-    public void UpdateAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => throw Unsupported();
-
-    public void RetractLinked(object key, object fact) => throw Unsupported();
-
-    public void RetractAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts) => throw Unsupported();
-
-    private static NotSupportedException Unsupported() => new("rule actions outside Rete only insert linked facts");
+    private sealed record Slot(FactType Type, PatternPredicate Alpha, TuplePredicate? Join);
 }

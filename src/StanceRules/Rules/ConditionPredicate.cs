@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace StanceRules.Rules.Lowering;
+namespace StanceRules.Rules;
 
 /// <summary>
 /// A condition (a field test, or one comparison of it) as the lowering made it, to evaluate outside
