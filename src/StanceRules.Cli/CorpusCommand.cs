@@ -88,7 +88,7 @@ internal static class CorpusCommand
                         {
                             try
                             {
-                                corpus.Add(ReadReport(line!));
+                                AddWarningOnConflict(corpus, ReadReport(line!), $"{file}:{number}", stderr);
                             }
                             catch (FormatException e)
                             {
@@ -116,7 +116,7 @@ internal static class CorpusCommand
                         var result = enumerator.Current;
                         if (result.Report is { } report)
                         {
-                            corpus.Add(report);
+                            AddWarningOnConflict(corpus, report, result.Source, stderr);
                         }
                         else
                         {
@@ -151,6 +151,20 @@ internal static class CorpusCommand
         }
 
         return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>
+    /// Adds a report; a repeated article id that says something else than its first report is a
+    /// warning naming where the repeat came from (the first report counts, as the library does).
+    /// </summary>
+    internal static void AddWarningOnConflict(StanceCorpus corpus, StanceReport report, string source, TextWriter stderr)
+    {
+        var before = corpus.Conflicting;
+        corpus.Add(report);
+        if (corpus.Conflicting > before)
+        {
+            stderr.WriteLine(DisplayText.Escape($"{source}: warning: article id '{report.Article}' was already added with other content (date or stances); the first counts"));
+        }
     }
 
     /// <summary>The one place a report is read back from JSON; swap for a public StanceReport.FromJson when there is one.</summary>
