@@ -32,9 +32,12 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
+          stance infer [FILE|DIR|- ...] [--input-format auto|yaml|json|jsonl] [--rules DIR [--extend-defaults]]
+                       [--format table|json|jsonl|html] [--workers N]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
-              *.facts.json). With no file: the seed article's facts. With no --rules: the
+              *.facts.json; *.jsonl and *.ndjson: one document per line). '-' reads standard
+              input (YAML, JSON or JSON Lines: --input-format, default sniffed; empty is an error).
+              With no file: piped standard input, else (a terminal) the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
@@ -48,15 +51,16 @@ internal static class CommandLine
               Run the rule tests (*.tests.yaml) of DIR with the rules of DIR (or --rules); with no
               DIR: ./rules when it holds tests, else the default rules' own tests. Failures print
               as diffs; --coverage lists the rules fired and never fired.
-          stance explain FILE --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
+          stance explain FILE|- --country X --issue Y [--expect STANCE] [--input-format F] [--rules DIR [--extend-defaults]]
               Explain a country's stance on an issue in a fact document: the signals, their rules
               and evidence, the conflict policy's deciding step, and for an absent or other
               expected stance the rules that could have produced it and their failed conditions.
-          stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
+          stance corpus PATH...|- [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J] [--input-format F]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
               Stances across many articles: fact documents and folders (inferred as by infer),
-              or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
+              or jsonl files (and '-', or piped input) of reports (written by infer --format jsonl)
+              or of fact documents, told apart by the first line. Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
               window to the next; the agreement of every pair of countries (share alike, S-score,
@@ -75,7 +79,11 @@ internal static class CommandLine
         """;
 
     /// <summary>Runs one command line to its end (commands that read many files run their batch inside) and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <remarks>Standard input is <see cref="StandardInput.None"/>: nothing piped (the process passes its own with the other overload).</remarks>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, StandardInput.None, stdout, stderr);
+
+    /// <summary>Runs one command line with the standard input given (<c>-</c>, and piped input when no path is given).</summary>
+    public static int Run(string[] args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -111,17 +119,18 @@ internal static class CommandLine
             return Usage;
         }
 
+        options.Stdin = stdin;
         return command.Run(options, stdout, stderr);
     }
 
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("infer", ["--rules", "--format", "--workers", "--input-format"], ["--extend-defaults"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
         new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
-        new("explain", ["--rules", "--country", "--issue", "--expect"], ["--extend-defaults"], ExplainCommand.Run),
+        new("explain", ["--rules", "--country", "--issue", "--expect", "--input-format"], ["--extend-defaults"], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
-        new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date"], ["--extend-defaults"], ResolveCommand.Run),
     ];
 
@@ -212,6 +221,9 @@ internal sealed class Options
     public string? Rules => Get("--rules");
 
     public string Format { get; private set; } = "table";
+
+    /// <summary>What <c>-</c> reads (set by <see cref="CommandLine.Run(string[], StandardInput, TextWriter, TextWriter)"/>).</summary>
+    public StandardInput Stdin { get; set; } = StandardInput.None;
 
     public string? Get(string option) => _values.GetValueOrDefault(option);
 

@@ -18,27 +18,54 @@ internal static class CorpusCommand
             return CommandLine.Usage;
         }
 
-        if (options.Paths.Count == 0)
+        if (!DocumentInputs.TryGetFormat(options, "corpus", stderr, out var stdinFormat))
         {
-            stderr.WriteLine("stance corpus: give fact documents, folders or jsonl files of reports");
+            return CommandLine.Usage;
+        }
+
+        // With no path, piped input is read as '-' would be ('stance infer --format jsonl ... | stance corpus').
+        var paths = options.Paths.Count == 0 && options.Stdin.IsPiped ? ["-"] : options.Paths;
+        if (paths.Count == 0)
+        {
+            stderr.WriteLine("stance corpus: give fact documents, folders or jsonl files of reports (or - for standard input)");
             return CommandLine.Usage;
         }
 
         var documents = new List<string>();
         var reportFiles = new List<string>();
         var inputErrors = new List<Diagnostic>();
-        foreach (var path in options.Paths)
+        var stdin = options.Stdin;
+        Stream? stdinReports = null;
+        foreach (var path in paths)
         {
+            if (path == "-")
+            {
+                // Reports or fact documents: the first line tells, and is given back to whichever reads the input.
+                var (reports, input) = CorpusInputs.Peek(options.Stdin.Open());
+                stdin = StandardInput.FromStream(input);
+                if (reports)
+                {
+                    stdinReports = input;
+                }
+                else
+                {
+                    documents.Add(path);
+                }
+
+                continue;
+            }
+
             // Folders under the library's link policy (no link out of the folder, each file once), as in 'stance infer'.
             if (StanceFiles.TryEnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || IsReportFile(name), StanceLimits.Default, out var found, out var walkErrors))
             {
                 inputErrors.AddRange(walkErrors);
                 documents.AddRange(found.Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f))));
-                reportFiles.AddRange(found.Where(IsReportFile));
+                reportFiles.AddRange(found.Where(f => IsReportFile(f) && CorpusInputs.HoldsReports(f)));
+                documents.AddRange(found.Where(f => IsReportFile(f) && !CorpusInputs.HoldsReports(f)));
             }
             else if (File.Exists(path))
             {
-                (IsReportFile(path) ? reportFiles : documents).Add(path);
+                (IsReportFile(path) && CorpusInputs.HoldsReports(path) ? reportFiles : documents).Add(path);
             }
             else
             {
@@ -63,7 +90,8 @@ internal static class CorpusCommand
         }
 
         var corpus = new StanceCorpus();
-        var total = documents.Count + reportFiles.Sum(CountLines);
+        var streamed = stdinReports is not null || documents.Any(DocumentInputs.IsStream);
+        var total = streamed ? 0 : documents.Count + reportFiles.Sum(CountLines);
         var (done, failed) = (0, 0);
         using (var progress = ProgressBar.Create(stderr, total))
         {
@@ -74,25 +102,26 @@ internal static class CorpusCommand
                 failed++;
             }
 
-            foreach (var file in reportFiles)
+            foreach (var file in stdinReports is null ? reportFiles : [.. reportFiles, "-"])
             {
+                var name = file == "-" ? DocumentInputs.StdinName : file;
                 try
                 {
-                    foreach (var (number, line, error) in ReportLines(file))
+                    foreach (var (number, line, error) in file == "-" ? ReportLines(stdinReports!) : ReportLines(file))
                     {
                         if (error is not null)
                         {
-                            Failed(DisplayText.Escape(number == 0 ? $"{file}: error: {error}" : $"{file}:{number}: error: {error}"));
+                            Failed(DisplayText.Escape(number == 0 ? $"{name}: error: {error}" : $"{name}:{number}: error: {error}"));
                         }
                         else
                         {
                             try
                             {
-                                AddWarningOnConflict(corpus, ReadReport(line!), $"{file}:{number}", stderr);
+                                AddWarningOnConflict(corpus, ReadReport(line!), $"{name}:{number}", stderr);
                             }
                             catch (FormatException e)
                             {
-                                Failed(DisplayText.Escape($"{file}:{number}: error: {e.Message}"));
+                                Failed(DisplayText.Escape($"{name}:{number}: error: {e.Message}"));
                             }
                         }
 
@@ -101,13 +130,13 @@ internal static class CorpusCommand
                 }
                 catch (IOException e)
                 {
-                    Failed(DisplayText.Escape($"{file}: error: cannot read: {e.Message}"));
+                    Failed(DisplayText.Escape($"{name}: error: cannot read: {e.Message}"));
                 }
             }
 
             if (engine is not null)
             {
-                var batch = engine.InferAllAsync(documents.Select(FactDocument.FromFile), new BatchOptions { MaxDegreeOfParallelism = workers });
+                var batch = engine.InferAllAsync(DocumentInputs.Documents(documents, stdin, stdinFormat), new BatchOptions { MaxDegreeOfParallelism = workers });
                 var enumerator = batch.GetAsyncEnumerator();
                 try
                 {
@@ -208,6 +237,15 @@ internal static class CorpusCommand
             yield break;
         }
 
+        foreach (var line in ReportLines(stream))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>The non-blank lines of a stream of reports, with their numbers (as <see cref="ReportLines(string)"/>).</summary>
+    internal static IEnumerable<(int Number, string? Line, string? Error)> ReportLines(Stream stream)
+    {
         var max = StanceLimits.Default.MaxFileBytes;
         using var reader = new StreamReader(stream);
         var line = new System.Text.StringBuilder();

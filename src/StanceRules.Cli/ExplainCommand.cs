@@ -29,9 +29,15 @@ internal static class ExplainCommand
             expected = parsed;
         }
 
-        if (!File.Exists(options.Paths[0]))
+        if (!DocumentInputs.TryGetFormat(options, "explain", stderr, out var stdinFormat))
         {
-            return CommandLine.NoSuchPath("explain", options.Paths[0], stderr);
+            return CommandLine.Usage;
+        }
+
+        var path = options.Paths[0];
+        if (path != "-" && !File.Exists(path))
+        {
+            return CommandLine.NoSuchPath("explain", path, stderr);
         }
 
         var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
@@ -40,7 +46,7 @@ internal static class ExplainCommand
             return CommandLine.Invalid;
         }
 
-        if (!ArticleFacts.TryLoad(options.Paths[0], out var article, out var diagnostics, engine.FactTypes))
+        if (!ExplainInput.TryRead(path, options.Stdin, stdinFormat, engine.FactTypes, out var article, out var diagnostics))
         {
             foreach (var diagnostic in diagnostics)
             {
