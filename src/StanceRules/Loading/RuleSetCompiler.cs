@@ -14,7 +14,7 @@ namespace StanceRules.Loading;
 /// </summary>
 internal static class RuleSetCompiler
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types", "events"];
 
     /// <summary>
     /// Compiles the files. Whatever a rule file holds, the outcome is a rule set or
@@ -64,6 +64,7 @@ internal static class RuleSetCompiler
         var offices = new OfficesReader();
         var lexicon = new LexiconReader();
         var issues = new IssuesReader();
+        var events = new EventsReader(); // checked here (stance validate); StanceEngine.Events reads it again when asked
         foreach (var (yaml, file) in parsed)
         {
             if (!rules.Read(yaml, file))
@@ -75,6 +76,7 @@ internal static class RuleSetCompiler
             offices.Read(yaml, file);
             lexicon.Read(yaml, file);
             issues.Read(yaml, file);
+            events.Read(yaml, file);
         }
 
         var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics);

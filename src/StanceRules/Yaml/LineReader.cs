@@ -20,6 +20,7 @@ internal sealed class LineReader
 
     private readonly Stream _stream;
     private readonly int _maxLineBytes;
+    private readonly string _limitName;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private byte[] _line = new byte[4 * 1024];
     private int _lineLength;
@@ -30,10 +31,14 @@ internal sealed class LineReader
     private bool _atStart = true;
     private bool _ended;
 
-    public LineReader(Stream stream, int maxLineBytes)
+    /// <param name="stream">The bytes.</param>
+    /// <param name="maxLineBytes">The longest line held.</param>
+    /// <param name="limitName">What the limit is called in the error of a longer line.</param>
+    public LineReader(Stream stream, int maxLineBytes, string limitName = $"{nameof(StanceLimits)}.{nameof(StanceLimits.MaxFileBytes)}")
     {
         _stream = stream;
         _maxLineBytes = maxLineBytes;
+        _limitName = limitName;
     }
 
     /// <summary>How many bytes were read from the stream so far.</summary>
@@ -123,7 +128,7 @@ internal sealed class LineReader
         (_lineLength, _tooLong) = (0, false);
         if (tooLong)
         {
-            return new StreamLine(_number, null, $"line longer than {_maxLineBytes:N0} bytes ({nameof(StanceLimits)}.{nameof(StanceLimits.MaxFileBytes)}); skipped");
+            return new StreamLine(_number, null, $"line longer than {_maxLineBytes:N0} bytes ({_limitName}); skipped");
         }
 
         var bytes = _line.AsSpan(0, length);
