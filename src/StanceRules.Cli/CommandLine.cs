@@ -60,7 +60,9 @@ internal static class CommandLine
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR] [--workers N]
               Stances across many articles: fact documents and folders (inferred as by infer),
               or jsonl files (and '-', or piped input) of reports (written by infer --format jsonl)
-              or of fact documents, told apart by the first line. Per (country, issue) per
+              or of fact documents, told apart by the first line. --from plover|gdelt|events: the
+              files are event records (PLOVER JSON, GDELT exports, zip), mapped by the rule set's
+              events: section (docs/events.md). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
               window to the next; the agreement of every pair of countries (share alike, S-score,
@@ -130,7 +132,7 @@ internal static class CommandLine
         new("validate", ["--rules"], ["--extend-defaults"], ValidateCommand.Run),
         new("explain", ["--rules", "--country", "--issue", "--expect", "--input-format"], ["--extend-defaults"], ExplainCommand.Run),
         new("test", ["--rules", "--threshold"], ["--coverage", "--extend-defaults"], TestCommand.Run),
-        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--from", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date"], ["--extend-defaults"], ResolveCommand.Run),
     ];
 

@@ -18,6 +18,12 @@ internal static class CorpusCommand
             return CommandLine.Usage;
         }
 
+        if (options.Get("--from") is { } from)
+        {
+            // Machine-coded event records instead of articles: CorpusEvents.
+            return CorpusEvents.Run(options, query, from, stdout, stderr);
+        }
+
         if (!DocumentInputs.TryGetFormat(options, "corpus", stderr, out var stdinFormat))
         {
             return CommandLine.Usage;
@@ -162,8 +168,14 @@ internal static class CorpusCommand
             }
         }
 
-        var answers = CorpusAnswers.Ask(corpus, query, failed);
-        switch (options.Format)
+        Write(CorpusAnswers.Ask(corpus, query, failed), options.Format, stdout);
+        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>The answers in the format asked for.</summary>
+    internal static void Write(CorpusAnswers answers, string format, TextWriter stdout)
+    {
+        switch (format)
         {
             case "json":
                 CorpusText.WriteJson(answers, stdout);
@@ -178,8 +190,6 @@ internal static class CorpusCommand
                 CorpusText.WriteTable(answers, stdout);
                 break;
         }
-
-        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
     }
 
     /// <summary>

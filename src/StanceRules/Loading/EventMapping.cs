@@ -115,7 +115,7 @@ public sealed class EventMapping
         }
         else if (!SpeaksForState(record.Source))
         {
-            reason = $"the source's role '{record.Source.Role}' does not speak for the state";
+            reason = $"the source role '{record.Source.Role}' does not speak for the state";
         }
         else if (FamilyOf(record) is not { } family)
         {

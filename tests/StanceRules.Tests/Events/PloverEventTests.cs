@@ -113,3 +113,26 @@ public class PloverEventTests
         Assert.Equal("no issue: no target country and no issue rule", reason);
     }
 }
+
+/// <summary>The events: section is checked when the rule set loads (stance validate), at its line.</summary>
+public class EventMappingValidationTests
+{
+    [Theory]
+    [InlineData("events:\n  cameo:\n    \"1x1\": condemns\n", 3, "'events.cameo': '1x1' is not a CAMEO code")]
+    [InlineData("events:\n  plover:\n    SUPPORT: likes\n", 3, "unknown family 'likes'")]
+    [InlineData("events:\n  countries:\n    JAPAN: JPN\n", 3, "maps three-letter country codes")]
+    [InlineData("events:\n  issues:\n    - { issue: x, since: March }\n", 3, "'since' takes a date as YYYY-MM-DD")]
+    [InlineData("events:\n  colours: []\n", 2, "colours")]
+    public void ABadEventsSection_IsALoadErrorAtItsLine(string yaml, int line, string message)
+    {
+        using var folder = new Security.TempFolder();
+        var path = folder.File("event-map.yaml", yaml);
+
+        var loaded = StanceEngine.TryLoad(folder.Path, out _, out var diagnostics, new StanceEngineOptions { ExtendDefaultRules = true });
+
+        Assert.False(loaded);
+        var error = Assert.Single(diagnostics);
+        Assert.Equal((Path.GetFileName(path), line), (Path.GetFileName(error.Location.File), error.Location.Line));
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+}
