@@ -169,6 +169,23 @@ internal static class Cli
         Run("telemetry", Suites.TelemetryBenchmarks.Check);
         // Text extraction: the benchmark's text gives the seeds' facts, repeated, each at its offset.
         Run("extraction", Suites.ExtractionText.Check);
+        // The stream suite: JSON Lines give the reports the engine gives the same documents parsed from YAML; GDELT rows all read.
+        Run("streams", () =>
+        {
+            var engine = StanceEngine.CreateDefault();
+            var fromJsonLines = Suites.Streams.JsonLinesToCorpus(engine, StreamInputs.JsonLines(200, 8));
+            var fromYaml = StanceCorpus.FromReports(StreamInputs.Yaml(200, 8).Select(t => engine.Infer(ArticleFacts.Parse(t, "doc.facts.yaml"))));
+            if (fromJsonLines.Articles != 200 || fromJsonLines.Cells != fromYaml.Cells
+                || string.Join("\n", fromJsonLines.Stances(CorpusWindow.Day)) != string.Join("\n", fromYaml.Stances(CorpusWindow.Day)))
+            {
+                throw new InvalidOperationException("JSON Lines and YAML documents gave different corpora");
+            }
+
+            var events = Suites.Streams.GdeltToCorpus(engine.Events, StreamInputs.Gdelt(10_000));
+            return events.Articles == 0
+                ? throw new InvalidOperationException("no GDELT event gave a stance")
+                : $"JSON Lines = YAML on 200 documents ({fromJsonLines.Cells} cells); 10,000 GDELT events, {events.Articles} stances";
+        });
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");

@@ -22,48 +22,29 @@ internal static class ArticleInput
     public static bool IsArticleName(string name) => name.EndsWith(".article.txt", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The documents to infer: fact documents as files, articles (<c>*.txt</c>, or stdin for
-    /// <see cref="StdinName"/>) extracted first and given as their fact document's text. An article
-    /// that cannot be read or extracted is said on stderr, counted in <paramref name="failed"/> and left out.
+    /// An article's fact document: its text (<c>*.txt</c>, or stdin for <see cref="StdinName"/>) read and its facts
+    /// extracted, given as the fact document's text; null, said on stderr, when it cannot be read or extracted.
     /// </summary>
-    public static List<FactDocument> Documents(StanceEngine engine, IEnumerable<string> paths, TextWriter stderr, string command, out int failed)
+    public static FactDocument? Document(StanceEngine engine, string path, StandardInput stdin, TextWriter stderr, string command)
     {
-        failed = 0;
-        var documents = new List<FactDocument>();
-        foreach (var path in paths)
-        {
-            if (path != StdinName && !IsArticle(path))
-            {
-                documents.Add(FactDocument.FromFile(path));
-                continue;
-            }
-
-            var text = Read(path, stderr, command);
-            var extraction = text is null ? null : Extract(engine, path, text, published: null, id: null, stderr, command);
-            if (extraction is null)
-            {
-                failed++;
-                continue;
-            }
-
-            documents.Add(FactDocument.FromText(extraction.ToFactDocument(), path == StdinName ? "stdin" : path));
-        }
-
-        return documents;
+        var text = Read(path, stdin, stderr, command);
+        var extraction = text is null ? null : Extract(engine, path, text, published: null, id: null, stderr, command);
+        return extraction is null ? null : FactDocument.FromText(extraction.ToFactDocument(), path == StdinName ? "stdin" : path);
     }
 
     /// <summary>Reads the text (stdin for <see cref="StdinName"/>), or says why not on stderr and returns null.</summary>
-    public static string? Read(string path, TextWriter stderr, string command)
+    public static string? Read(string path, StandardInput stdin, TextWriter stderr, string command)
     {
         var max = StanceLimits.Default.MaxFileBytes;
         try
         {
             if (path == StdinName)
             {
+                using var reader = new StreamReader(stdin.Open(), new UTF8Encoding(false, false));
                 var buffer = new char[max + 1];
                 var read = 0;
                 int n;
-                while (read < buffer.Length && (n = Console.In.Read(buffer, read, buffer.Length - read)) > 0)
+                while (read < buffer.Length && (n = reader.Read(buffer, read, buffer.Length - read)) > 0)
                 {
                     read += n;
                 }

@@ -32,10 +32,14 @@ internal static class CommandLine
 
     public const string UsageText = """
         Usage:
-          stance infer [FILE|DIR ...] [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N] [--stdin-text]
+          stance infer [FILE|DIR|- ...] [--input-format auto|yaml|json|jsonl] [--stdin-text]
+                       [--rules DIR [--extend-defaults]] [--format table|json|jsonl|html] [--workers N]
               Infer each country's stance on each issue from fact documents (*.facts.yaml,
-              *.facts.json), or from articles' text (*.txt; *.article.txt in folders; stdin with
-              --stdin-text), extracted as by stance extract (the date from a "Published:" line). With no file: the seed article's facts. With no --rules: the
+              *.facts.json; *.jsonl and *.ndjson: one document per line), or from articles' text
+              (*.txt; *.article.txt in folders), extracted as by stance extract. '-' reads
+              standard input (YAML, JSON or JSON Lines: --input-format, default sniffed; empty is
+              an error); --stdin-text reads one article's text from it instead. With no file:
+              piped standard input, else (a terminal) the seed article's facts. With no --rules: the
               default rule set embedded in the package. Articles are inferred in parallel
               (--workers, default: one per core) and printed in input order; jsonl prints
               one report per line. A bad article is reported on stderr and the rest go on.
@@ -54,22 +58,28 @@ internal static class CommandLine
               whose name matches PATTERN (ignoring case; * any characters, ? one, | between
               alternatives). --junit: also write a JUnit XML report to FILE for CI.
               json: one object on stdout with every case and the coverage (schemas/test-output).
-          stance explain FILE|ARTICLE.txt --country X --issue Y [--expect STANCE] [--rules DIR [--extend-defaults]]
-                         [--format text|json]
-              Explain a country's stance on an issue in a fact document: the signals, their rules
-              and evidence, the conflict policy's deciding step, and for an absent or other
-              expected stance the rules that could have produced it and their failed conditions.
+          stance explain FILE|ARTICLE.txt|- --country X --issue Y [--expect STANCE] [--input-format F]
+                         [--rules DIR [--extend-defaults]] [--format text|json]
+              Explain a country's stance on an issue in a fact document (or an article's text,
+              extracted first): the signals, their rules and evidence, the conflict policy's
+              deciding step, and for an absent or other expected stance the rules that could have
+              produced it and their failed conditions.
               json: one object on stdout (schemas/explain-output).
-          stance corpus PATH... [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
+          stance corpus PATH...|- [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
+                        [--input-format F] [--from plover|gdelt|events]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR [--extend-defaults]] [--workers N]
-              Stances across many articles: fact documents, articles' text and folders (inferred as by infer),
-              or jsonl files of reports (written by infer --format jsonl). Per (country, issue) per
+              Stances across many articles: fact documents, articles' text and folders (inferred
+              as by infer), or jsonl files (and '-', or piped input) of reports (written by infer
+              --format jsonl) or of fact documents, told apart by the first line. --from
+              plover|gdelt|events: the files are event records (PLOVER JSON, GDELT exports, zip),
+              mapped by the rule set's events: section (docs/events.md). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one
               window to the next; the agreement of every pair of countries (share alike, S-score,
               number of issues compared); with --country, the countries closest to each. Reports
-              without a date are skipped; a repeated article id counts once. html: one page with a
+              without a date are skipped; a repeated article id counts once (warned about when its
+              content differs). html: one page with a
               heatmap and the changes per issue, and the agreement matrix in bloc order.
               Definitions: docs/corpus.md.
           stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR [--extend-defaults]] [--format text|json]
@@ -95,7 +105,11 @@ internal static class CommandLine
         """;
 
     /// <summary>Runs one command line to its end (commands that read many files run their batch inside) and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <remarks>Standard input is <see cref="StandardInput.None"/>: nothing piped (the process passes its own with the other overload).</remarks>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, StandardInput.None, stdout, stderr);
+
+    /// <summary>Runs one command line with the standard input given (<c>-</c>, and piped input when no path is given).</summary>
+    public static int Run(string[] args, StandardInput stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -131,6 +145,7 @@ internal static class CommandLine
             return Usage;
         }
 
+        options.Stdin = stdin;
         return command.Run(options, stdout, stderr);
     }
 
@@ -147,11 +162,11 @@ internal static class CommandLine
     /// <summary>Every command, the options it accepts, and what runs it. Add a command here.</summary>
     private static readonly CommandSpec[] Commands =
     [
-        new("infer", ["--rules", "--format", "--workers"], ["--extend-defaults", "--stdin-text"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
+        new("infer", ["--rules", "--format", "--workers", "--input-format"], ["--extend-defaults", "--stdin-text"], InferCommand.Run) { Formats = ["table", "json", "jsonl", "html"] },
         new("validate", ["--rules", "--format"], ["--extend-defaults"], ValidateCommand.Run) { Formats = ["text", "json"] },
-        new("explain", ["--rules", "--country", "--issue", "--expect", "--format"], ["--extend-defaults"], ExplainCommand.Run) { Formats = ["text", "json"] },
+        new("explain", ["--rules", "--country", "--issue", "--expect", "--format", "--input-format"], ["--extend-defaults"], ExplainCommand.Run) { Formats = ["text", "json"] },
         new("test", ["--rules", "--threshold", "--run", "--junit", "--format"], ["--coverage", "--extend-defaults"], TestCommand.Run) { Formats = ["text", "json"] },
-        new("corpus", ["--rules", "--format", "--workers", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--from", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date", "--format"], ["--extend-defaults"], ResolveCommand.Run) { Formats = ["text", "json"] },
         new("extract", ["--rules", "--format", "--published", "--id"], ["--extend-defaults", "--why-not", "--stdin"], ExtractCommand.Run) { Formats = ["yaml", "json"] },
     ];
@@ -243,6 +258,9 @@ internal sealed class Options
     public string? Rules => Get("--rules");
 
     public string Format { get; private set; } = "table";
+
+    /// <summary>What <c>-</c> reads (set by <see cref="CommandLine.Run(string[], StandardInput, TextWriter, TextWriter)"/>).</summary>
+    public StandardInput Stdin { get; set; } = StandardInput.None;
 
     public string? Get(string option) => _values.GetValueOrDefault(option);
 

@@ -18,27 +18,60 @@ internal static class CorpusCommand
             return CommandLine.Usage;
         }
 
-        if (options.Paths.Count == 0)
+        if (options.Get("--from") is { } from)
         {
-            stderr.WriteLine("stance corpus: give fact documents, folders or jsonl files of reports");
+            // Machine-coded event records instead of articles: CorpusEvents.
+            return CorpusEvents.Run(options, query, from, stdout, stderr);
+        }
+
+        if (!DocumentInputs.TryGetFormat(options, "corpus", stderr, out var stdinFormat))
+        {
+            return CommandLine.Usage;
+        }
+
+        // With no path, piped input is read as '-' would be ('stance infer --format jsonl ... | stance corpus').
+        var paths = options.Paths.Count == 0 && options.Stdin.IsPiped ? ["-"] : options.Paths;
+        if (paths.Count == 0)
+        {
+            stderr.WriteLine("stance corpus: give fact documents, folders or jsonl files of reports (or - for standard input)");
             return CommandLine.Usage;
         }
 
         var documents = new List<string>();
         var reportFiles = new List<string>();
         var inputErrors = new List<Diagnostic>();
-        foreach (var path in options.Paths)
+        var stdin = options.Stdin;
+        Stream? stdinReports = null;
+        foreach (var path in paths)
         {
+            if (path == "-")
+            {
+                // Reports or fact documents: the first line tells, and is given back to whichever reads the input.
+                var (reports, input) = CorpusInputs.Peek(options.Stdin.Open());
+                stdin = StandardInput.FromStream(input);
+                if (reports)
+                {
+                    stdinReports = input;
+                }
+                else
+                {
+                    documents.Add(path);
+                }
+
+                continue;
+            }
+
             // Folders under the library's link policy (no link out of the folder, each file once), as in 'stance infer'.
             if (StanceFiles.TryEnumerateFolder(path, name => InferCommand.IsFactDocumentName(name) || ArticleInput.IsArticleName(name) || IsReportFile(name), StanceLimits.Default, out var found, out var walkErrors))
             {
                 inputErrors.AddRange(walkErrors);
                 documents.AddRange(found.Where(f => InferCommand.IsFactDocumentName(Path.GetFileName(f)) || ArticleInput.IsArticleName(Path.GetFileName(f))));
-                reportFiles.AddRange(found.Where(IsReportFile));
+                reportFiles.AddRange(found.Where(f => IsReportFile(f) && CorpusInputs.HoldsReports(f)));
+                documents.AddRange(found.Where(f => IsReportFile(f) && !CorpusInputs.HoldsReports(f)));
             }
             else if (File.Exists(path))
             {
-                (IsReportFile(path) ? reportFiles : documents).Add(path);
+                (IsReportFile(path) && CorpusInputs.HoldsReports(path) ? reportFiles : documents).Add(path);
             }
             else
             {
@@ -63,7 +96,8 @@ internal static class CorpusCommand
         }
 
         var corpus = new StanceCorpus();
-        var total = documents.Count + reportFiles.Sum(CountLines);
+        var streamed = stdinReports is not null || documents.Any(DocumentInputs.IsStream);
+        var total = streamed ? 0 : documents.Count + reportFiles.Sum(CountLines);
         var (done, failed) = (0, 0);
         using (var progress = ProgressBar.Create(stderr, total))
         {
@@ -74,25 +108,26 @@ internal static class CorpusCommand
                 failed++;
             }
 
-            foreach (var file in reportFiles)
+            foreach (var file in stdinReports is null ? reportFiles : [.. reportFiles, "-"])
             {
+                var name = file == "-" ? DocumentInputs.StdinName : file;
                 try
                 {
-                    foreach (var (number, line, error) in ReportLines(file))
+                    foreach (var (number, line, error) in file == "-" ? ReportLines(stdinReports!) : ReportLines(file))
                     {
                         if (error is not null)
                         {
-                            Failed(DisplayText.Escape(number == 0 ? $"{file}: error: {error}" : $"{file}:{number}: error: {error}"));
+                            Failed(DisplayText.Escape(number == 0 ? $"{name}: error: {error}" : $"{name}:{number}: error: {error}"));
                         }
                         else
                         {
                             try
                             {
-                                corpus.Add(ReadReport(line!));
+                                AddWarningOnConflict(corpus, ReadReport(line!), $"{name}:{number}", stderr);
                             }
                             catch (FormatException e)
                             {
-                                Failed(DisplayText.Escape($"{file}:{number}: error: {e.Message}"));
+                                Failed(DisplayText.Escape($"{name}:{number}: error: {e.Message}"));
                             }
                         }
 
@@ -101,13 +136,20 @@ internal static class CorpusCommand
                 }
                 catch (IOException e)
                 {
-                    Failed(DisplayText.Escape($"{file}: error: cannot read: {e.Message}"));
+                    Failed(DisplayText.Escape($"{name}: error: cannot read: {e.Message}"));
                 }
             }
 
             if (engine is not null)
             {
-                var batch = engine.InferAllAsync(ArticleInput.Documents(engine, documents, stderr, "corpus", out _), new BatchOptions { MaxDegreeOfParallelism = workers });
+                // An article that cannot be read or extracted is said on stderr and counted as failed, like a bad document.
+                var articles = DocumentInputs.Documents(documents, stdin, stdinFormat, path =>
+                {
+                    var document = ArticleInput.Document(engine, path, stdin, stderr, "corpus");
+                    failed += document is null ? 1 : 0;
+                    return document;
+                });
+                var batch = engine.InferAllAsync(articles, new BatchOptions { MaxDegreeOfParallelism = workers });
                 var enumerator = batch.GetAsyncEnumerator();
                 try
                 {
@@ -116,7 +158,7 @@ internal static class CorpusCommand
                         var result = enumerator.Current;
                         if (result.Report is { } report)
                         {
-                            corpus.Add(report);
+                            AddWarningOnConflict(corpus, report, result.Source, stderr);
                         }
                         else
                         {
@@ -133,8 +175,14 @@ internal static class CorpusCommand
             }
         }
 
-        var answers = CorpusAnswers.Ask(corpus, query, failed);
-        switch (options.Format)
+        Write(CorpusAnswers.Ask(corpus, query, failed), options.Format, stdout);
+        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>The answers in the format asked for.</summary>
+    internal static void Write(CorpusAnswers answers, string format, TextWriter stdout)
+    {
+        switch (format)
         {
             case "json":
                 CorpusText.WriteJson(answers, stdout);
@@ -149,8 +197,20 @@ internal static class CorpusCommand
                 CorpusText.WriteTable(answers, stdout);
                 break;
         }
+    }
 
-        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    /// <summary>
+    /// Adds a report; a repeated article id that says something else than its first report is a
+    /// warning naming where the repeat came from (the first report counts, as the library does).
+    /// </summary>
+    internal static void AddWarningOnConflict(StanceCorpus corpus, StanceReport report, string source, TextWriter stderr)
+    {
+        var before = corpus.Conflicting;
+        corpus.Add(report);
+        if (corpus.Conflicting > before)
+        {
+            stderr.WriteLine(DisplayText.Escape($"{source}: warning: article id '{report.Article}' was already added with other content (date or stances); the first counts"));
+        }
     }
 
     /// <summary>The one place a report is read back from JSON; swap for a public StanceReport.FromJson when there is one.</summary>
@@ -194,6 +254,15 @@ internal static class CorpusCommand
             yield break;
         }
 
+        foreach (var line in ReportLines(stream))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>The non-blank lines of a stream of reports, with their numbers (as <see cref="ReportLines(string)"/>).</summary>
+    internal static IEnumerable<(int Number, string? Line, string? Error)> ReportLines(Stream stream)
+    {
         var max = StanceLimits.Default.MaxFileBytes;
         using var reader = new StreamReader(stream);
         var line = new System.Text.StringBuilder();

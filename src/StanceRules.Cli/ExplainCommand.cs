@@ -29,9 +29,15 @@ internal static class ExplainCommand
             expected = parsed;
         }
 
-        if (!File.Exists(options.Paths[0]))
+        if (!DocumentInputs.TryGetFormat(options, "explain", stderr, out var stdinFormat))
         {
-            return CommandLine.NoSuchPath("explain", options.Paths[0], stderr);
+            return CommandLine.Usage;
+        }
+
+        var path = options.Paths[0];
+        if (path != "-" && !File.Exists(path))
+        {
+            return CommandLine.NoSuchPath("explain", path, stderr);
         }
 
         var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
@@ -42,15 +48,15 @@ internal static class ExplainCommand
 
         ArticleFacts? article;
         IReadOnlyList<Diagnostic> diagnostics = [];
-        if (ArticleInput.IsArticle(options.Paths[0]))
+        if (ArticleInput.IsArticle(path))
         {
             // An article's text: its extracted facts, each with the sentence it rests on as evidence.
-            var text = ArticleInput.Read(options.Paths[0], stderr, "explain");
-            article = text is null ? null : ArticleInput.Extract(engine, options.Paths[0], text, published: null, id: null, stderr, "explain")?.Facts;
+            var text = ArticleInput.Read(path, options.Stdin, stderr, "explain");
+            article = text is null ? null : ArticleInput.Extract(engine, path, text, published: null, id: null, stderr, "explain")?.Facts;
         }
-        else
+        else if (!ExplainInput.TryRead(path, options.Stdin, stdinFormat, engine.FactTypes, out article, out diagnostics))
         {
-            ArticleFacts.TryLoad(options.Paths[0], out article, out diagnostics, engine.FactTypes);
+            article = null;
         }
 
         if (article is null)

@@ -18,7 +18,7 @@ internal static class ExtractCommand
         }
 
         var path = stdin ? ArticleInput.StdinName : options.Paths[0];
-        var text = ArticleInput.Read(path, stderr, "extract");
+        var text = ArticleInput.Read(path, options.Stdin, stderr, "extract");
         if (text is null)
         {
             return CommandLine.Invalid;

@@ -15,8 +15,14 @@ internal static class InferCommand
             return CommandLine.Usage;
         }
 
+        if (!DocumentInputs.TryGetFormat(options, "infer", stderr, out var stdinFormat))
+        {
+            return CommandLine.Usage;
+        }
+
         var inputErrors = new List<Diagnostic>();
-        var files = options.Has("--stdin-text") ? [ArticleInput.StdinName] : ResolveInputs(options.Paths, inputErrors, stderr);
+        var stdinText = options.Has("--stdin-text");
+        var files = stdinText ? ["-"] : ResolveInputs(options.Paths, options.Stdin, inputErrors, stderr);
         if (files is null)
         {
             return CommandLine.Invalid;
@@ -64,8 +70,15 @@ internal static class InferCommand
 
         try
         {
-            var documents = ArticleInput.Documents(engine, files, stderr, "infer", out var articleErrors);
-            var exit = InferAllAsync(engine, documents, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
+            var articleErrors = 0;
+            var documents = DocumentInputs.Documents(files, options.Stdin, stdinFormat, path =>
+            {
+                var document = ArticleInput.Document(engine, path, options.Stdin, stderr, "infer");
+                articleErrors += document is null ? 1 : 0;
+                return document;
+            }, stdinText, cancellation.Token);
+            var total = files.Any(DocumentInputs.IsStream) ? 0 : files.Count;
+            var exit = InferAllAsync(engine, documents, total, options.Format, workers, stdout, stderr, cancellation.Token).GetAwaiter().GetResult();
             return exit == CommandLine.Ok && inputErrors.Count + articleErrors > 0 ? CommandLine.Invalid : exit;
         }
         finally
@@ -77,16 +90,17 @@ internal static class InferCommand
         }
     }
 
-    private static async Task<int> InferAllAsync(StanceEngine engine, List<FactDocument> files, string format, int workers, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <param name="total">How many documents there are, for the progress bar; 0 when unknown (streams).</param>
+    private static async Task<int> InferAllAsync(StanceEngine engine, IAsyncEnumerable<FactDocument> documents, int total, string format, int workers, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         // Reports of formats that print everything at the end (json); the others print each report as it comes.
         var reports = new List<StanceReport>();
         var failed = new List<string>();
-        using var progress = ProgressBar.Create(stderr, files.Count);
+        using var progress = ProgressBar.Create(stderr, total);
         var done = 0;
         try
         {
-            var batch = engine.InferAllAsync(files, new BatchOptions { MaxDegreeOfParallelism = workers }, cancellationToken);
+            var batch = engine.InferAllAsync(documents, new BatchOptions { MaxDegreeOfParallelism = workers }, cancellationToken);
             await foreach (var result in batch.ConfigureAwait(false))
             {
                 progress.Clear();
@@ -119,15 +133,15 @@ internal static class InferCommand
         catch (OperationCanceledException)
         {
             progress.Clear();
-            stderr.WriteLine($"stance: cancelled after {done} of {files.Count} articles");
+            stderr.WriteLine(total > 0 ? $"stance: cancelled after {done} of {total} articles" : $"stance: cancelled after {done} articles");
             return CommandLine.Invalid;
         }
 
         progress.Clear();
         if (format == "json")
         {
-            // One input file: the report object itself; several: an array of the reports.
-            if (files.Count > 1)
+            // One document: the report object itself; several: an array of the reports.
+            if (done > 1)
             {
                 stdout.WriteLine($"[{string.Join(",\n", reports.Select(r => r.ToJson()))}]");
             }
@@ -146,9 +160,9 @@ internal static class InferCommand
             return CommandLine.Ok;
         }
 
-        if (files.Count > 1)
+        if (done > 1)
         {
-            stderr.WriteLine($"stance: {failed.Count} of {files.Count} articles failed; the others' reports are on stdout:");
+            stderr.WriteLine($"stance: {failed.Count} of {done} articles failed; the others' reports are on stdout:");
             foreach (var file in failed.Take(SummaryListLength))
             {
                 stderr.WriteLine($"  {file}");
@@ -164,11 +178,18 @@ internal static class InferCommand
     }
 
     /// <summary>
-    /// Files as given, folders expanded to their fact documents (under the library's link policy:
-    /// no link out of the folder, each file once), or the seed when none is given.
+    /// Files as given (<c>-</c> is standard input), folders expanded to their fact documents (under
+    /// the library's link policy: no link out of the folder, each file once); with no path, standard
+    /// input when something is piped to it, else the seed.
     /// </summary>
-    private static List<string>? ResolveInputs(List<string> paths, List<Diagnostic> errors, TextWriter stderr)
+    private static List<string>? ResolveInputs(List<string> paths, StandardInput stdin, List<Diagnostic> errors, TextWriter stderr)
     {
+        if (paths.Count == 0 && stdin.IsPiped)
+        {
+            // 'cat doc.facts.yaml | stance infer' infers the piped document, never the seed.
+            return ["-"];
+        }
+
         if (paths.Count == 0)
         {
             var seed = Path.Combine(AppContext.BaseDirectory, "seeds", SeedFileName);
@@ -178,7 +199,11 @@ internal static class InferCommand
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (StanceFiles.TryEnumerateFolder(path, name => IsFactDocumentName(name) || ArticleInput.IsArticleName(name), StanceLimits.Default, out var found, out var walkErrors))
+            if (path == "-")
+            {
+                files.Add(path);
+            }
+            else if (StanceFiles.TryEnumerateFolder(path, name => IsFactDocumentName(name) || ArticleInput.IsArticleName(name), StanceLimits.Default, out var found, out var walkErrors))
             {
                 errors.AddRange(walkErrors);
                 files.AddRange(found);

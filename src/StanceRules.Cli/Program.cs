@@ -1,3 +1,3 @@
 using StanceRules.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error);
+return CommandLine.Run(args, StandardInput.Console, Console.Out, Console.Error);

@@ -12,4 +12,13 @@ internal static class StanceCli
         var exit = CommandLine.Run(args, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs <c>stance</c> with <paramref name="stdin"/> piped to it (null: nothing piped, as from a terminal).</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(string? stdin, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CommandLine.Run(args, stdin is null ? StandardInput.None : StandardInput.FromText(stdin), stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
 }

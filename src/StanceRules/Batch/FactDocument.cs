@@ -5,16 +5,33 @@ namespace StanceRules;
 /// Batch inference reads and parses it on a worker, so a malformed document becomes that
 /// article's <see cref="BatchResult.Diagnostics"/> instead of an exception.
 /// </summary>
-public sealed class FactDocument
+public sealed partial class FactDocument
 {
     private readonly string? _path;
     private readonly string? _text;
+
+    // A document read from a stream: the name its diagnostics give, the format, its first line's
+    // number in the stream (diagnostics are moved there), or the error that stopped its read.
+    private readonly string? _fileName;
+    private readonly FactDocumentFormat _format;
+    private readonly long _firstLine = 1;
+    private readonly Diagnostic? _error;
 
     private FactDocument(string source, string? path, string? text)
     {
         Source = source;
         _path = path;
         _text = text;
+    }
+
+    private FactDocument(string source, string fileName, string? text, FactDocumentFormat format, long firstLine, Diagnostic? error)
+    {
+        Source = source;
+        _text = text;
+        _fileName = fileName;
+        _format = format;
+        _firstLine = firstLine;
+        _error = error;
     }
 
     /// <summary>The file path, or the source name given with the text.</summary>
@@ -41,8 +58,32 @@ public sealed class FactDocument
     /// <inheritdoc />
     public override string ToString() => Source;
 
-    internal bool TryRead(FactTypes factTypes, StanceLimits limits, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics) =>
-        _path is not null
-            ? ArticleFacts.TryLoad(_path, out article, out diagnostics, factTypes, limits)
-            : ArticleFacts.TryParse(_text!, Source, out article, out diagnostics, factTypes, limits);
+    internal bool TryRead(FactTypes factTypes, StanceLimits limits, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ArticleFacts? article, out IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (_error is not null)
+        {
+            (article, diagnostics) = (null, [_error]);
+            return false;
+        }
+
+        if (_path is not null)
+        {
+            return ArticleFacts.TryLoad(_path, out article, out diagnostics, factTypes, limits);
+        }
+
+        if (_fileName is null)
+        {
+            return ArticleFacts.TryParse(_text!, Source, out article, out diagnostics, factTypes, limits);
+        }
+
+        var read = ArticleFacts.TryParse(_text!, _fileName, out article, out diagnostics, factTypes, limits, _format);
+        if (!read && _firstLine > 1)
+        {
+            // The document is one line of a stream: its diagnostics point at that line.
+            var shift = _firstLine - 1;
+            diagnostics = diagnostics.Select(d => d with { Location = d.Location with { Line = (int)Math.Min(int.MaxValue, d.Location.Line + shift) } }).ToArray();
+        }
+
+        return read;
+    }
 }

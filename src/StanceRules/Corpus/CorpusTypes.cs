@@ -51,6 +51,10 @@ public readonly record struct CorpusPeriod
     };
 
     /// <summary>The window of kind <paramref name="window"/> that holds <paramref name="date"/>.</summary>
+    /// <remarks>
+    /// A window that would run past <see cref="DateOnly.MaxValue"/> (the ISO week of 9999-12-31 ends in
+    /// 10000) ends on that day; none can start before <see cref="DateOnly.MinValue"/>, a Monday.
+    /// </remarks>
     public static CorpusPeriod Of(CorpusWindow window, DateOnly date)
     {
         switch (window)
@@ -60,19 +64,23 @@ public readonly record struct CorpusPeriod
             case CorpusWindow.Week:
                 // ISO weeks start on Monday; the week of 1 January may belong to the previous ISO year.
                 var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-                return new(window, monday, monday.AddDays(6));
+                return new(window, monday, EndAfter(monday, 7));
             case CorpusWindow.Month:
                 var month = new DateOnly(date.Year, date.Month, 1);
-                return new(window, month, month.AddMonths(1).AddDays(-1));
+                return new(window, month, month.AddDays(DateTime.DaysInMonth(date.Year, date.Month) - 1));
             case CorpusWindow.Quarter:
                 var quarter = new DateOnly(date.Year, (((date.Month - 1) / 3) * 3) + 1, 1);
-                return new(window, quarter, quarter.AddMonths(3).AddDays(-1));
+                return new(window, quarter, new DateOnly(date.Year, quarter.Month + 2, DateTime.DaysInMonth(date.Year, quarter.Month + 2)));
             case CorpusWindow.Year:
                 return new(window, new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31));
             default:
                 throw new ArgumentOutOfRangeException(nameof(window), window, null);
         }
     }
+
+    /// <summary>The last of <paramref name="days"/> days from <paramref name="start"/>, or the last representable day.</summary>
+    private static DateOnly EndAfter(DateOnly start, int days) =>
+        start.DayNumber > DateOnly.MaxValue.DayNumber - (days - 1) ? DateOnly.MaxValue : start.AddDays(days - 1);
 
     /// <inheritdoc />
     public override string ToString() => Label;

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
 using StanceRules.Inference;
 
 namespace StanceRules;
@@ -25,11 +21,13 @@ namespace StanceRules;
 /// window; it is skipped and counted in <see cref="Undated"/>.</para>
 /// <para>Not thread-safe: build one corpus per thread or partition, then merge.</para>
 /// </remarks>
-public sealed class StanceCorpus
+public sealed partial class StanceCorpus
 {
     private readonly Dictionary<CellKey, CellTally?[]> _cells = [];
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly HashSet<ulong> _seen = [];
+    // Article id fingerprint -> fingerprint of what its first report said (date and stances).
+    private readonly Dictionary<ulong, ulong> _seen = [];
+    private readonly List<string> _conflicting = [];
 
     /// <summary>An empty corpus.</summary>
     /// <param name="options">Limits; defaults when null.</param>
@@ -50,6 +48,19 @@ public sealed class StanceCorpus
 
     /// <summary>How many reports were skipped because their article id was already added.</summary>
     public long Repeated { get; private set; }
+
+    /// <summary>
+    /// How many of the <see cref="Repeated"/> reports said something else than the first report of
+    /// their article id (another date or other stances): two articles under one id, or a changed
+    /// extraction. Only the first counts; <see cref="ConflictingArticles"/> names them.
+    /// </summary>
+    public long Conflicting { get; private set; }
+
+    /// <summary>The ids of the first <see cref="MaxConflictingListed"/> <see cref="Conflicting"/> reports, in the order added.</summary>
+    public IReadOnlyList<string> ConflictingArticles => _conflicting;
+
+    /// <summary>How many conflicting article ids <see cref="ConflictingArticles"/> lists at most (memory stays bounded).</summary>
+    public const int MaxConflictingListed = 100;
 
     /// <summary>How many (country, issue, day) cells hold a stance: what memory grows with.</summary>
     public int Cells => _cells.Count;
@@ -98,9 +109,11 @@ public sealed class StanceCorpus
     }
 
     /// <summary>
-    /// Adds one article's stances. Returns false, and changes nothing but <see cref="Undated"/> or
-    /// <see cref="Repeated"/>, when the report has no date or its article id was already added
-    /// (the first report of an id counts; ids must name articles).
+    /// Adds one article's stances. Returns false, and changes nothing but <see cref="Undated"/>,
+    /// <see cref="Repeated"/> and <see cref="Conflicting"/>, when the report has no date or its article
+    /// id was already added (the first report of an id counts; ids must name articles). A repeat
+    /// that says something else than the first is counted in <see cref="Conflicting"/>: check it to
+    /// report the conflict.
     /// </summary>
     /// <param name="report">The report.</param>
     public bool Add(StanceReport report)
@@ -112,9 +125,18 @@ public sealed class StanceCorpus
             return false;
         }
 
-        if (Options.DeduplicateArticles && !_seen.Add(Fingerprint(report.Article)))
+        if (Options.DeduplicateArticles && !_seen.TryAdd(Fingerprint(report.Article), ContentFingerprint(report)))
         {
             Repeated++;
+            if (_seen[Fingerprint(report.Article)] != ContentFingerprint(report))
+            {
+                Conflicting++;
+                if (_conflicting.Count < MaxConflictingListed)
+                {
+                    _conflicting.Add(report.Article);
+                }
+            }
+
             return false;
         }
 
@@ -158,16 +180,22 @@ public sealed class StanceCorpus
             throw new ArgumentException($"Corpora merge only with equal options: {Options} and {other.Options}.", nameof(other));
         }
 
-        if (Options.DeduplicateArticles && other._seen.Overlaps(_seen))
+        if (Options.DeduplicateArticles && other._seen.Keys.Any(_seen.ContainsKey))
         {
-            var shared = other._seen.Count(_seen.Contains);
+            var shared = other._seen.Keys.Count(_seen.ContainsKey);
             throw new InvalidOperationException($"The corpora share {shared} article(s); merge corpora of disjoint articles (partition by article id).");
         }
 
-        _seen.UnionWith(other._seen);
+        foreach (var (id, content) in other._seen)
+        {
+            _seen.Add(id, content);
+        }
+
         Articles += other.Articles;
         Undated += other.Undated;
         Repeated += other.Repeated;
+        Conflicting += other.Conflicting;
+        _conflicting.AddRange(other._conflicting.Take(MaxConflictingListed - _conflicting.Count));
         foreach (var (key, theirs) in other._cells)
         {
             var mine = CellOf(key.Country, key.Issue, key.Day);
@@ -246,85 +274,6 @@ public sealed class StanceCorpus
         ArgumentNullException.ThrowIfNull(country);
         var wide = filter?.Countries is null ? filter : filter with { Countries = [.. filter.Countries, country] };
         return ClosestOf(country, AgreementsOf(Stances(by, wide)), count);
-    }
-
-    /// <summary>
-    /// <see cref="Changes"/> from stances already computed: ask <see cref="Stances"/> once and take
-    /// several answers from the one list (the <c>stance corpus</c> command does).
-    /// </summary>
-    /// <param name="stances">Stances in the order <see cref="Stances"/> gives them (country, issue, window).</param>
-    public static IReadOnlyList<StanceChange> ChangesOf(IReadOnlyList<WindowStance> stances)
-    {
-        ArgumentNullException.ThrowIfNull(stances);
-        var changes = new List<StanceChange>();
-        for (var i = 1; i < stances.Count; i++)
-        {
-            var (before, after) = (stances[i - 1], stances[i]);
-            if (before.Country == after.Country && before.Issue == after.Issue && before.Stance != after.Stance)
-            {
-                changes.Add(new StanceChange(before, after));
-            }
-        }
-
-        return changes;
-    }
-
-    /// <summary><see cref="Agreements"/> from stances already computed (see <see cref="ChangesOf"/>).</summary>
-    /// <param name="stances">Stances as <see cref="Stances"/> gives them.</param>
-    public static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
-    {
-        ArgumentNullException.ThrowIfNull(stances);
-        var byCountry = stances
-            .GroupBy(s => s.Country)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Country: g.Key, Items: g.ToDictionary(s => (s.Issue, s.Period.Start), s => s.Stance)))
-            .ToArray();
-        var result = new List<CountryAgreement>();
-        for (var a = 0; a < byCountry.Length; a++)
-        {
-            for (var b = a + 1; b < byCountry.Length; b++)
-            {
-                var (items, alike, distance) = (0, 0, 0.0);
-                var (smaller, larger) = byCountry[a].Items.Count <= byCountry[b].Items.Count ? (byCountry[a].Items, byCountry[b].Items) : (byCountry[b].Items, byCountry[a].Items);
-                foreach (var (item, stance) in smaller)
-                {
-                    if (larger.TryGetValue(item, out var other))
-                    {
-                        items++;
-                        alike += stance == other ? 1 : 0;
-                        distance += CountryAgreement.StanceDistance(stance, other);
-                    }
-                }
-
-                if (items > 0)
-                {
-                    result.Add(new CountryAgreement(byCountry[a].Country, byCountry[b].Country, items, alike, distance));
-                }
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// <see cref="Closest"/> from agreements already computed (<see cref="AgreementsOf"/>): the
-    /// countries among them closest to <paramref name="country"/>, highest S-score first.
-    /// </summary>
-    /// <param name="country">ISO alpha-3 code.</param>
-    /// <param name="agreements">Agreements of pairs of countries, each pair once.</param>
-    /// <param name="count">At most this many.</param>
-    public static IReadOnlyList<CountryAgreement> ClosestOf(string country, IReadOnlyList<CountryAgreement> agreements, int count)
-    {
-        ArgumentNullException.ThrowIfNull(country);
-        ArgumentNullException.ThrowIfNull(agreements);
-        return agreements
-            .Where(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) || string.Equals(a.Other, country, StringComparison.OrdinalIgnoreCase))
-            .Select(a => string.Equals(a.Country, country, StringComparison.OrdinalIgnoreCase) ? a : a with { Country = a.Other, Other = a.Country })
-            .OrderByDescending(a => a.SScore)
-            .ThenByDescending(a => a.Issues)
-            .ThenBy(a => a.Other, StringComparer.Ordinal)
-            .Take(Math.Max(count, 0))
-            .ToArray();
     }
 
     private static WindowStance Decide(string country, string issue, CorpusPeriod period, CellTally?[] tallies)
@@ -409,28 +358,6 @@ public sealed class StanceCorpus
         }
 
         return interned;
-    }
-
-    /// <summary>The first 8 bytes of the SHA-256 of the UTF-8 id: stable across processes and machines, unlike string.GetHashCode.</summary>
-    private static ulong Fingerprint(string id)
-    {
-        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
-        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        try
-        {
-            Span<byte> bytes = rented ?? stackalloc byte[512];
-            var written = Encoding.UTF8.GetBytes(id, bytes);
-            Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(bytes[..written], hash);
-            return BinaryPrimitives.ReadUInt64LittleEndian(hash);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
     }
 
     private readonly record struct CellKey(string Country, string Issue, int Day);

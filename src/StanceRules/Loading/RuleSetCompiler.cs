@@ -14,7 +14,7 @@ namespace StanceRules.Loading;
 /// </summary>
 internal static class RuleSetCompiler
 {
-    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types", "extraction"];
+    private static readonly string[] FileKeys = ["rules", "countries", "non_country_actors", "acts", "negated", "issues", "offices", "types", "extraction", "events"];
 
     /// <summary>
     /// Compiles the files. Whatever a rule file holds, the outcome is a rule set or
@@ -65,6 +65,7 @@ internal static class RuleSetCompiler
         var lexicon = new LexiconReader();
         var issues = new IssuesReader();
         var extraction = new ExtractionReader();
+        var events = new EventsReader(); // checked here (stance validate); StanceEngine.Events reads it again when asked
         foreach (var (yaml, file) in parsed)
         {
             if (!rules.Read(yaml, file))
@@ -77,6 +78,7 @@ internal static class RuleSetCompiler
             lexicon.Read(yaml, file);
             issues.Read(yaml, file);
             extraction.Read(yaml, file);
+            events.Read(yaml, file);
         }
 
         var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics);

@@ -47,6 +47,7 @@ internal static partial class LayerMap
         ["Explain"] = (6, "explain"),
         ["Batch"] = (6, "batch"),
         ["Corpus"] = (6, "corpus"),
+        ["Events"] = (6, "events"),
         ["Testing"] = (7, "testing"),
         [""] = (8, "facade"),
     };

@@ -86,4 +86,39 @@ public class CorpusCliTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("day")]
+    [InlineData("week")]
+    [InlineData("month")]
+    [InlineData("quarter")]
+    [InlineData("year")]
+    public void Corpus_ArticlesDatedOnTheFirstAndLastRepresentableDays_DoNotCrash_InAnyWindow(string by)
+    {
+        using var folder = new Security.TempFolder();
+        folder.File("last.facts.yaml", "article: { id: last, published: 9999-12-31 }\nfacts:\n  - { type: statement, actor: India, act: condemn, issue: war }\n");
+        folder.File("first.facts.yaml", "article: { id: first, published: 0001-01-01 }\nfacts:\n  - { type: statement, actor: India, act: welcome, issue: war }\n");
+
+        var (exit, output, error) = StanceCli.Run("corpus", folder.Path, "--by", by, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("\"articles\": 2,", output, StringComparison.Ordinal);
+        Assert.Contains("\"9999-12-31\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_ARepeatedArticleIdWithOtherContent_IsAWarningNamingTheLine_TheFirstCounts()
+    {
+        using var folder = new Security.TempFolder();
+        var first = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 2, 6)]).ToJson(indented: false);
+        var other = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 0, 6)]).ToJson(indented: false);
+        var path = folder.File("reports.jsonl", first + "\n" + first + "\n" + other + "\n");
+
+        var (exit, output, error) = StanceCli.Run("corpus", path, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"{path}:3: warning: article id 'a1' was already added with other content (date or stances); the first counts", error, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{path}:2: warning", error, StringComparison.Ordinal);
+        Assert.Contains("\"repeated\": 2,", output, StringComparison.Ordinal);
+    }
 }

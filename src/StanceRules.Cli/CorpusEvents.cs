@@ -1,0 +1,135 @@
+namespace StanceRules.Cli;
+
+/// <summary>
+/// <c>stance corpus --from plover|gdelt|events FILE...|-</c>: machine-coded event records (PLOVER JSON,
+/// GDELT exports, plain or zip; <c>events</c> sniffs each file) into a corpus, through the rule set's
+/// event mapping (<see cref="StanceEngine.Events"/>). Each file is read into its own partial corpus,
+/// in parallel (<c>--workers</c>), and the partial corpora merge in file order: the result is the one
+/// of a single pass (docs/events.md).
+/// </summary>
+internal static class CorpusEvents
+{
+    private static readonly string[] Sources = ["plover", "gdelt", "events"];
+
+    public static int Run(Options options, CorpusQuery query, string from, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Sources.Contains(from))
+        {
+            stderr.WriteLine($"stance corpus: unknown --from '{DisplayText.Escape(from)}'; expected {string.Join(", ", Sources)}");
+            return CommandLine.Usage;
+        }
+
+        if (options.Paths.Count == 0)
+        {
+            stderr.WriteLine($"stance corpus: --from {from} needs files of events (or - for standard input)");
+            return CommandLine.Usage;
+        }
+
+        if (options.Paths.FirstOrDefault(p => p != "-" && !File.Exists(p)) is { } missing)
+        {
+            return CommandLine.NoSuchPath("corpus", missing, stderr);
+        }
+
+        if (!CommandLine.TryGetWorkers(options, "corpus", stderr, out var workers))
+        {
+            return CommandLine.Usage;
+        }
+
+        var engine = CommandLine.LoadEngine(options.Rules, stderr, options.Has("--extend-defaults"));
+        if (engine is null)
+        {
+            return CommandLine.Invalid;
+        }
+
+        var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, _ => EventFormat.Auto };
+        var parts = new Part[options.Paths.Count];
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine.Events));
+
+        var corpus = new StanceCorpus();
+        var (failed, events, stances) = (0, 0L, 0L);
+        var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var message in part.Messages)
+            {
+                stderr.WriteLine(message);
+            }
+
+            try
+            {
+                corpus.Merge(part.Corpus);
+            }
+            catch (InvalidOperationException e)
+            {
+                // Two files hold the same event ids: partial corpora merge only when their events are disjoint.
+                stderr.WriteLine(DisplayText.Escape($"stance corpus: error: {e.Message}"));
+                return CommandLine.Invalid;
+            }
+
+            (failed, events, stances) = (failed + part.Failed, events + part.Events, stances + part.Stances);
+            foreach (var (reason, count) in part.Reasons)
+            {
+                reasons[reason] = reasons.GetValueOrDefault(reason) + count;
+            }
+        }
+
+        stderr.WriteLine($"stance corpus: {events:N0} events, {stances:N0} with a stance, {failed:N0} bad rows");
+        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            stderr.WriteLine($"  {count:N0} without a stance: {reason}");
+        }
+
+        CorpusCommand.Write(CorpusAnswers.Ask(corpus, query, failed), options.Format, stdout);
+        return failed == 0 ? CommandLine.Ok : CommandLine.Invalid;
+    }
+
+    /// <summary>One file's partial corpus, its errors and warnings (printed in file order), and its counts.</summary>
+    private sealed record Part(StanceCorpus Corpus, List<string> Messages, int Failed, long Events, long Stances, Dictionary<string, long> Reasons);
+
+    private static Part Read(string path, StandardInput stdin, EventFormat format, EventMapping mapping)
+    {
+        var corpus = new StanceCorpus();
+        var messages = new List<string>();
+        var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
+        var (failed, events, stances) = (0, 0L, 0L);
+        var reads = path == "-" ? EventRecords.ReadAsync(stdin.Open(), DocumentInputs.StdinName, format) : EventRecords.ReadFileAsync(path, format);
+        var enumerator = reads.GetAsyncEnumerator();
+        try
+        {
+            while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+            {
+                var read = enumerator.Current;
+                if (read.Record is not { } record)
+                {
+                    messages.Add(DisplayText.Escape(read.Line == 0 ? $"{read.Source}: error: {read.Error}" : $"{read.Source}:{read.Line}: error: {read.Error}"));
+                    failed++;
+                    continue;
+                }
+
+                events++;
+                if (mapping.ToReport(record, out var reason) is { } report)
+                {
+                    stances++;
+                    var before = corpus.Conflicting;
+                    corpus.Add(report);
+                    if (corpus.Conflicting > before)
+                    {
+                        messages.Add(DisplayText.Escape($"{read.Source}:{read.Line}: warning: event id '{record.Id}' was already added with other content; the first counts"));
+                    }
+                }
+                else
+                {
+                    // Counted by kind, without the code or role that varies, so the summary stays short.
+                    var kind = System.Text.RegularExpressions.Regex.Replace(reason!, " '[^']*'", string.Empty);
+                    reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
+                }
+            }
+        }
+        finally
+        {
+            enumerator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return new Part(corpus, messages, failed, events, stances, reasons);
+    }
+}
