@@ -87,7 +87,7 @@ internal sealed class HistoricalLayer
         var conflicts = new List<string>();
         // An embedded dictionary is read when first needed: a line it could not read is listed here (the tests keep the default free of them).
         var skipped = problems.Select(p => p.ToString()).ToList();
-        foreach (var record in records)
+        foreach (var record in SameNameJoined(records))
         {
             if (ToPerson(record, main, skipped) is not { } person)
             {
@@ -140,6 +140,14 @@ internal sealed class HistoricalLayer
         return new HistoricalLayer(entries, people, conflicts, skipped);
     }
 
+    /// <summary>
+    /// The dictionaries list some people twice (one record per office, "CHAN_SARUN_"): records of
+    /// one name are one person, with every synonym and code; a term holds in its own country.
+    /// </summary>
+    private static IEnumerable<ActorsRecord> SameNameJoined(IEnumerable<ActorsRecord> records) =>
+        records.GroupBy(r => TextKey.Of(r.Name), StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First() : new ActorsRecord(g.First().Name, g.First().At, [.. g.SelectMany(r => r.Synonyms)], [.. g.SelectMany(r => r.Codes)]));
+
     private static string Describe(GazetteerEntry entry) => entry switch
     {
         CountryAlias alias => alias.Description,
@@ -191,7 +199,17 @@ internal sealed class HistoricalLayer
                 continue;
             }
 
-            person.Add(new OfficeTerm(person, current, OfficeKinds.Government, from, to, at));
+            if (to is not { } before || before >= term.From)
+            {
+                // One country at a time: a term in another country ends the open one (Sudan, then South Sudan from 2011-07-09).
+                to = term.From.AddDays(-1);
+            }
+
+            if (to >= from)
+            {
+                person.Add(new OfficeTerm(person, current, OfficeKinds.Government, from, to, at));
+            }
+
             (current, from, to, at) = term;
         }
 
