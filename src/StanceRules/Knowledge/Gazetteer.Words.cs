@@ -85,8 +85,8 @@ internal sealed partial class Gazetteer
     /// </summary>
     private Person? BySurname(string surname, DateOnly? date, Country? named)
     {
-        var index = IsHistorical(date) ? _history!.Value.Surnames : _surnames.Value;
-        if (!index.TryGetValue(surname, out var people))
+        // Before 2015 the historical layer's people (merged with the hand-written ones they share a name with), then the hand-written ones.
+        if (!(IsHistorical(date) && _history!.Value.Surnames.TryGetValue(surname, out var people)) && !_surnames.Value.TryGetValue(surname, out people))
         {
             return null;
         }
