@@ -55,6 +55,16 @@ internal static class ResolveCommand
             stdout.WriteLine($"reason:   {DisplayText.Escape(reason)}");
         }
 
+        if (resolution.NotUnMembers.Count > 0)
+        {
+            stdout.WriteLine($"note:     not a UN member state: {string.Join(", ", resolution.NotUnMembers)}");
+        }
+
+        if (resolution.Unconfirmed is { } unconfirmed)
+        {
+            stdout.WriteLine($"note:     {DisplayText.Escape(unconfirmed)}");
+        }
+
         stdout.WriteLine($"matched:  {DisplayText.Escape(resolution.Matched ?? "nothing")}");
         return resolution.Countries.Count > 0 ? CommandLine.Ok : CommandLine.Invalid;
     }

@@ -19,7 +19,7 @@ public sealed class LayeredRuleSetTests : IDisposable
         Assert.Equal(expected, engine.Infer(ArticleFacts.Load(Repo.SeedFacts)).ToJson().ReplaceLineEndings("\n"));
         Assert.Empty(engine.Warnings);
         Assert.Equal(
-            ["embedded:rules/events.yaml", "embedded:rules/extraction.yaml", "embedded:rules/gazetteer.yaml", "embedded:rules/issues.yaml", "embedded:rules/lexicon.yaml", "embedded:rules/offices/africa.yaml",
+            ["embedded:rules/events.yaml", "embedded:rules/extraction.yaml", "embedded:rules/gazetteer.yaml", "embedded:rules/history/Phoenix.Countries.actors.txt", "embedded:rules/issues.yaml", "embedded:rules/lexicon.yaml", "embedded:rules/offices/africa.yaml",
              "embedded:rules/offices/americas.yaml", "embedded:rules/offices/asia-pacific.yaml", "embedded:rules/offices/europe.yaml"],
             engine.SourceFiles.Take(8));
         Assert.EndsWith("stances.yaml", Assert.Single(engine.SourceFiles.Skip(8)), StringComparison.Ordinal);
@@ -79,7 +79,7 @@ public sealed class LayeredRuleSetTests : IDisposable
         var alone = StanceCli.Run("validate", _folder);
 
         Assert.Equal((0, ""), (extended.Exit, extended.Err));
-        Assert.Contains($"Layers: embedded defaults (events.yaml, extraction.yaml, gazetteer.yaml, issues.yaml, lexicon.yaml, offices/africa.yaml, offices/americas.yaml, offices/asia-pacific.yaml, offices/europe.yaml), then {_folder} (stances.yaml)", extended.Out, StringComparison.Ordinal);
+        Assert.Contains($"Layers: embedded defaults (events.yaml, extraction.yaml, gazetteer.yaml, history/Phoenix.Countries.actors.txt, issues.yaml, lexicon.yaml, offices/africa.yaml, offices/americas.yaml, offices/asia-pacific.yaml, offices/europe.yaml), then {_folder} (stances.yaml)", extended.Out, StringComparison.Ordinal);
         Assert.Equal(0, alone.Exit);
         Assert.Contains($"Layers: {_folder} (stances.yaml)", alone.Out, StringComparison.Ordinal);
         Assert.Contains("warning SR3004: the rule set has no gazetteer", alone.Err, StringComparison.Ordinal);

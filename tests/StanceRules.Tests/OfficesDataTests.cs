@@ -34,7 +34,11 @@ public class OfficesDataTests
         Assert.Equal(Gazetteer.Countries.Select(c => c.Iso3).Order(StringComparer.Ordinal), entries.Order(StringComparer.Ordinal));
     }
 
-    public static TheoryData<string> OfficeKindNames => new() { "HeadOfState", "HeadOfGovernment", "ForeignMinister", "ForeignMinistrySpokesperson", "UnRepresentative" };
+    public static TheoryData<string> OfficeKindNames => new()
+    {
+        "HeadOfState", "HeadOfGovernment", "ForeignMinister", "ForeignMinistrySpokesperson", "UnRepresentative",
+        "DefenceMinister", "InteriorMinister", "NationalSecurityAdviser", "CabinetSecretary", "GovernmentSpokesperson", "PartyForeignAffairsChief",
+    };
 
     [Theory]
     [MemberData(nameof(OfficeKindNames))]

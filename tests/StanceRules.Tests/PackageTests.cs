@@ -25,7 +25,7 @@ public class PackageTests
         var names = typeof(StanceEngine).Assembly.GetManifestResourceNames();
 
         Assert.Equal(
-            Directory.GetFiles(Repo.Rules, "*.yaml", SearchOption.AllDirectories).Where(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal)).Select(f => "rules/" + Path.GetRelativePath(Repo.Rules, f).Replace('\\', '/')).Order(StringComparer.Ordinal),
+            Directory.GetFiles(Repo.Rules, "*", SearchOption.AllDirectories).Where(f => StanceFiles.IsRuleFile(f)).Select(f => "rules/" + Path.GetRelativePath(Repo.Rules, f).Replace('\\', '/')).Order(StringComparer.Ordinal),
             names.Where(n => n.StartsWith("rules/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 }

@@ -55,6 +55,12 @@ public class ResolutionCaseTests(ITestOutputHelper output)
         Assert.True(counts["joint"] >= 30, Describe(counts));
         Assert.True(counts["-organization"] >= 30, Describe(counts));
         Assert.True(counts["-non-state"] >= 30, Describe(counts));
+
+        // Issue 22: cases before 2015 over at least 40 states, and the words around a name.
+        var history = All.Where(c => c.File == "history.tsv").ToArray();
+        Assert.True(history.Length >= 150 && history.All(c => c.Date < new DateOnly(2015, 1, 1)), $"{history.Length} cases in history.tsv");
+        Assert.True(history.Select(c => c.Expected).Where(e => !e.StartsWith('-')).Distinct().Count() >= 40, "states of history.tsv");
+        Assert.True(All.Count(c => c.File == "words.tsv") >= 200, $"{All.Count(c => c.File == "words.tsv")} cases in words.tsv");
     }
 
     /// <summary>The categories of the test set (printed by the size test on failure, and by the report).</summary>

@@ -72,4 +72,8 @@ public static class DiagnosticCodes
     public const string NoGazetteer = "SR3004";
     /// <summary>Warning: the rule set has no lexicon (no <c>acts</c>), so no statement has a stance family.</summary>
     public const string NoLexicon = "SR3005";
+    /// <summary>Two terms of one office of one country overlap (two heads of state on one day).</summary>
+    public const string OverlappingTerms = "SR3006";
+    /// <summary>A name or alias of the gazetteer or offices has no letter or digit (empty, or only punctuation or invisible characters).</summary>
+    public const string EmptyName = "SR3007";
 }

@@ -89,6 +89,10 @@ internal static class ErrorMessages
 
     public static string DuplicateEntry(string what, string id) => $"duplicate {what} '{id}'";
 
+    public static string OverlappingTerms(string office, string first, string second) => $"two terms of one office overlap: {office}: {first} and {second}";
+
+    public static string EmptyName(string what, string name) => $"{what} '{DisplayText.Truncate(name)}' has no letter or digit (only spaces, punctuation or invisible characters); refused";
+
     public static string UnknownCountry(string iso3) => $"'{iso3}' is not the ISO3 code of a country of the gazetteer (its 'countries' list)";
 
     public static string PatternHeader(string header) => $"'{header}' is not a pattern; write 'TYPE' or 'TYPE as NAME' with NAME in lower case (for example 'statement as s')";

@@ -69,6 +69,19 @@ public sealed class ActorResolution
     /// <summary>Why the actor is not one country (null when it is); e.g. "former head of state and head of government of USA, term ended 2021-01-20".</summary>
     public string? Reason => _resolution.Reason;
 
+    /// <summary>
+    /// Set when the actor resolved through an office term that is open in the data and the date is
+    /// after the offices entry's <c>checked</c> date ("unconfirmed: the term is open in the data,
+    /// last checked 2025-05-01"): the holder still speaks for the country, but the data no longer
+    /// confirms it; null otherwise.
+    /// </summary>
+    public string? Unconfirmed => _resolution.Match is OfficeTerm term ? term.UnconfirmedOn(Date) : null;
+
+    /// <summary>The countries of <see cref="Countries"/> that are not UN member states (Taiwan, TWN; Kosovo, XKX), so a caller can filter them; empty otherwise.</summary>
+    public IReadOnlyList<string> NotUnMembers => _resolution.Countries is { } several ? several.Where(c => !c.UnMember).Select(c => c.Iso3).ToArray()
+        : _resolution.Country is { UnMember: false } one ? [one.Iso3]
+        : [];
+
     /// <summary>What matched: the alias ("seat 'Kremlin' of RUS"), the office and term ("Joe Biden, head of state ... 2021-01-20 to 2025-01-20"), or the organization or group; null when nothing did.</summary>
     public string? Matched => _matched ??= Describe(_resolution.Match);
 
@@ -81,6 +94,16 @@ public sealed class ActorResolution
             ResolutionKind.JointStatement => "joint statement: " + string.Join(", ", Countries),
             _ => $"unresolved ({KindName(Kind)}): {Reason}",
         };
+        if (NotUnMembers.Count > 0)
+        {
+            what += $" (not a UN member state: {string.Join(", ", NotUnMembers)})";
+        }
+
+        if (Unconfirmed is { } unconfirmed)
+        {
+            what += $" ({unconfirmed})";
+        }
+
         return Matched is null ? what : $"{what} [{Matched}]";
     }
 

@@ -10,6 +10,15 @@ internal enum OfficeKinds
     ForeignMinister = 4,
     ForeignMinistrySpokesperson = 8,
     UnRepresentative = 16,
+    DefenceMinister = 32,
+    InteriorMinister = 64,
+    NationalSecurityAdviser = 128,
+    CabinetSecretary = 256,
+    GovernmentSpokesperson = 512,
+    PartyForeignAffairsChief = 1024,
+
+    /// <summary>A member of the government, of no one office: the <c>GOV</c> roles of the <c>.actors</c> dictionaries.</summary>
+    Government = 2048,
 }
 
 internal static class OfficeNames
@@ -21,6 +30,13 @@ internal static class OfficeNames
         ("foreign-minister", OfficeKinds.ForeignMinister, "foreign minister"),
         ("foreign-ministry-spokesperson", OfficeKinds.ForeignMinistrySpokesperson, "foreign ministry spokesperson"),
         ("un-representative", OfficeKinds.UnRepresentative, "UN representative"),
+        ("defence-minister", OfficeKinds.DefenceMinister, "defence minister"),
+        ("interior-minister", OfficeKinds.InteriorMinister, "interior minister"),
+        ("national-security-adviser", OfficeKinds.NationalSecurityAdviser, "national security adviser"),
+        ("cabinet-secretary", OfficeKinds.CabinetSecretary, "cabinet secretary or chief of staff"),
+        ("government-spokesperson", OfficeKinds.GovernmentSpokesperson, "government spokesperson"),
+        ("party-foreign-affairs-chief", OfficeKinds.PartyForeignAffairsChief, "foreign-affairs chief of the ruling party"),
+        ("government", OfficeKinds.Government, "member of the government"),
     ];
 
     public static IEnumerable<string> Keys => All.Select(a => a.Key);
@@ -74,6 +90,13 @@ internal sealed class OfficeTerm
     public DateOnly? To { get; }
 
     public SourceLocation At { get; }
+
+    /// <summary>The offices entry's <c>checked</c> date: after it, an open term is no longer certain.</summary>
+    public DateOnly? Checked { get; init; }
+
+    /// <summary>Set when the term is open and the date is after <see cref="Checked"/>: "open in the data, last checked 2025-05-01"; null otherwise.</summary>
+    public string? UnconfirmedOn(DateOnly? date) =>
+        To is null && Checked is { } last && date is { } day && day > last ? $"unconfirmed: the term is open in the data, last checked {last:yyyy-MM-dd}" : null;
 
     /// <summary>"head of state of USA, 2021-01-20 to 2025-01-20".</summary>
     public string Description { get; }

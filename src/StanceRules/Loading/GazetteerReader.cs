@@ -11,7 +11,12 @@ namespace StanceRules.Loading;
 /// </summary>
 internal sealed class GazetteerReader
 {
-    private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials"];
+    private static readonly string[] CountryKeys = ["iso3", "iso2", "names", "capitals", "seats", "demonyms", "officials", "un_member"];
+
+    // Offices one person holds at a time; spokespeople (several at once) and the dictionaries' government members are not checked.
+    private const OfficeKinds SingleHolderOffices = OfficeKinds.HeadOfState | OfficeKinds.HeadOfGovernment | OfficeKinds.ForeignMinister
+        | OfficeKinds.DefenceMinister | OfficeKinds.InteriorMinister | OfficeKinds.NationalSecurityAdviser | OfficeKinds.UnRepresentative
+        | OfficeKinds.PartyForeignAffairsChief;
     private static readonly string[] NonCountryKeys = ["names", "reason", "becomes"];
     private static readonly string[] BecomesKeys = ["country", "from"];
 
@@ -38,8 +43,12 @@ internal sealed class GazetteerReader
         }
     }
 
-    /// <summary>The gazetteer, once every file is read: offices joined to their countries, name clashes reported.</summary>
-    public Gazetteer Build(IReadOnlyList<OfficesEntry> offices, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The gazetteer, once every file is read: offices joined to their countries, name clashes
+    /// and overlapping terms reported; <paramref name="history"/> (the <c>.actors</c> dictionaries'
+    /// records) builds the historical layer when the gazetteer first needs it.
+    /// </summary>
+    public Gazetteer Build(IReadOnlyList<OfficesEntry> offices, List<Diagnostic> diagnostics, Func<(IEnumerable<ActorsRecord> Records, IReadOnlyList<Diagnostic> Problems)>? history = null)
     {
         var byIso3 = _countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
         foreach (var (iso3, from, pending, at) in _becomes)
@@ -90,7 +99,7 @@ internal sealed class GazetteerReader
                     people[personKey] = person = new Person(holder.Name, country);
                 }
 
-                person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At));
+                person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At) { Checked = office.Checked });
                 if (holder.Then is { } then)
                 {
                     person.MoveTo(then);
@@ -103,7 +112,37 @@ internal sealed class GazetteerReader
             }
         }
 
-        return new Gazetteer(_countries, _entries.ToDictionary(e => e.Key, e => e.Value.Entry, StringComparer.Ordinal), [.. people.Values], coverage);
+        ReportOverlaps(people.Values, diagnostics);
+        return new Gazetteer(
+            _countries,
+            _entries.ToDictionary(e => e.Key, e => e.Value.Entry, StringComparer.Ordinal),
+            [.. people.Values],
+            coverage,
+            history is null ? null : main => history() is var (records, problems) ? HistoricalLayer.Build(records, main, problems) : null!);
+    }
+
+    /// <summary>Two terms of one single-holder office of one country that overlap (a handover day is not an overlap): SR3006 at the later one.</summary>
+    private static void ReportOverlaps(IEnumerable<Person> people, List<Diagnostic> diagnostics)
+    {
+        var terms = people.SelectMany(p => p.Terms).ToArray();
+        foreach (var kind in Enum.GetValues<OfficeKinds>().Where(k => k != OfficeKinds.None && (SingleHolderOffices & k) == k))
+        {
+            foreach (var byCountry in terms.Where(t => (t.Offices & kind) != 0).GroupBy(t => t.Country))
+            {
+                var ordered = byCountry.OrderBy(t => t.From).ToArray();
+                for (var i = 1; i < ordered.Length; i++)
+                {
+                    var (before, after) = (ordered[i - 1], ordered[i]);
+                    if (before.To is not { } end || end > after.From)
+                    {
+                        diagnostics.Add(new Diagnostic(
+                            DiagnosticCodes.OverlappingTerms,
+                            ErrorMessages.OverlappingTerms($"{OfficeNames.Describe(kind)} of {byCountry.Key.Iso3}", $"{before.Person.Name} ({before.Description}, {before.At})", $"{after.Person.Name} ({after.Description})"),
+                            after.At));
+                    }
+                }
+            }
+        }
     }
 
     private void AddPersonAlias(string alias, SourceLocation at, Person person, List<Diagnostic> diagnostics)
@@ -111,6 +150,7 @@ internal sealed class GazetteerReader
         var key = TextKey.Of(alias);
         if (key.Length == 0)
         {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.EmptyName, ErrorMessages.EmptyName("the office holder's name or alias", alias), at));
             return;
         }
 
@@ -168,11 +208,22 @@ internal sealed class GazetteerReader
             return;
         }
 
-        var country = new Country(iso3, iso2, names[0]);
+        var unMember = true;
+        if (map["un_member"] is { } unNode && yaml.Scalar(unNode, "'un_member'") is { } un)
+        {
+            if (un is not ("true" or "false"))
+            {
+                yaml.Error(unNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(un, "'un_member'", "true or false"));
+            }
+
+            unMember = un != "false";
+        }
+
+        var country = new Country(iso3, iso2, names[0]) { UnMember = unMember };
         _countries.Add(country);
         AddAlias(yaml, map["iso3"]!, iso3, country, AliasKind.Code);
         AddAlias(yaml, map["iso2"]!, iso2, country, AliasKind.Code);
-        foreach (var key in CountryKeys.Skip(2))
+        foreach (var key in CountryKeys.Skip(2).SkipLast(1))
         {
             if (map[key] is not { } listNode || YamlText.IsNull(listNode))
             {
@@ -198,12 +249,12 @@ internal sealed class GazetteerReader
     private void AddAlias(YamlText yaml, YamlNode at, string alias, Country country, AliasKind kind, YamlSequenceNode? items = null)
     {
         var key = TextKey.Of(alias);
+        var node = items?.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == alias) ?? at;
         if (key.Length == 0)
         {
+            yaml.Error(node, DiagnosticCodes.EmptyName, ErrorMessages.EmptyName($"the {kind.ToString().ToLowerInvariant()} of {country.Iso3}", alias));
             return;
         }
-
-        var node = items?.Children.FirstOrDefault(c => c is YamlScalarNode s && s.Value == alias) ?? at;
         if (_entries.TryGetValue(key, out var existing))
         {
             switch (existing.Entry)
@@ -252,6 +303,12 @@ internal sealed class GazetteerReader
         foreach (var name in names)
         {
             var key = TextKey.Of(name);
+            if (key.Length == 0)
+            {
+                yaml.Error(map["names"]!, DiagnosticCodes.EmptyName, ErrorMessages.EmptyName("the non-country actor's name", name));
+                continue;
+            }
+
             if (_entries.TryGetValue(key, out var existing) && existing.Entry is not CountryAlias { Kind: AliasKind.Code, AlsoName: false })
             {
                 // A bare ISO code gives way to an organization's name ("AU" is the African Union, not Australia).

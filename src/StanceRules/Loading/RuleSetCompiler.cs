@@ -1,4 +1,5 @@
 using NRules;
+using StanceRules.Knowledge;
 using StanceRules.Rules;
 using StanceRules.Rules.Matching;
 using StanceRules.Yaml;
@@ -42,8 +43,15 @@ internal static class RuleSetCompiler
     private static CompiledRuleSet? CompileUnguarded(IReadOnlyList<RuleFile> files, StanceEngineOptions options, List<Diagnostic> diagnostics, string where, Action<SourceLocation> reading)
     {
         var parsed = new List<(YamlText Yaml, MappingView File)>();
+        var actors = new List<RuleFile>();
         foreach (var file in files)
         {
+            if (ActorsReader.IsActorsFile(file.Name))
+            {
+                actors.Add(file);
+                continue;
+            }
+
             reading(new SourceLocation(file.Name, 1, 1));
             var yaml = new YamlText(file.Name, diagnostics, options.Limits);
             if (yaml.Load(file.Text) is { } root && yaml.Mapping(root, "a rule set file", FileKeys) is { } mapping)
@@ -81,7 +89,7 @@ internal static class RuleSetCompiler
             events.Read(yaml, file);
         }
 
-        var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics);
+        var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics, HistoricalRecords(actors, diagnostics, reading));
         if (!rules.SawRules && diagnostics.Count == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NoRules, ErrorMessages.NoRules(where), new SourceLocation(where, 1, 1)));
@@ -107,6 +115,34 @@ internal static class RuleSetCompiler
             ? new Lazy<ISessionFactory>(sessions)
             : new Lazy<ISessionFactory>(() => CompileRules(all, options, diagnostics: [], where) ?? throw new InvalidOperationException($"NRules rejected a rule of '{where}' that the indexed matcher runs."));
         return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, new IndexedMatcher(plan), sessions, allRules) { Extraction = extraction.Build() };
+    }
+
+    /// <summary>
+    /// The records of the <c>.actors</c> dictionaries for the historical layer: a file of a folder
+    /// or given in memory is read now, so its errors are load errors; an embedded one (the default
+    /// Phoenix dictionary, checked by the tests) when the layer is first needed. Null without any.
+    /// </summary>
+    private static Func<(IEnumerable<ActorsRecord>, IReadOnlyList<Diagnostic>)>? HistoricalRecords(List<RuleFile> files, List<Diagnostic> diagnostics, Action<SourceLocation> reading)
+    {
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var now = new List<ActorsRecord>();
+        foreach (var file in files.Where(f => f.Deferred is null))
+        {
+            reading(new SourceLocation(file.Name, 1, 1));
+            now.AddRange(ActorsReader.Read(file.Name, file.Text, diagnostics));
+        }
+
+        var later = files.Where(f => f.Deferred is not null).ToArray();
+        return () =>
+        {
+            var problems = new List<Diagnostic>();
+            var records = later.SelectMany(f => ActorsReader.Read(f.Name, f.Deferred!(), problems)).Concat(now).ToArray();
+            return (records, problems);
+        };
     }
 
     /// <summary>The NRules compile of the translated rules, with the caller's expression compiler if any; null (with a diagnostic on the rule) when NRules rejects one.</summary>

@@ -1,7 +1,11 @@
 namespace StanceRules.Loading;
 
 /// <summary>One file of a rule set: its name (a path, <c>embedded:rules/NAME</c>, or the name a caller gave) and its text.</summary>
-internal sealed record RuleFile(string Name, string Text);
+internal sealed record RuleFile(string Name, string Text)
+{
+    /// <summary>Reads the text on first need: the embedded <c>.actors</c> dictionaries, read when the historical layer is first asked (<see cref="Text"/> is empty).</summary>
+    public Func<string>? Deferred { get; init; }
+}
 
 /// <summary>
 /// Where a rule set's files come from: a folder, the default rules embedded in the assembly, files
@@ -48,14 +52,18 @@ internal abstract class RuleSetSource
             return assembly.GetManifestResourceNames()
                 .Where(n => n.StartsWith(EmbeddedPrefix, StringComparison.Ordinal) && StanceFiles.IsRuleFile(n))
                 .Order(StringComparer.Ordinal)
-                .Select(n =>
-                {
-                    using var stream = assembly.GetManifestResourceStream(n)!;
-                    using var reader = new StreamReader(stream);
-                    return new RuleFile($"embedded:{n}", reader.ReadToEnd());
-                })
+                .Select(n => ActorsReader.IsActorsFile(n)
+                    ? new RuleFile($"embedded:{n}", string.Empty) { Deferred = () => ReadResource(assembly, n) }
+                    : new RuleFile($"embedded:{n}", ReadResource(assembly, n)))
                 .ToArray();
         }
+    }
+
+    private static string ReadResource(System.Reflection.Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private sealed class FolderSource(string directory) : RuleSetSource

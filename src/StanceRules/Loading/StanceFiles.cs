@@ -20,8 +20,9 @@ public static class StanceFiles
     public static bool IsRuleFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            && !path.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".facts.yaml", StringComparison.OrdinalIgnoreCase);
+        return ((path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            && !path.EndsWith(".tests.yaml", StringComparison.OrdinalIgnoreCase) && !path.EndsWith(".facts.yaml", StringComparison.OrdinalIgnoreCase))
+            || Loading.ActorsReader.IsActorsFile(path);
     }
 
     /// <summary>

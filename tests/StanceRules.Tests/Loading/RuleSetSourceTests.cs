@@ -21,10 +21,12 @@ public sealed class RuleSetSourceTests : IDisposable
         var folder = Read(RuleSetSource.Folder(Repo.Rules));
         var embedded = Read(RuleSetSource.Embedded);
 
+        // An embedded .actors dictionary is read when first needed: its text is the deferred read.
         Assert.Equal(
-            embedded.Select(f => (StanceFiles.PathInRuleSet(f.Name, null), f.Text)),
+            embedded.Select(f => (StanceFiles.PathInRuleSet(f.Name, null), f.Deferred?.Invoke() ?? f.Text)),
             folder.Select(f => (StanceFiles.PathInRuleSet(f.Name, Repo.Rules), f.Text)));
         Assert.Contains(embedded, f => f.Name == "embedded:rules/offices/europe.yaml");
+        Assert.Contains(embedded, f => f.Name == "embedded:rules/history/Phoenix.Countries.actors.txt" && f.Text.Length == 0 && f.Deferred is not null);
         Assert.DoesNotContain(folder, f => f.Name.EndsWith(".tests.yaml", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+
+namespace StanceRules.Knowledge;
+
+/// <summary>The words around a name that change what it resolves to, and the lookups by surname and plural demonym.</summary>
+internal sealed partial class Gazetteer
+{
+    public const string NotYetReason = "not yet in office: the actor is described as";
+    public const string PeopleReason = "people, not the state: a plural demonym without 'the'";
+
+    // "former Kenyan President Uhuru Kenyatta", "ex-PM", "the late Queen", "ousted President Morsi": no longer in office.
+    private static readonly FrozenSet<string> FormerWords = FrozenSet.ToFrozenSet(
+        ["former", "ex", "late", "ousted", "deposed", "exiled", "toppled", "overthrown"], StringComparer.Ordinal);
+
+    // "President-elect Alberto Fernández", "Prime Minister-designate", "incoming President", "Defense Secretary nominee": not yet in office.
+    private static readonly FrozenSet<string> NotYetWords = FrozenSet.ToFrozenSet(
+        ["elect", "designate", "incoming", "nominee", "presumptive"], StringComparer.Ordinal);
+
+    // Words that make the words after "former" a former office holder ("former President", "ex-PM"),
+    // and a title written in the text ("Japan's Chief Cabinet Secretary X"): the title decides.
+    private static readonly FrozenSet<string> TitleWords = FrozenSet.ToFrozenSet(
+    [
+        "president", "presidents", "prime", "premier", "pm", "chancellor", "minister", "ministers", "secretary", "king", "queen",
+        "emperor", "emir", "sultan", "prince", "monarch", "leader", "leaders", "head", "ruler", "dictator", "strongman", "spokesman",
+        "spokeswoman", "spokesperson", "ambassador", "envoy", "diplomat", "official", "officials", "foreign", "chief", "vice",
+        "deputy", "taoiseach", "pope", "shah", "premiers", "counterpart", "representative", "junta", "general", "governor",
+        "adviser", "advisor", "spokespeople", "director", "commissioner",
+    ], StringComparer.Ordinal);
+
+    // A title before a bare surname ("President Assad", "Mr. Putin", "Chancellor Kohl").
+    private static readonly FrozenSet<string> SurnameTitles = FrozenSet.ToFrozenSet(
+    [
+        "president", "premier", "pm", "chancellor", "minister", "secretary", "king", "queen", "emir", "sultan", "prince", "mr",
+        "mrs", "ms", "dr", "sheikh", "leader", "general", "spokesman", "spokeswoman", "ambassador", "adviser", "advisor", "taoiseach",
+    ], StringComparer.Ordinal);
+
+    // A word after a bare surname that makes it the government ("the Bush administration", "the Netanyahu government").
+    private static readonly FrozenSet<string> GovernmentWords = FrozenSet.ToFrozenSet(
+        ["administration", "government", "cabinet", "presidency", "regime"], StringComparer.Ordinal);
+
+    // A singular member word after a bloc naming one country ("NATO-member Norway", "EU member Hungary", "NATO ally Turkey").
+    private static readonly FrozenSet<string> BlocMemberWords = FrozenSet.ToFrozenSet(
+        ["member", "ally", "partner"], StringComparer.Ordinal);
+
+    // Words that make an organization named with one country that country's envoy ("Russia's UN ambassador").
+    private static readonly FrozenSet<string> RepresentativeWords = FrozenSet.ToFrozenSet(
+        ["ambassador", "ambassadors", "envoy", "envoys", "representative", "representatives", "mission", "delegation", "delegate", "delegates", "emissary"],
+        StringComparer.Ordinal);
+
+    // Words that make an organization its members ("NATO allies", "EU leaders", "ASEAN foreign ministers"): a group.
+    private static readonly FrozenSet<string> MemberWords = FrozenSet.ToFrozenSet(
+    [
+        "members", "member", "leaders", "heads", "countries", "states", "nations", "governments", "allies", "partners", "ministers",
+        "presidents", "premiers", "economies", "powers", "capitals", "signatories", "nation", "summit", "summits",
+    ], StringComparer.Ordinal);
+
+    // Singular nouns after a regional adjective that name one country ("the Gulf state of Qatar").
+    private static readonly FrozenSet<string> SingularNouns = FrozenSet.ToFrozenSet(
+        ["state", "nation", "country", "kingdom", "emirate", "republic", "island", "monarchy", "neighbour", "neighbor", "archipelago", "sultanate"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// "the Jordanians" is the state (news writes a government so: "the Jordanians rejected the
+    /// plan"); "Jordanians", "thousands of Iraqis" are people, not the state. Null when the actor
+    /// is not a plural demonym.
+    /// </summary>
+    private Resolution? PluralDemonym(string actor, string key)
+    {
+        if (key.Length < 4 || key[^1] != 's' || !_entries.TryGetValue(key[..^1], out var entry) || entry is not CountryAlias { Kind: AliasKind.Demonym } demonym)
+        {
+            return null;
+        }
+
+        var trimmed = actor.AsSpan().TrimStart();
+        return trimmed.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
+            ? Resolution.Resolved(demonym.Country, demonym)
+            : Resolution.Unresolved(ResolutionKind.Unknown, $"{PeopleReason} (people of {demonym.Country.Iso3}; 'the {actor.Trim()}' is the state)", demonym);
+    }
+
+    /// <summary>
+    /// The person a bare surname after a title ("President Assad") or before "administration"
+    /// names: among the holders with that surname (of the country named, if one is), the one in
+    /// office on the date, else the only one; without a date, the only one, else the only one
+    /// still in office. Null when no one or several people fit.
+    /// </summary>
+    private Person? BySurname(string surname, DateOnly? date, Country? named)
+    {
+        // Before 2015 the historical layer's people (merged with the hand-written ones they share a name with), then the hand-written ones.
+        if (!(IsHistorical(date) && _history!.Value.Surnames.TryGetValue(surname, out var people)) && !_surnames.Value.TryGetValue(surname, out people))
+        {
+            return null;
+        }
+
+        Person? only = null;
+        Person? inOffice = null;
+        var candidates = 0;
+        var holding = 0;
+        foreach (var person in people)
+        {
+            if (named is not null && !person.Terms.Any(t => t.Country == named))
+            {
+                continue;
+            }
+
+            candidates++;
+            only = person;
+            var holds = date is { } day ? person.Terms.Any(t => t.Holds(day)) : person.Terms[^1].To is null;
+            if (holds)
+            {
+                holding++;
+                inOffice = person;
+            }
+        }
+
+        return holding == 1 ? inOffice : candidates == 1 ? only : null;
+    }
+
+    /// <summary>Every person by the last word of their name ("assad" for Bashar al-Assad), for title + surname.</summary>
+    internal static Dictionary<string, Person[]> SurnameIndex(IEnumerable<Person> people)
+    {
+        var index = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            var key = TextKey.Of(person.Name);
+            var space = key.LastIndexOf(' ');
+            if (space < 0 || key.Length - space < 4)
+            {
+                continue; // one-word names ("Lula") are their own alias; two-letter surnames are too short to trust
+            }
+
+            var surname = key[(space + 1)..];
+            if (!index.TryGetValue(surname, out var list))
+            {
+                index[surname] = list = [];
+            }
+
+            if (!list.Contains(person))
+            {
+                list.Add(person);
+            }
+        }
+
+        return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,254 @@
+namespace StanceRules.Knowledge;
+
+/// <summary>One actor of a TABARI/PETRARCH <c>.actors</c> dictionary, as read: its name, its synonyms and its codes.</summary>
+internal sealed record ActorsRecord(string Name, SourceLocation At, List<(string Text, SourceLocation At)> Synonyms, List<ActorsCode> Codes);
+
+/// <summary>
+/// One code of an actor: <c>[USAGOV 090120-170120]</c> is country USA, role GOV, from 2009-01-20
+/// to 2017-01-20; <c>&gt;date</c> has no end, <c>&lt;date</c> no start, an undated code neither.
+/// </summary>
+internal sealed record ActorsCode(string Country, string Role, DateOnly? From, DateOnly? To, bool Dated, SourceLocation At)
+{
+    // Roles of the government that do not speak for the state abroad: the legislature, the judiciary, the opposition.
+    private static readonly string[] NonSpeakingSectors = ["LEG", "JUD", "OPP"];
+
+    /// <summary>
+    /// Whether the role speaks for the state: the government (<c>GOV</c>) and its sectors
+    /// (<c>GOVMIL</c> defence, <c>GOVBUS</c> economy and finance, <c>GOVHLH</c> health, ...), but not
+    /// <c>GOVLEG</c>, <c>GOVJUD</c>, <c>GOVOPP</c>; elites (<c>ELI</c>, former officials), the military
+    /// (<c>MIL</c>), the opposition, rebels and every other role do not.
+    /// </summary>
+    public bool SpeaksForState => Role.StartsWith("GOV", StringComparison.Ordinal) && !NonSpeakingSectors.Contains(Role[3..]);
+}
+
+/// <summary>
+/// The historical layer: the people of the <c>.actors</c> dictionaries (the default is Phoenix's
+/// country actors, dated to early 2014), who speak for their country during their government
+/// terms. It answers for dates before <see cref="Before"/>, where the hand-written offices data
+/// does not reach; a name both layers know is the hand-written person with the dictionary's
+/// terms before the first hand-written one (the hand-written data wins), and every disagreement
+/// is listed in <see cref="Conflicts"/>.
+/// </summary>
+internal sealed class HistoricalLayer
+{
+    /// <summary>The first day the hand-written offices data answers for (2015-01-01): before it, the historical layer does.</summary>
+    public static readonly DateOnly Before = new(2015, 1, 1);
+
+    // CAMEO country codes of the dictionaries that differ from the gazetteer's ISO3 codes.
+    private static readonly Dictionary<string, string> CameoToIso3 = new(StringComparer.Ordinal) { ["KSV"] = "XKX", ["TMP"] = "TLS", ["ROM"] = "ROU", ["ZAR"] = "COD" };
+
+    private readonly Dictionary<string, PersonAlias> _entries;
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, PersonAlias>.AlternateLookup<ReadOnlySpan<char>> _spans;
+#endif
+
+    private HistoricalLayer(Dictionary<string, PersonAlias> entries, List<Person> people, List<string> conflicts, List<string> skipped)
+    {
+        _entries = entries;
+#if NET9_0_OR_GREATER
+        _spans = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+        People = people;
+        Conflicts = conflicts;
+        Skipped = skipped;
+        Surnames = Gazetteer.SurnameIndex(people);
+    }
+
+    /// <summary>Every person of the layer (merged with the hand-written person of the same name, where there is one).</summary>
+    public IReadOnlyList<Person> People { get; }
+
+    /// <summary>Where the layer and the hand-written data disagree, one line each; the hand-written data wins.</summary>
+    public IReadOnlyList<string> Conflicts { get; }
+
+    /// <summary>What was left out, one line each: a line of an embedded dictionary that could not be read, a code naming a country the gazetteer does not have (the USSR, Hong Kong), an undated government role.</summary>
+    public IReadOnlyList<string> Skipped { get; }
+
+    /// <summary>The people by surname, for "President Bush" (2003).</summary>
+    public Dictionary<string, Person[]> Surnames { get; }
+
+    public IReadOnlyDictionary<string, PersonAlias> Entries => _entries;
+
+    public PersonAlias? Lookup(ReadOnlySpan<char> key)
+    {
+#if NET9_0_OR_GREATER
+        return _spans.TryGetValue(key, out var entry) ? entry : null;
+#else
+        return _entries.TryGetValue(key.ToString(), out var entry) ? entry : null;
+#endif
+    }
+
+    /// <summary>The layer from the dictionaries' records, merged with the gazetteer's hand-written entries.</summary>
+    public static HistoricalLayer Build(IEnumerable<ActorsRecord> records, Gazetteer main, IReadOnlyList<Diagnostic> problems)
+    {
+        var entries = new Dictionary<string, PersonAlias>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        var merged = new Dictionary<Person, Person>();
+        var people = new List<Person>();
+        var conflicts = new List<string>();
+        // An embedded dictionary is read when first needed: a line it could not read is listed here (the tests keep the default free of them).
+        var skipped = problems.Select(p => p.ToString()).ToList();
+        foreach (var record in SameNameJoined(records))
+        {
+            if (ToPerson(record, main, skipped) is not { } person)
+            {
+                continue;
+            }
+
+            people.Add(person);
+            foreach (var (text, at) in record.Synonyms.Prepend((record.Name, record.At)))
+            {
+                var key = TextKey.Of(text);
+                if (key.Length == 0 || ambiguous.Contains(key))
+                {
+                    continue;
+                }
+
+                if (main.Entries.TryGetValue(key, out var existing) && existing is not PersonAlias)
+                {
+                    conflicts.Add($"{at}: '{text}' ({person.Name}, {person.Country.Iso3}) is {Describe(existing)} in the hand-written data; the hand-written entry is kept");
+                    continue;
+                }
+
+                var target = person;
+                if (existing is PersonAlias { Person: var handWritten })
+                {
+                    if (handWritten.Country != person.Country)
+                    {
+                        conflicts.Add($"{at}: '{text}' is {person.Name} of {person.Country.Iso3} here and {handWritten.Name} of {handWritten.Country.Iso3} in the hand-written data; the hand-written entry is kept");
+                        continue;
+                    }
+
+                    if (!merged.TryGetValue(handWritten, out target!))
+                    {
+                        merged[handWritten] = target = Merge(handWritten, person, conflicts);
+                    }
+                }
+
+                if (entries.TryGetValue(key, out var other) && other.Person != target)
+                {
+                    conflicts.Add($"{at}: '{text}' names both {other.Person.Name} ({other.Person.Country.Iso3}) and {person.Name} ({person.Country.Iso3}) in the dictionaries; left out as ambiguous");
+                    entries.Remove(key);
+                    ambiguous.Add(key);
+                    continue;
+                }
+
+                entries[key] = new PersonAlias(text, target);
+            }
+        }
+
+        people.AddRange(merged.Values);
+        return new HistoricalLayer(entries, people, conflicts, skipped);
+    }
+
+    /// <summary>
+    /// The dictionaries list some people twice (one record per office, "CHAN_SARUN_"): records of
+    /// one name are one person, with every synonym and code; a term holds in its own country.
+    /// </summary>
+    private static IEnumerable<ActorsRecord> SameNameJoined(IEnumerable<ActorsRecord> records) =>
+        records.GroupBy(r => TextKey.Of(r.Name), StringComparer.Ordinal)
+            .Select(g => g.Count() == 1 ? g.First() : new ActorsRecord(g.First().Name, g.First().At, [.. g.SelectMany(r => r.Synonyms)], [.. g.SelectMany(r => r.Codes)]));
+
+    private static string Describe(GazetteerEntry entry) => entry switch
+    {
+        CountryAlias alias => alias.Description,
+        NonCountryEntry other => $"'{other.Text}' ({other.Reason})",
+        _ => entry.Text,
+    };
+
+    /// <summary>The record's government terms as a person, overlapping terms joined; null when it has none.</summary>
+    private static Person? ToPerson(ActorsRecord record, Gazetteer main, List<string> skipped)
+    {
+        var terms = new List<(Country Country, DateOnly From, DateOnly? To, SourceLocation At)>();
+        foreach (var code in record.Codes)
+        {
+            if (!code.SpeaksForState)
+            {
+                continue;
+            }
+
+            var country = main.ByIso3(CameoToIso3.GetValueOrDefault(code.Country, code.Country));
+            if (country is null)
+            {
+                skipped.Add($"{code.At}: {record.Name}: [{code.Country}{code.Role}] names no country of the gazetteer");
+                continue;
+            }
+
+            if (!code.Dated)
+            {
+                skipped.Add($"{code.At}: {record.Name}: [{code.Country}{code.Role}] has no dates");
+                continue;
+            }
+
+            terms.Add((country, code.From ?? DateOnly.MinValue, code.To, code.At));
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        terms.Sort((a, b) => a.From.CompareTo(b.From));
+        // The dictionaries write names in capitals ("GEORGE W. BUSH"): shown as "George W. Bush".
+        var person = new Person(System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(record.Name.ToLowerInvariant()), terms[0].Country);
+        var (current, from, to, at) = terms[0];
+        foreach (var term in terms.Skip(1))
+        {
+            if (term.Country == current && (to is not { } end || term.From <= end.AddDays(1)))
+            {
+                to = to is null || term.To is null ? null : term.To > to ? term.To : to;
+                continue;
+            }
+
+            if (to is not { } before || before >= term.From)
+            {
+                // One country at a time: a term in another country ends the open one (Sudan, then South Sudan from 2011-07-09).
+                to = term.From.AddDays(-1);
+            }
+
+            if (to >= from)
+            {
+                person.Add(new OfficeTerm(person, current, OfficeKinds.Government, from, to, at));
+            }
+
+            (current, from, to, at) = term;
+        }
+
+        person.Add(new OfficeTerm(person, current, OfficeKinds.Government, from, to, at));
+        return person;
+    }
+
+    /// <summary>The hand-written person with the dictionary's terms that end before the first hand-written one; the rest listed.</summary>
+    private static Person Merge(Person handWritten, Person old, List<string> conflicts)
+    {
+        var person = new Person(handWritten.Name, handWritten.Country);
+        var first = handWritten.Terms[0].From;
+        foreach (var term in old.Terms)
+        {
+            if (term.From >= first)
+            {
+                conflicts.Add($"{term.At}: {old.Name}: {term.Description} begins on or after the hand-written {handWritten.Terms[0].Description}; left out");
+                continue;
+            }
+
+            var to = term.To is { } end && end < first ? end : first.AddDays(-1);
+            if (term.To != to)
+            {
+                conflicts.Add($"{term.At}: {old.Name}: {term.Description} runs into the hand-written {handWritten.Terms[0].Description}; cut to end {to:yyyy-MM-dd}");
+            }
+
+            person.Add(new OfficeTerm(person, term.Country, term.Offices, term.From, to, term.At));
+        }
+
+        foreach (var term in handWritten.Terms)
+        {
+            person.Add(term);
+        }
+
+        if (handWritten.Then is { } then)
+        {
+            person.MoveTo(then);
+        }
+
+        return person;
+    }
+}

@@ -1,0 +1,224 @@
+using StanceRules.Knowledge;
+using StanceRules.Loading;
+using Xunit.Abstractions;
+
+namespace StanceRules.Tests;
+
+/// <summary>
+/// Issue 22 and the knowledge items of issue 23: look-alike and invisible characters, empty names,
+/// overlapping terms, the <c>.actors</c> reader, the historical layer and its merge with the
+/// hand-written offices, the checked date, and the states that are not UN members.
+/// </summary>
+public class KnowledgeWorldTests(ITestOutputHelper output)
+{
+    private static readonly StanceEngine Engine = StanceEngine.Load(Repo.Rules);
+
+    private const string Countries = """
+        countries:
+          - { iso3: AAA, iso2: AA, names: [Alpha] }
+          - { iso3: BBB, iso2: BB, names: [Beta] }
+        rules:
+          - id: r
+            when: [ statement: {} ]
+            then: { stance: supports }
+        """;
+
+    [Theory]
+    [InlineData("Put\u0456n")] // Cyrillic i
+    [InlineData("\u0420utin")] // Cyrillic capital Er
+    [InlineData("Pu\u200Btin")] // zero-width space
+    [InlineData("Pu\u200Dtin")] // zero-width joiner
+    [InlineData("\u202EPutin\u202C")] // right-to-left override ... pop
+    [InlineData("Pu\u00ADtin")] // soft hyphen
+    public void ResolutionInput_WithLookAlikeOrInvisibleCharacters_FoldsToTheLatinName(string actor)
+    {
+        Assert.Equal("RUS", Engine.Resolve(actor, new DateOnly(2020, 6, 1)).Country);
+    }
+
+    [Fact]
+    public void WordWhollyInAnotherScript_IsNotFoldedLetterByLetter()
+    {
+        Assert.Equal("-", TextKey.Of("\u0420\u043e\u0441\u0441\u0438\u044f") is { Length: 0 } ? "-" : TextKey.Of("\u0420\u043e\u0441\u0441\u0438\u044f"));
+    }
+
+    [Theory]
+    [InlineData("countries:\n  - { iso3: CCC, iso2: CC, names: [\"Alph\u0430\"] }\n", DiagnosticCodes.DuplicateAlias)] // Cyrillic a: the same key as Alpha
+    [InlineData("countries:\n  - { iso3: CCC, iso2: CC, names: [\"Al\u200Dpha\"] }\n", DiagnosticCodes.DuplicateAlias)]
+    [InlineData("countries:\n  - { iso3: CCC, iso2: CC, names: [Gamma, \"\u200B\"] }\n", DiagnosticCodes.EmptyName)]
+    [InlineData("countries:\n  - { iso3: CCC, iso2: CC, names: [Gamma], demonyms: [\"--\"] }\n", DiagnosticCodes.EmptyName)]
+    [InlineData("non_country_actors:\n  - { names: [\"\u202E\"], reason: group of countries }\n", DiagnosticCodes.EmptyName)]
+    [InlineData("offices:\n  - country: AAA\n    holders:\n      - { office: head-of-state, name: \"\u200B\u200C\", from: 2020-01-01 }\n", DiagnosticCodes.EmptyName)]
+    [InlineData("offices:\n  - country: AAA\n    holders:\n      - { office: head-of-state, name: Ann Smith, from: 2020-01-01, aliases: [\"\"] }\n", DiagnosticCodes.EmptyName)]
+    [InlineData("offices:\n  - country: AAA\n    holders:\n      - { office: head-of-state, name: Ann Smith, from: 2020-01-01 }\n  - country: BBB\n    holders:\n      - { office: head-of-state, name: \"Ann Sm\u0456th\", from: 2020-01-01 }\n", DiagnosticCodes.DuplicateAlias)]
+    public void DataNames_LookAlikesClashAndEmptyNamesAreRefused_TheSameWayInEverySection(string yaml, string code)
+    {
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.FromYaml([new("gazetteer.yaml", Countries), new("more.yaml", yaml)]));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((code, "more.yaml"), (diagnostic.Code, diagnostic.Location.File));
+    }
+
+    [Fact]
+    public void OverlappingTermsOfOneOffice_AreReportedAtTheLaterTerm_WithBothLocations()
+    {
+        const string offices = "offices:\n  - country: AAA\n    holders:\n      - { office: head-of-state, name: Ann, from: 2020-01-01, to: 2022-01-01 }\n      - { office: head-of-state, name: Bob, from: 2021-06-01 }\n";
+
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.FromYaml([new("gazetteer.yaml", Countries), new("offices.yaml", offices)]));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((DiagnosticCodes.OverlappingTerms, "offices.yaml", 5), (diagnostic.Code, diagnostic.Location.File, diagnostic.Location.Line));
+        Assert.Contains("offices.yaml:4", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HandoverDay_AndSpokespeopleAtOnce_AreNoOverlap()
+    {
+        const string offices = "offices:\n  - country: AAA\n    holders:\n      - { office: head-of-state, name: Ann, from: 2020-01-01, to: 2022-01-01 }\n      - { office: head-of-state, name: Bob, from: 2022-01-01 }\n      - { office: foreign-ministry-spokesperson, name: Cy, from: 2020-01-01 }\n      - { office: foreign-ministry-spokesperson, name: Di, from: 2020-01-01 }\n";
+
+        var engine = StanceEngine.FromYaml([new("gazetteer.yaml", Countries), new("offices.yaml", offices)]);
+
+        Assert.Equal("AAA", engine.Resolve("Bob", new DateOnly(2023, 1, 1)).Country);
+    }
+
+    [Fact]
+    public void ActorsFile_OfAUser_ReadsSynonymsDatedOpenAndClosedCodes_ForDatesBefore2015()
+    {
+        const string actors = """
+            # a user's dictionary
+            ANN_SMITH_  # head of state of Alpha
+            +PRESIDENT_SMITH_
+            	[AAAELI 800101-991231]
+            	[AAAGOV 000101-041231]
+            	[AAAGOV >080101]
+            BOB_JONES_
+            	[BBBGOVMIL 19990101-20031231]
+            	[BBBGOVLEG >040101] # a legislator: does not speak
+            """;
+
+        var engine = StanceEngine.FromYaml([new("gazetteer.yaml", Countries), new("my.actors", actors)]);
+
+        Assert.Equal("AAA", engine.Resolve("President Smith", new DateOnly(2002, 6, 1)).Country);
+        Assert.Equal(ResolutionKind.FormerOfficial, engine.Resolve("Ann Smith", new DateOnly(2006, 6, 1)).Kind);
+        Assert.Equal("AAA", engine.Resolve("Ann Smith", new DateOnly(2012, 6, 1)).Country);
+        Assert.Equal("BBB", engine.Resolve("Bob Jones", new DateOnly(2001, 6, 1)).Country);
+        Assert.Equal(ResolutionKind.FormerOfficial, engine.Resolve("Bob Jones", new DateOnly(2006, 6, 1)).Kind);
+        Assert.Equal(ResolutionKind.Unknown, engine.Resolve("Ann Smith", new DateOnly(2020, 6, 1)).Kind); // the layer answers before 2015 only
+    }
+
+    [Theory]
+    [InlineData("ANN_\n\t[AAAGOV 20101301-20111231]\n", 2, 2)]
+    [InlineData("ANN_\n\t[AAAGOV 101231-100101]\n", 2, 2)]
+    [InlineData("ANN_\n\t[AAAGOV 1012]\n", 2, 2)]
+    [InlineData("ANN_ [aaa]\n", 1, 6)]
+    [InlineData("+ANN_\n", 1, 1)]
+    [InlineData("ANN_\n+___\n", 2, 1)]
+    public void ActorsFile_BadLine_IsAnErrorNamingFileLineAndColumn(string actors, int line, int column)
+    {
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.FromYaml([new("gazetteer.yaml", Countries), new("bad.actors", actors)]));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("bad.actors", line, column), (diagnostic.Location.File, diagnostic.Location.Line, diagnostic.Location.Column));
+    }
+
+    [Theory]
+    [InlineData("090120", 2009, 1, 20)]
+    [InlineData("300101", 2030, 1, 1)]
+    [InlineData("310101", 1931, 1, 1)]
+    [InlineData("19411207", 1941, 12, 7)]
+    public void ActorsDates_FollowTabari_YY00To30Is20YY(string text, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), ActorsReader.Date(text));
+    }
+
+    [Fact]
+    public void DefaultHistoricalLayer_ReadsWithoutProblems_ItsTermsParseAndOnePersonsTermsDoNotOverlap()
+    {
+        var layer = StanceEngine.CreateDefault().RuleSet.Gazetteer.History!;
+
+        Assert.DoesNotContain(layer.Skipped, s => s.Contains("error", StringComparison.Ordinal));
+        Assert.True(layer.People.Count > 5_000, $"{layer.People.Count} people");
+        var overlaps = new List<string>();
+        foreach (var person in layer.People)
+        {
+            // The imported terms (a person's hand-written offices may overlap: a president who is also head of government).
+            var imported = person.Terms.Where(t => t.Offices == OfficeKinds.Government).ToArray();
+            for (var i = 1; i < imported.Length; i++)
+            {
+                if (imported[i - 1].To is not { } end || end >= imported[i].From)
+                {
+                    overlaps.Add($"{person.Name}: {imported[i - 1].Description} and {imported[i].Description}");
+                }
+            }
+
+            var handWritten = person.Terms.FirstOrDefault(t => t.Offices != OfficeKinds.Government);
+            if (handWritten is not null && imported.LastOrDefault() is { } last && (last.To is not { } lastEnd || lastEnd >= handWritten.From))
+            {
+                overlaps.Add($"{person.Name}: imported {last.Description} runs into hand-written {handWritten.Description}");
+            }
+        }
+
+        Assert.True(overlaps.Count == 0, string.Join("\n", overlaps.Take(20)));
+    }
+
+    /// <summary>Every disagreement between the dictionary and the hand-written data, and every code left out, listed in a fixture: a change shows in review.</summary>
+    [Fact]
+    public void DefaultHistoricalLayer_MergeConflictsAndSkippedCodes_AreTheListedOnes()
+    {
+        var layer = StanceEngine.CreateDefault().RuleSet.Gazetteer.History!; // embedded: file names do not depend on the current directory
+        var listed = string.Join("\n", layer.Conflicts.Select(c => "conflict: " + c).Concat(layer.Skipped.Select(s => "skipped: " + s))) + "\n";
+        var path = Repo.Fixture("history-merge.txt");
+        output.WriteLine($"{layer.Conflicts.Count} conflicts, {layer.Skipped.Count} skipped codes");
+        if (Environment.GetEnvironmentVariable("STANCE_UPDATE_HISTORY_MERGE") == "1")
+        {
+            File.WriteAllText(path, listed);
+        }
+
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), listed);
+    }
+
+    [Fact]
+    public void HandWrittenDataWins_WherePhoenixRunsIntoIt()
+    {
+        // Phoenix has Putin in government from 2008 on, open; the hand-written head-of-state term begins 2012-05-07.
+        var putin = Engine.Resolve("Vladimir Putin", new DateOnly(2014, 6, 1));
+        Assert.Equal("RUS", putin.Country);
+        Assert.Contains("head of state", putin.Matched, StringComparison.Ordinal);
+        Assert.Contains(Engine.RuleSet.Gazetteer.History!.Conflicts, c => c.Contains("PUTIN", StringComparison.OrdinalIgnoreCase) && c.Contains("cut to end 2012-05-06", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DefaultEngine_ReadsTheHistoricalLayerOnlyWhenADateBefore2015IsFirstAsked()
+    {
+        var engine = StanceEngine.CreateDefault();
+        var history = typeof(Gazetteer).GetField("_history", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(engine.RuleSet.Gazetteer) as Lazy<HistoricalLayer>;
+
+        engine.Resolve("Tony Blair", new DateOnly(2020, 1, 1));
+        Assert.False(history!.IsValueCreated);
+        Assert.Equal("GBR", engine.Resolve("Tony Blair", new DateOnly(2003, 3, 20)).Country);
+        Assert.True(history.IsValueCreated);
+    }
+
+    [Fact]
+    public void OpenTermAfterTheCheckedDate_StillSpeaks_ButIsFlaggedUnconfirmed()
+    {
+        var before = Engine.Resolve("Pete Hegseth", new DateOnly(2025, 3, 1)); // USA checked 2025-05-01
+        var after = Engine.Resolve("Pete Hegseth", new DateOnly(2026, 3, 1));
+
+        Assert.Null(before.Unconfirmed);
+        Assert.Equal("USA", after.Country);
+        Assert.Equal("unconfirmed: the term is open in the data, last checked 2025-05-01", after.Unconfirmed);
+        Assert.Contains("unconfirmed", after.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Taiwan", "TWN")]
+    [InlineData("Kosovo", "XKX")]
+    public void TaiwanAndKosovo_Speak_FlaggedAsNotUnMemberStates(string actor, string iso3)
+    {
+        var resolution = Engine.Resolve(actor, new DateOnly(2024, 6, 1));
+
+        Assert.Equal([iso3], resolution.NotUnMembers);
+        Assert.Empty(Engine.Resolve("Serbia", new DateOnly(2024, 6, 1)).NotUnMembers);
+        Assert.Equal(["XKX"], Engine.Resolve("Serbia and Kosovo", new DateOnly(2024, 6, 1)).NotUnMembers);
+    }
+}
