@@ -20,6 +20,8 @@ internal static class ResolveJson
             CliJson.WriteStrings(json, "countries", resolution.Countries);
             CliJson.WriteStringOrNull(json, "reason", resolution.Reason);
             CliJson.WriteStringOrNull(json, "matched", resolution.Matched);
+            CliJson.WriteStrings(json, "not_un_members", resolution.NotUnMembers);
+            CliJson.WriteStringOrNull(json, "unconfirmed", resolution.Unconfirmed);
             json.WriteEndObject();
         });
     }

@@ -83,7 +83,7 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
 
             var normalized = new Statement
             {
-                Id = fact.Id, Actor = actor, Issue = issue, Evidence = evidence,
+                Id = fact.Id, Actor = actor, Issue = issue, Evidence = evidence, EvidenceOffset = span.Offset,
                 Act = act, Target = statement.Target, Negated = statement.Negated, Hedged = statement.Hedged,
             };
             return new ExtractedFact(normalized, span.Offset, span.Length, resolution, statement.Act);
@@ -92,7 +92,7 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
         var vote = (Vote)fact;
         var normalizedVote = new Vote
         {
-            Id = fact.Id, Actor = actor, Issue = issue, Evidence = evidence,
+            Id = fact.Id, Actor = actor, Issue = issue, Evidence = evidence, EvidenceOffset = span.Offset,
             Body = vote.Body, Motion = vote.Motion, Choice = vote.Choice, YesMeans = vote.YesMeans,
         };
         return new ExtractedFact(normalizedVote, span.Offset, span.Length, resolution, null);

@@ -48,6 +48,7 @@ public sealed class ChatFactExtractorTests
         const string russia = "Russia’s foreign ministry condemned the   new\nsanctions on Tuesday, calling them “illegal”.";
         Assert.Equal(russia, condemn.Evidence);
         Assert.Equal(Article.IndexOf(russia, StringComparison.Ordinal), result.Facts[0].EvidenceOffset);
+        Assert.Equal(result.Facts[0].EvidenceOffset, condemn.EvidenceOffset);   // the fact document carries it too (evidence_offset)
         Assert.Equal(russia.Length, result.Facts[0].EvidenceLength);
         var welcome = Assert.IsType<Statement>(result.Facts[1].Fact);
         Assert.Equal("welcome", welcome.Act);

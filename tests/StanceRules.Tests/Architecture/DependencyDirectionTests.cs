@@ -43,6 +43,20 @@ public sealed class DependencyDirectionTests
         }
     }
 
+    /// <summary>One obvious place for each concern: a library file over 400 lines holds more than one (docs/architecture.md).</summary>
+    [Fact]
+    public void No_file_in_the_library_is_over_400_lines()
+    {
+        var long_ = Directory.EnumerateFiles(Project, "*.cs", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetRelativePath(Project, f).Replace('\\', '/'), Lines: File.ReadLines(f).Count()))
+            .Where(f => !f.File.StartsWith("bin/", StringComparison.Ordinal) && !f.File.StartsWith("obj/", StringComparison.Ordinal))
+            .Where(f => f.Lines > 400)
+            .Select(f => $"src/StanceRules/{f.File}: {f.Lines} lines")
+            .ToArray();
+
+        Assert.True(long_.Length == 0, "Files over 400 lines (split them by concern):\n" + string.Join('\n', long_));
+    }
+
     /// <summary>The test of the test: the cycle issue 23 found (LoadedRule lowering itself), written as source text, fails the check.</summary>
     [Fact]
     public void A_cycle_inside_Rules_is_reported_at_the_shared_type_that_uses_the_lowering()

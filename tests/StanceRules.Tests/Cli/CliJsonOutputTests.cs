@@ -139,6 +139,19 @@ public sealed class CliJsonOutputTests : IDisposable
     }
 
     [Fact]
+    public void ResolveJson_FlagsTaiwanAndKosovo_AsNotUnMemberStates_AndAUnMemberNotAtAll()
+    {
+        var (exit, output, _) = StanceCli.Run("resolve", "China and Taiwan", "--format", "json");
+        var (_, france, _) = StanceCli.Run("resolve", "France", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var json = ValidAgainst("resolve-output", output);
+        Assert.Equal(["CHN", "TWN"], json.GetProperty("countries").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal(["TWN"], json.GetProperty("not_un_members").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal(0, ValidAgainst("resolve-output", france).GetProperty("not_un_members").GetArrayLength());
+    }
+
+    [Fact]
     public void Junit_IsAReportACiSystemReads_WithTheCountsNamesAndFailures()
     {
         File.WriteAllText(Path.Combine(_folder, "welcome.tests.yaml"), TwoCases);
