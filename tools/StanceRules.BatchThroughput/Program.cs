@@ -5,8 +5,16 @@ using StanceRules.Testing.Corpus;
 
 // Batch inference throughput by worker count, on synthetic articles (1% malformed).
 //   dotnet run -c Release --project tools/StanceRules.BatchThroughput -- [articles=10000] [workers=1,2] [rounds=3]
+//   dotnet run -c Release --project tools/StanceRules.BatchThroughput -- --single [articles=4000] [indexed|reference] [default|interpreted] [passes=3]
+//   (one worker, one parseable line: see SingleWorker.cs; run-aot-vs-jit.sh alternates a JIT and a NativeAOT build)
 // Each round checks its own output (every article back, in order, exactly the malformed ones
 // failed) before its time counts, so a broken batch fails instead of timing nothing.
+if (args.Length > 0 && args[0] == "--single")
+{
+    await SingleWorker.RunAsync(args.Skip(1).ToArray());
+    return;
+}
+
 var articles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var workerCounts = (args.Length > 1 ? args[1] : "1,2").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToArray();
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
