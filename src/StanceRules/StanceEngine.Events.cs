@@ -28,6 +28,6 @@ public sealed partial class StanceEngine
             }
         }
 
-        return diagnostics.Count == 0 ? reader.Build(gazetteer.Countries.Select(c => c.Iso3)) : throw new StanceRulesException(diagnostics);
+        return diagnostics.Count == 0 ? reader.Build(gazetteer.Countries.Select(c => c.Iso3), gazetteer.Countries.Where(c => !c.UnMember).Select(c => c.Iso3)) : throw new StanceRulesException(diagnostics);
     }
 }

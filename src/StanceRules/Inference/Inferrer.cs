@@ -98,6 +98,11 @@ internal sealed class Inferrer
 
         Signals = signals.Count;
         var stances = ConflictPolicy.Decide(signals, order);
+        foreach (var stance in stances)
+        {
+            stance.IsUnMemberState = _rules.Gazetteer.ByIso3(stance.Country) is not { UnMember: false };
+        }
+
         var distinctUnresolved = unresolved
             .Distinct()
             .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))

@@ -22,9 +22,11 @@ public sealed class EventMapping
     private readonly FrozenDictionary<string, string> _countries;
     private readonly FrozenSet<string> _iso3;
     private readonly FrozenSet<string> _stateRoles;
+    private readonly FrozenSet<string> _notUnMembers;
 
-    internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, double confidence)
+    internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, double confidence, IEnumerable<string>? notUnMembers = null)
     {
+        _notUnMembers = (notUnMembers ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _cameo = cameo.ToFrozenDictionary(StringComparer.Ordinal);
         _plover = plover.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _countries = countries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
@@ -128,7 +130,10 @@ public sealed class EventMapping
         else
         {
             // A stance of one event: its rule is the code's mapping, its fact the record, its evidence the record's.
-            var stance = new CountryStance(country, issue, family, Confidence, ["event:" + record.Code], [record.Id], record.Evidence is { Length: > 0 } e ? [e] : [], []);
+            var stance = new CountryStance(country, issue, family, Confidence, ["event:" + record.Code], [record.Id], record.Evidence is { Length: > 0 } e ? [e] : [], [])
+            {
+                IsUnMemberState = !_notUnMembers.Contains(country),
+            };
             return new StanceReport(record.Id, record.Date, [stance], []);
         }
 

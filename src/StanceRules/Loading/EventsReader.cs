@@ -73,7 +73,7 @@ internal sealed class EventsReader
         }
     }
 
-    public EventMapping Build(IEnumerable<string> iso3) => new(_cameo, _plover, _countries, iso3, _stateRoles, _issues, _confidence);
+    public EventMapping Build(IEnumerable<string> iso3, IEnumerable<string> notUnMembers) => new(_cameo, _plover, _countries, iso3, _stateRoles, _issues, _confidence, notUnMembers);
 
     private static bool IsCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);
 

@@ -44,6 +44,11 @@ internal static class ReportJson
         {
             json.WriteStartObject();
             json.WriteString("country", Encode(stance.Country));
+            if (!stance.IsUnMemberState)
+            {
+                json.WriteBoolean("un_member", false);
+            }
+
             json.WriteString("issue", Encode(stance.Issue));
             json.WriteString("stance", stance.Stance.ToName());
             json.WriteNumber("confidence", stance.Confidence);
@@ -144,6 +149,7 @@ internal static class ReportJson
         const string where = "a stance";
         Expect(ref reader, JsonTokenType.StartObject, where);
         string? country = null, issue = null;
+        var unMember = true;
         Stance? stance = null;
         double? confidence = null;
         List<string>? rules = null, facts = null, evidence = null;
@@ -153,6 +159,7 @@ internal static class ReportJson
             switch (name)
             {
                 case "country": country = String(ref reader, name); break;
+                case "un_member": unMember = NotUnMember(ref reader); break;
                 case "issue": issue = String(ref reader, name); break;
                 case "stance": stance = StanceValue(ref reader); break;
                 case "confidence": confidence = Number(ref reader, name); break;
@@ -160,7 +167,7 @@ internal static class ReportJson
                 case "facts": facts = Array(ref reader, name, (ref Utf8JsonReader r) => String(ref r, "a fact")); break;
                 case "evidence": evidence = Array(ref reader, name, (ref Utf8JsonReader r) => String(ref r, "evidence")); break;
                 case "overruled": overruled = Array(ref reader, name, ReadOverruled); break;
-                default: throw Unknown(name, where, "country, issue, stance, confidence, rules, facts, evidence, overruled");
+                default: throw Unknown(name, where, "country, un_member, issue, stance, confidence, rules, facts, evidence, overruled");
             }
         }
 
@@ -174,7 +181,17 @@ internal static class ReportJson
             rules ?? throw Missing("rules", where),
             facts ?? throw Missing("facts", where),
             evidence ?? throw Missing("evidence", where),
-            (overruled ?? throw Missing("overruled", where)).Select(o => StanceSignal.FromContract(c, i, o.Stance, o.Confidence, o.Rules, o.Facts, o.Evidence)).ToArray());
+            (overruled ?? throw Missing("overruled", where)).Select(o => StanceSignal.FromContract(c, i, o.Stance, o.Confidence, o.Rules, o.Facts, o.Evidence)).ToArray())
+        {
+            IsUnMemberState = unMember,
+        };
+    }
+
+    /// <summary><c>un_member</c> is written only as <c>false</c> (a UN member state has no such member), so only <c>false</c> reads back.</summary>
+    private static bool NotUnMember(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.False, "'un_member'");
+        return false;
     }
 
     private static (Stance, double, List<string>, List<string>, List<string>) ReadOverruled(ref Utf8JsonReader reader)
@@ -282,6 +299,7 @@ internal static class ReportJson
                 JsonTokenType.StartArray => "a list",
                 JsonTokenType.String => "a string",
                 JsonTokenType.Number => "a number",
+                JsonTokenType.False => "false (it is written only for a state that is not a UN member)",
                 _ => type.ToString(),
             };
             throw new JsonException($"{char.ToUpperInvariant(what[0])}{what[1..]} must be {expected}, not {reader.TokenType}.");

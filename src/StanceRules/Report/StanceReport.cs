@@ -81,6 +81,12 @@ public sealed class CountryStance
     /// <summary>ISO 3166-1 alpha-3 code.</summary>
     public string Country { get; }
 
+    /// <summary>
+    /// False for a state the gazetteer marks as not a UN member state (Taiwan, <c>TWN</c>; Kosovo, <c>XKX</c>), so a
+    /// user can filter them; true for every other country. In the JSON, <c>"un_member": false</c> (absent when true).
+    /// </summary>
+    public bool IsUnMemberState { get; internal set; } = true;
+
     /// <summary>The issue id.</summary>
     public string Issue { get; }
 
