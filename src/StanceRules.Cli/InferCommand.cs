@@ -22,6 +22,12 @@ internal static class InferCommand
 
         var inputErrors = new List<Diagnostic>();
         var stdinText = options.Has("--stdin-text");
+        if (stdinText && options.Paths.Count > 0)
+        {
+            stderr.WriteLine("stance infer: --stdin-text reads one article from standard input; give no file");
+            return CommandLine.Usage;
+        }
+
         var files = stdinText ? ["-"] : ResolveInputs(options.Paths, options.Stdin, inputErrors, stderr);
         if (files is null)
         {

@@ -36,6 +36,33 @@ public sealed class ExtractCliTests : IDisposable
     }
 
     [Fact]
+    public void Extract_Stdin_And_InferStdinText_ReadTheArticlePipedToThem_AsFromAFile()
+    {
+        const string text = "Published: 2023-03-21\n\nGermany, France and Poland condemned the invasion of Ukraine.";
+
+        var extract = StanceCli.RunWithInput(text, "extract", "--stdin");
+        var infer = StanceCli.RunWithInput(text, "infer", "--stdin-text", "--format", "json");
+        var fromFile = StanceCli.Run("infer", Article(text, "stdin.txt"), "--format", "json");
+
+        Assert.Equal((0, ""), (extract.Exit, extract.Err));
+        Assert.Contains("id: \"stdin\"", extract.Out, StringComparison.Ordinal);
+        Assert.Equal(0, infer.Exit);
+        Assert.Contains("\"country\": \"POL\"", infer.Out, StringComparison.Ordinal);
+        Assert.Equal(fromFile.Out, infer.Out);
+    }
+
+    [Fact]
+    public void InferStdinText_WithAFileToo_IsABadUsage_NotAFileSilentlyIgnored()
+    {
+        var article = Article("France condemned the invasion of Ukraine.");
+
+        var (exit, output, error) = StanceCli.RunWithInput("France condemned the invasion of Ukraine.", "infer", "--stdin-text", article);
+
+        Assert.Equal((2, ""), (exit, output));
+        Assert.Contains("--stdin-text reads one article from standard input; give no file", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_PublishedFlag_WinsOverTheHeader_AndABadDateIsAnError()
     {
         var article = Article("Published: 2023-03-21\n\nFrance condemned the invasion of Ukraine.");
