@@ -189,7 +189,8 @@ public class KnowledgeWorldTests(ITestOutputHelper output)
     [Fact]
     public void DefaultEngine_ReadsTheHistoricalLayerOnlyWhenADateBefore2015IsFirstAsked()
     {
-        var engine = StanceEngine.CreateDefault();
+        // An engine of its own: the shared CreateDefault() engine may have been asked about an earlier date by another test.
+        var engine = StanceEngine.CreateDefault(new StanceEngineOptions());
         var history = typeof(Gazetteer).GetField("_history", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(engine.RuleSet.Gazetteer) as Lazy<HistoricalLayer>;
 
         engine.Resolve("Tony Blair", new DateOnly(2020, 1, 1));
