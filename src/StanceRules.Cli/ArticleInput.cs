@@ -25,12 +25,14 @@ internal static class ArticleInput
     /// An article's fact document: its text (<c>*.txt</c>, or stdin for <see cref="StdinName"/>) read and its facts
     /// extracted, given as the fact document's text; null, said on stderr, when it cannot be read or extracted.
     /// </summary>
-    public static FactDocument? Document(StanceEngine engine, string path, StandardInput stdin, TextWriter stderr, string command)
-    {
-        var text = Read(path, stdin, stderr, command);
-        var extraction = text is null ? null : Extract(engine, path, text, published: null, id: null, stderr, command);
-        return extraction is null ? null : FactDocument.FromText(extraction.ToFactDocument(), path == StdinName ? "stdin" : path);
-    }
+    public static FactDocument? Document(StanceEngine engine, string path, StandardInput stdin, TextWriter stderr, string command) =>
+        ReadAndExtract(engine, path, stdin, stderr, command) is { } extraction
+            ? FactDocument.FromText(extraction.ToFactDocument(), path == StdinName ? "stdin" : path)
+            : null;
+
+    /// <summary>An article's text read and its facts extracted, the date and id from its header; null, said on stderr, when it cannot be.</summary>
+    public static ArticleExtraction? ReadAndExtract(StanceEngine engine, string path, StandardInput stdin, TextWriter stderr, string command) =>
+        Read(path, stdin, stderr, command) is { } text ? Extract(engine, path, text, published: null, id: null, stderr, command) : null;
 
     /// <summary>Reads the text (stdin for <see cref="StdinName"/>), or says why not on stderr and returns null.</summary>
     public static string? Read(string path, StandardInput stdin, TextWriter stderr, string command)

@@ -51,8 +51,7 @@ internal static class ExplainCommand
         if (ArticleInput.IsArticle(path))
         {
             // An article's text: its extracted facts, each with the sentence it rests on as evidence.
-            var text = ArticleInput.Read(path, options.Stdin, stderr, "explain");
-            article = text is null ? null : ArticleInput.Extract(engine, path, text, published: null, id: null, stderr, "explain")?.Facts;
+            article = ArticleInput.ReadAndExtract(engine, path, options.Stdin, stderr, "explain")?.Facts;
         }
         else if (!ExplainInput.TryRead(path, options.Stdin, stdinFormat, engine.FactTypes, out article, out diagnostics))
         {
