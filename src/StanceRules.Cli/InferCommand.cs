@@ -42,7 +42,7 @@ internal static class InferCommand
         if (files.Count == 0)
         {
             // Nothing to infer is not an error of the facts: say so, and give an empty result in the format asked for.
-            stderr.WriteLine($"stance: no fact documents (*.facts.yaml, *.facts.yml, *.facts.json) in {DisplayText.Escape(string.Join(", ", options.Paths))}");
+            stderr.WriteLine($"stance: no fact documents (*.facts.yaml, *.facts.yml, *.facts.json) or articles (*.article.txt) in {DisplayText.Escape(string.Join(", ", options.Paths))}");
             if (options.Format == "json")
             {
                 stdout.WriteLine("[]");

@@ -214,7 +214,7 @@ public class FileReadingTests
         var (tableExit, tableOut, tableErr) = StanceCli.Run("infer", folder.Path);
 
         Assert.Equal((0, "[]"), (exit, stdout.Trim()));
-        Assert.Contains("no fact documents", stderr, StringComparison.Ordinal);
+        Assert.Contains("no fact documents (*.facts.yaml, *.facts.yml, *.facts.json) or articles (*.article.txt) in", stderr, StringComparison.Ordinal);
         Assert.Equal((0, ""), (tableExit, tableOut));
         Assert.Contains("no fact documents", tableErr, StringComparison.Ordinal);
     }
