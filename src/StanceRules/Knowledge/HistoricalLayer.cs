@@ -42,7 +42,7 @@ internal sealed class HistoricalLayer
     private readonly Dictionary<string, PersonAlias>.AlternateLookup<ReadOnlySpan<char>> _spans;
 #endif
 
-    private HistoricalLayer(Dictionary<string, PersonAlias> entries, List<Person> people, List<string> conflicts, List<string> skipped)
+    private HistoricalLayer(Dictionary<string, PersonAlias> entries, List<Person> people, List<string> conflicts, List<string> skipped, Dictionary<string, Person[]> surnames)
     {
         _entries = entries;
 #if NET9_0_OR_GREATER
@@ -51,7 +51,7 @@ internal sealed class HistoricalLayer
         People = people;
         Conflicts = conflicts;
         Skipped = skipped;
-        Surnames = Gazetteer.SurnameIndex(people);
+        Surnames = surnames;
     }
 
     /// <summary>Every person of the layer (merged with the hand-written person of the same name, where there is one).</summary>
@@ -63,7 +63,7 @@ internal sealed class HistoricalLayer
     /// <summary>What was left out, one line each: a line of an embedded dictionary that could not be read, a code naming a country the gazetteer does not have (the USSR, Hong Kong), an undated government role.</summary>
     public IReadOnlyList<string> Skipped { get; }
 
-    /// <summary>The people by surname, for "President Bush" (2003).</summary>
+    /// <summary>The people by surname, for "President Bush" (2003): the layer's and the hand-written people it did not merge.</summary>
     public Dictionary<string, Person[]> Surnames { get; }
 
     public IReadOnlyDictionary<string, PersonAlias> Entries => _entries;
@@ -94,10 +94,23 @@ internal sealed class HistoricalLayer
                 continue;
             }
 
-            people.Add(person);
-            foreach (var (text, at) in record.Synonyms.Prepend((record.Name, record.At)))
+            var names = record.Synonyms.Prepend((Text: record.Name, At: record.At)).Select(n => (n.Text, n.At, Key: TextKey.Of(n.Text))).ToArray();
+            // One record is one person: when any of its names is a hand-written person of its country,
+            // every name of the record is the merged person, so "Barack Hussein Obama" (a synonym only
+            // the dictionary has) is in office across 2014/2015 like "Barack Obama".
+            var handWritten = names.Select(n => main.Entries.GetValueOrDefault(n.Key)).OfType<PersonAlias>().Select(a => a.Person).FirstOrDefault(p => p.Country == person.Country);
+            var target = person;
+            if (handWritten is null)
             {
-                var key = TextKey.Of(text);
+                people.Add(person);
+            }
+            else if (!merged.TryGetValue(handWritten, out target!))
+            {
+                merged[handWritten] = target = Merge(handWritten, person, conflicts);
+            }
+
+            foreach (var (text, at, key) in names)
+            {
                 if (key.Length == 0 || ambiguous.Contains(key))
                 {
                     continue;
@@ -109,24 +122,15 @@ internal sealed class HistoricalLayer
                     continue;
                 }
 
-                var target = person;
-                if (existing is PersonAlias { Person: var handWritten })
+                if (existing is PersonAlias { Person: var other } && other != handWritten)
                 {
-                    if (handWritten.Country != person.Country)
-                    {
-                        conflicts.Add($"{at}: '{text}' is {person.Name} of {person.Country.Iso3} here and {handWritten.Name} of {handWritten.Country.Iso3} in the hand-written data; the hand-written entry is kept");
-                        continue;
-                    }
-
-                    if (!merged.TryGetValue(handWritten, out target!))
-                    {
-                        merged[handWritten] = target = Merge(handWritten, person, conflicts);
-                    }
+                    conflicts.Add($"{at}: '{text}' is {person.Name} of {person.Country.Iso3} here and {other.Name} of {other.Country.Iso3} in the hand-written data; the hand-written entry is kept");
+                    continue;
                 }
 
-                if (entries.TryGetValue(key, out var other) && other.Person != target)
+                if (entries.TryGetValue(key, out var earlier) && earlier.Person != target)
                 {
-                    conflicts.Add($"{at}: '{text}' names both {other.Person.Name} ({other.Person.Country.Iso3}) and {person.Name} ({person.Country.Iso3}) in the dictionaries; left out as ambiguous");
+                    conflicts.Add($"{at}: '{text}' names both {earlier.Person.Name} ({earlier.Person.Country.Iso3}) and {person.Name} ({person.Country.Iso3}) in the dictionaries; left out as ambiguous");
                     entries.Remove(key);
                     ambiguous.Add(key);
                     continue;
@@ -137,7 +141,9 @@ internal sealed class HistoricalLayer
         }
 
         people.AddRange(merged.Values);
-        return new HistoricalLayer(entries, people, conflicts, skipped);
+        // "President Park" on a date before 2015: the layer's people and the hand-written people it did not merge.
+        var bySurname = people.Concat(main.People.Where(p => !merged.ContainsKey(p)));
+        return new HistoricalLayer(entries, people, conflicts, skipped, Gazetteer.SurnameIndex(bySurname));
     }
 
     /// <summary>
