@@ -231,11 +231,18 @@ public partial class KnowledgeWorldTests(ITestOutputHelper output)
         Assert.Contains(office, resolved.Matched, StringComparison.Ordinal);
     }
 
-    /// <summary>A term the dictionary leaves open (Lee Myung-bak, from 2008) never answers from 2015 on, where only the hand-written data does.</summary>
+    /// <summary>
+    /// A term the dictionary leaves open (Lee Myung-bak, from 2008; he left office on 2013-02-25)
+    /// ends the day before the hand-written data's next change of head of government (Park Geun-hye,
+    /// 2013-02-25), and never answers from 2015 on, where only the hand-written data does.
+    /// </summary>
     [Fact]
-    public void OpenDictionaryTerm_ClaimsNoOfficeAfterTheSeam()
+    public void OpenDictionaryTerm_EndsAtTheNextHandWrittenChangeOfHead_AndClaimsNoOfficeAfterTheSeam()
     {
         Assert.Equal("KOR", Engine.Resolve("Lee Myung-bak", new DateOnly(2010, 6, 1)).Country);
+        var later = Engine.Resolve("Lee Myung-bak", new DateOnly(2014, 6, 1));
+        Assert.Null(later.Country);
+        Assert.Contains("term ended 2013-02-24", later.Reason, StringComparison.Ordinal);
         Assert.Null(Engine.Resolve("Lee Myung-bak", new DateOnly(2015, 1, 2)).Country);
         Assert.Null(Engine.Resolve("Lee Myung-bak").Country);
     }

@@ -87,6 +87,8 @@ internal sealed class HistoricalLayer
         var conflicts = new List<string>();
         // An embedded dictionary is read when first needed: a line it could not read is listed here (the tests keep the default free of them).
         var skipped = problems.Select(p => p.ToString()).ToList();
+        var changes = HeadChanges(main);
+        var settled = 0;
         foreach (var record in SameNameJoined(records))
         {
             if (ToPerson(record, main, skipped) is not { } person)
@@ -102,7 +104,7 @@ internal sealed class HistoricalLayer
             var target = person;
             if (handWritten is null)
             {
-                people.Add(person);
+                people.Add(target = person = Settled(person, changes, ref settled));
             }
             else if (!merged.TryGetValue(handWritten, out target!))
             {
@@ -141,6 +143,11 @@ internal sealed class HistoricalLayer
         }
 
         people.AddRange(merged.Values);
+        if (settled > 0)
+        {
+            conflicts.Add($"{settled} terms the dictionaries leave open end the day before the next change of head of government that the hand-written data records before {Before:yyyy-MM-dd}");
+        }
+
         // "President Park" on a date before 2015: the layer's people and the hand-written people it did not merge.
         var bySurname = people.Concat(main.People.Where(p => !merged.ContainsKey(p)));
         return new HistoricalLayer(entries, people, conflicts, skipped, Gazetteer.SurnameIndex(bySurname));
@@ -160,6 +167,45 @@ internal sealed class HistoricalLayer
         NonCountryEntry other => $"'{other.Text}' ({other.Reason})",
         _ => entry.Text,
     };
+
+    /// <summary>Each country's changes of head of government before <see cref="Before"/> in the hand-written data (of head of state where it lists no head of government), in order.</summary>
+    private static Dictionary<Country, DateOnly[]> HeadChanges(Gazetteer main)
+    {
+        var terms = main.People.SelectMany(p => p.Terms).Where(t => t.From < Before).ToArray();
+        return terms.GroupBy(t => t.Country).ToDictionary(
+            g => g.Key,
+            g =>
+            {
+                var kind = g.Any(t => (t.Offices & OfficeKinds.HeadOfGovernment) != 0) ? OfficeKinds.HeadOfGovernment : OfficeKinds.HeadOfState;
+                return g.Where(t => (t.Offices & kind) != 0).Select(t => t.From).Distinct().Order().ToArray();
+            });
+    }
+
+    /// <summary>
+    /// A term the dictionary leaves open yields to the hand-written data: it ends the day before the
+    /// next change of head of government (of head of state where the country lists none) that the
+    /// hand-written data records after the term began and before 2015. The dictionary is as of its
+    /// date and left such terms open (Phoenix has Lee Myung-bak, president of South Korea to
+    /// 2013-02-25, in office from 2008 with no end); a new government is where an open term stops
+    /// being reliable, and no country (a gap) is better than a wrong one.
+    /// </summary>
+    private static Person Settled(Person person, Dictionary<Country, DateOnly[]> changes, ref int settled)
+    {
+        var last = person.Terms[^1];
+        if (last.To is not null || !changes.TryGetValue(last.Country, out var days) || Array.Find(days, d => d > last.From) is var change && change == default)
+        {
+            return person;
+        }
+
+        settled++;
+        var result = new Person(person.Name, person.Country);
+        foreach (var term in person.Terms)
+        {
+            result.Add(term == last ? new OfficeTerm(result, term.Country, term.Offices, term.From, change.AddDays(-1), term.At) : new OfficeTerm(result, term.Country, term.Offices, term.From, term.To, term.At));
+        }
+
+        return result;
+    }
 
     /// <summary>The record's government terms as a person, overlapping terms joined; null when it has none.</summary>
     private static Person? ToPerson(ActorsRecord record, Gazetteer main, List<string> skipped)
