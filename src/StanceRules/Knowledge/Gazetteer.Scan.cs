@@ -212,14 +212,17 @@ internal sealed partial class Gazetteer
         var words = new Words(key, starts, ends, covered);
         for (var w = 0; w < starts.Length; w++)
         {
-            if (covered[w] || ends[w] - starts[w] < 3)
+            // Two letters only for a family name written first ("President Xi"): the surname index holds no shorter last word.
+            if (covered[w] || ends[w] - starts[w] < 2)
             {
                 continue;
             }
 
             var titled = w > 0 && !covered[w - 1] && words.Is(w - 1, SurnameTitles);
             var governed = w + 1 < starts.Length && !covered[w + 1] && words.Is(w + 1, GovernmentWords);
-            if ((titled || governed) && BySurname(key[starts[w]..ends[w]], date, named) is { } person)
+            // A head's title ("President Park", "Prime Minister Lee") or "<surname> government": a head of state or government first.
+            var head = governed || (titled && (words.Is(w - 1, HeadTitles) || (w > 1 && key.AsSpan(starts[w - 2], ends[w - 2] - starts[w - 2]).SequenceEqual("prime"))));
+            if ((titled || governed) && BySurname(key[starts[w]..ends[w]], date, named, head) is { } person)
             {
                 hits.Add((w, 1, new PersonAlias(key[starts[w]..ends[w]], person)));
                 covered[w] = true;

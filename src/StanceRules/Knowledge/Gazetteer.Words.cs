@@ -35,6 +35,10 @@ internal sealed partial class Gazetteer
     ], StringComparer.Ordinal);
 
     // A word after a bare surname that makes it the government ("the Bush administration", "the Netanyahu government").
+    // The titles of a head of state or government before a surname: among several holders of that surname, the head ("President Park" in 2014).
+    private static readonly FrozenSet<string> HeadTitles = FrozenSet.ToFrozenSet(
+        ["president", "premier", "pm", "chancellor", "king", "queen", "emir", "sultan", "taoiseach"], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> GovernmentWords = FrozenSet.ToFrozenSet(
         ["administration", "government", "cabinet", "presidency", "regime"], StringComparer.Ordinal);
 
@@ -80,10 +84,11 @@ internal sealed partial class Gazetteer
     /// <summary>
     /// The person a bare surname after a title ("President Assad") or before "administration"
     /// names: among the holders with that surname (of the country named, if one is), the one in
-    /// office on the date, else the only one; without a date, the only one, else the only one
-    /// still in office. Null when no one or several people fit.
+    /// office on the date (after a head's title or before "administration", the only head of state or
+    /// government among several in office), else the only one; without a date, the only one, else
+    /// the only one still in office. Null when no one or several people fit.
     /// </summary>
-    private Person? BySurname(string surname, DateOnly? date, Country? named)
+    private Person? BySurname(string surname, DateOnly? date, Country? named, bool headTitle)
     {
         // Before 2015 the historical layer's people (merged with the hand-written ones they share a name with), then the hand-written ones.
         if (!(IsHistorical(date) && _history!.Value.Surnames.TryGetValue(surname, out var people)) && !_surnames.Value.TryGetValue(surname, out people))
@@ -93,8 +98,10 @@ internal sealed partial class Gazetteer
 
         Person? only = null;
         Person? inOffice = null;
+        Person? headInOffice = null;
         var candidates = 0;
         var holding = 0;
+        var heads = 0;
         foreach (var person in people)
         {
             if (named is not null && !person.Terms.Any(t => t.Country == named))
@@ -109,13 +116,36 @@ internal sealed partial class Gazetteer
             {
                 holding++;
                 inOffice = person;
+                if (date is { } on && person.Terms.Any(t => t.Holds(on) && (t.Offices & (OfficeKinds.HeadOfState | OfficeKinds.HeadOfGovernment)) != 0))
+                {
+                    heads++;
+                    headInOffice = person;
+                }
             }
         }
 
-        return holding == 1 ? inOffice : candidates == 1 ? only : null;
+        return holding == 1 ? inOffice : headTitle && heads == 1 ? headInOffice : candidates == 1 ? only : null;
     }
 
-    /// <summary>Every person by the last word of their name ("assad" for Bashar al-Assad), for title + surname.</summary>
+    /// <summary>
+    /// Countries whose people's names English-language news writes family name first: Chinese
+    /// and Korean names ("Xi Jinping", "Moon Jae-in", "Tsai Ing-wen"), so "President Moon" is
+    /// Moon Jae-in. Japanese, Vietnamese, Hungarian and Singaporean names are written or called by
+    /// the last word in such news ("Shinzo Abe", "Trong", "Lawrence Wong") and follow the general rule.
+    /// </summary>
+    private static readonly FrozenSet<string> FamilyNameFirst = FrozenSet.ToFrozenSet(["CHN", "TWN", "KOR", "PRK"], StringComparer.Ordinal);
+
+    // Two-letter family names that are also English words ("He", "An", "No") are not indexed: "President he said".
+    private static readonly FrozenSet<string> ShortEnglishWords = FrozenSet.ToFrozenSet(
+        ["he", "an", "so", "no", "do", "go", "to", "in", "on", "of", "or", "as", "at", "by", "it", "is", "be", "me", "my", "we", "us", "up", "oh", "if"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every person by surname, for title + surname: the last word of the name ("assad" for Bashar
+    /// al-Assad), at least three letters; for a country that writes the family name first (see
+    /// <see cref="FamilyNameFirst"/>) also the first word, at least two letters ("xi", "moon"),
+    /// since such a country's people may also bear a name in Western order ("Ambrose Lee").
+    /// </summary>
     internal static Dictionary<string, Person[]> SurnameIndex(IEnumerable<Person> people)
     {
         var index = new Dictionary<string, List<Person>>(StringComparer.Ordinal);
@@ -123,12 +153,27 @@ internal sealed partial class Gazetteer
         {
             var key = TextKey.Of(person.Name);
             var space = key.LastIndexOf(' ');
-            if (space < 0 || key.Length - space < 4)
+            if (space < 0)
             {
-                continue; // one-word names ("Lula") are their own alias; two-letter surnames are too short to trust
+                continue; // one-word names ("Lula") are their own alias
             }
 
-            var surname = key[(space + 1)..];
+            if (key.Length - space >= 4)
+            {
+                Add(key[(space + 1)..], person); // two-letter last words are too short to trust
+            }
+
+            var first = key.IndexOf(' ');
+            if (first >= 2 && person.Terms.Any(t => FamilyNameFirst.Contains(t.Country.Iso3)) && !ShortEnglishWords.Contains(key[..first]))
+            {
+                Add(key[..first], person);
+            }
+        }
+
+        return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        void Add(string surname, Person person)
+        {
             if (!index.TryGetValue(surname, out var list))
             {
                 index[surname] = list = [];
@@ -139,7 +184,5 @@ internal sealed partial class Gazetteer
                 list.Add(person);
             }
         }
-
-        return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 }

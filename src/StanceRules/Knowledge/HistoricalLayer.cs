@@ -42,7 +42,7 @@ internal sealed class HistoricalLayer
     private readonly Dictionary<string, PersonAlias>.AlternateLookup<ReadOnlySpan<char>> _spans;
 #endif
 
-    private HistoricalLayer(Dictionary<string, PersonAlias> entries, List<Person> people, List<string> conflicts, List<string> skipped)
+    private HistoricalLayer(Dictionary<string, PersonAlias> entries, List<Person> people, List<string> conflicts, List<string> skipped, Dictionary<string, Person[]> surnames)
     {
         _entries = entries;
 #if NET9_0_OR_GREATER
@@ -51,7 +51,7 @@ internal sealed class HistoricalLayer
         People = people;
         Conflicts = conflicts;
         Skipped = skipped;
-        Surnames = Gazetteer.SurnameIndex(people);
+        Surnames = surnames;
     }
 
     /// <summary>Every person of the layer (merged with the hand-written person of the same name, where there is one).</summary>
@@ -63,7 +63,7 @@ internal sealed class HistoricalLayer
     /// <summary>What was left out, one line each: a line of an embedded dictionary that could not be read, a code naming a country the gazetteer does not have (the USSR, Hong Kong), an undated government role.</summary>
     public IReadOnlyList<string> Skipped { get; }
 
-    /// <summary>The people by surname, for "President Bush" (2003).</summary>
+    /// <summary>The people by surname, for "President Bush" (2003): the layer's and the hand-written people it did not merge.</summary>
     public Dictionary<string, Person[]> Surnames { get; }
 
     public IReadOnlyDictionary<string, PersonAlias> Entries => _entries;
@@ -87,6 +87,8 @@ internal sealed class HistoricalLayer
         var conflicts = new List<string>();
         // An embedded dictionary is read when first needed: a line it could not read is listed here (the tests keep the default free of them).
         var skipped = problems.Select(p => p.ToString()).ToList();
+        var changes = HeadChanges(main);
+        var settled = 0;
         foreach (var record in SameNameJoined(records))
         {
             if (ToPerson(record, main, skipped) is not { } person)
@@ -94,10 +96,23 @@ internal sealed class HistoricalLayer
                 continue;
             }
 
-            people.Add(person);
-            foreach (var (text, at) in record.Synonyms.Prepend((record.Name, record.At)))
+            var names = record.Synonyms.Prepend((Text: record.Name, At: record.At)).Select(n => (n.Text, n.At, Key: TextKey.Of(n.Text))).ToArray();
+            // One record is one person: when any of its names is a hand-written person of its country,
+            // every name of the record is the merged person, so "Barack Hussein Obama" (a synonym only
+            // the dictionary has) is in office across 2014/2015 like "Barack Obama".
+            var handWritten = names.Select(n => main.Entries.GetValueOrDefault(n.Key)).OfType<PersonAlias>().Select(a => a.Person).FirstOrDefault(p => p.Country == person.Country);
+            var target = person;
+            if (handWritten is null)
             {
-                var key = TextKey.Of(text);
+                people.Add(target = person = Settled(person, changes, ref settled));
+            }
+            else if (!merged.TryGetValue(handWritten, out target!))
+            {
+                merged[handWritten] = target = Merge(handWritten, person, conflicts);
+            }
+
+            foreach (var (text, at, key) in names)
+            {
                 if (key.Length == 0 || ambiguous.Contains(key))
                 {
                     continue;
@@ -109,24 +124,15 @@ internal sealed class HistoricalLayer
                     continue;
                 }
 
-                var target = person;
-                if (existing is PersonAlias { Person: var handWritten })
+                if (existing is PersonAlias { Person: var other } && other != handWritten)
                 {
-                    if (handWritten.Country != person.Country)
-                    {
-                        conflicts.Add($"{at}: '{text}' is {person.Name} of {person.Country.Iso3} here and {handWritten.Name} of {handWritten.Country.Iso3} in the hand-written data; the hand-written entry is kept");
-                        continue;
-                    }
-
-                    if (!merged.TryGetValue(handWritten, out target!))
-                    {
-                        merged[handWritten] = target = Merge(handWritten, person, conflicts);
-                    }
+                    conflicts.Add($"{at}: '{text}' is {person.Name} of {person.Country.Iso3} here and {other.Name} of {other.Country.Iso3} in the hand-written data; the hand-written entry is kept");
+                    continue;
                 }
 
-                if (entries.TryGetValue(key, out var other) && other.Person != target)
+                if (entries.TryGetValue(key, out var earlier) && earlier.Person != target)
                 {
-                    conflicts.Add($"{at}: '{text}' names both {other.Person.Name} ({other.Person.Country.Iso3}) and {person.Name} ({person.Country.Iso3}) in the dictionaries; left out as ambiguous");
+                    conflicts.Add($"{at}: '{text}' names both {earlier.Person.Name} ({earlier.Person.Country.Iso3}) and {person.Name} ({person.Country.Iso3}) in the dictionaries; left out as ambiguous");
                     entries.Remove(key);
                     ambiguous.Add(key);
                     continue;
@@ -137,7 +143,14 @@ internal sealed class HistoricalLayer
         }
 
         people.AddRange(merged.Values);
-        return new HistoricalLayer(entries, people, conflicts, skipped);
+        if (settled > 0)
+        {
+            conflicts.Add($"{settled} terms the dictionaries leave open end the day before the next change of head of government that the hand-written data records before {Before:yyyy-MM-dd}");
+        }
+
+        // "President Park" on a date before 2015: the layer's people and the hand-written people it did not merge.
+        var bySurname = people.Concat(main.People.Where(p => !merged.ContainsKey(p)));
+        return new HistoricalLayer(entries, people, conflicts, skipped, Gazetteer.SurnameIndex(bySurname));
     }
 
     /// <summary>
@@ -154,6 +167,45 @@ internal sealed class HistoricalLayer
         NonCountryEntry other => $"'{other.Text}' ({other.Reason})",
         _ => entry.Text,
     };
+
+    /// <summary>Each country's changes of head of government before <see cref="Before"/> in the hand-written data (of head of state where it lists no head of government), in order.</summary>
+    private static Dictionary<Country, DateOnly[]> HeadChanges(Gazetteer main)
+    {
+        var terms = main.People.SelectMany(p => p.Terms).Where(t => t.From < Before).ToArray();
+        return terms.GroupBy(t => t.Country).ToDictionary(
+            g => g.Key,
+            g =>
+            {
+                var kind = g.Any(t => (t.Offices & OfficeKinds.HeadOfGovernment) != 0) ? OfficeKinds.HeadOfGovernment : OfficeKinds.HeadOfState;
+                return g.Where(t => (t.Offices & kind) != 0).Select(t => t.From).Distinct().Order().ToArray();
+            });
+    }
+
+    /// <summary>
+    /// A term the dictionary leaves open yields to the hand-written data: it ends the day before the
+    /// next change of head of government (of head of state where the country lists none) that the
+    /// hand-written data records after the term began and before 2015. The dictionary is as of its
+    /// date and left such terms open (Phoenix has Lee Myung-bak, president of South Korea to
+    /// 2013-02-25, in office from 2008 with no end); a new government is where an open term stops
+    /// being reliable, and no country (a gap) is better than a wrong one.
+    /// </summary>
+    private static Person Settled(Person person, Dictionary<Country, DateOnly[]> changes, ref int settled)
+    {
+        var last = person.Terms[^1];
+        if (last.To is not null || !changes.TryGetValue(last.Country, out var days) || Array.Find(days, d => d > last.From) is var change && change == default)
+        {
+            return person;
+        }
+
+        settled++;
+        var result = new Person(person.Name, person.Country);
+        foreach (var term in person.Terms)
+        {
+            result.Add(term == last ? new OfficeTerm(result, term.Country, term.Offices, term.From, change.AddDays(-1), term.At) : new OfficeTerm(result, term.Country, term.Offices, term.From, term.To, term.At));
+        }
+
+        return result;
+    }
 
     /// <summary>The record's government terms as a person, overlapping terms joined; null when it has none.</summary>
     private static Person? ToPerson(ActorsRecord record, Gazetteer main, List<string> skipped)
