@@ -28,6 +28,12 @@ internal sealed partial class TextExtractor
 
         if (_words[act.First].InQuote)
         {
+            if (QuoteAfterTo(act.First))
+            {
+                whyNot = "a quotation that completes another verb's infinitive (\"called on X to '...'\"): whose act it is, is not clear";
+                return null;
+            }
+
             if (speaker is not null)
             {
                 return speaker;
@@ -49,8 +55,14 @@ internal sealed partial class TextExtractor
             var candidate = _actors[a];
             if (candidate.Last < act.First && GapAllowed(candidate.Last + 1, act.First))
             {
+                if (ObjectOf(candidate, act) is { } verb)
+                {
+                    whyNot = $"'{DisplayText.Truncate(candidate.Text)}' is the object of '{verb}', not the subject of the act";
+                    return null;
+                }
+
                 actorFirst = candidate.First;
-                gapStart = candidate.Last + 1;
+                gapStart = SameSegment(candidate.Last, act.First) ? candidate.Last + 1 : ClauseStart(act.First);
                 return candidate;
             }
         }
@@ -136,5 +148,42 @@ internal sealed partial class TextExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The sentence without its actor's words: an actor's own name ("Maduro accused ...") is not what its act is about.</summary>
+    private string SentenceWithout(SentenceSpan sentence, ActorSpan actor) =>
+        actor.First < 0 ? _text[sentence.Start..sentence.End]
+            : string.Concat(_text.AsSpan(sentence.Start, _words[actor.First].Start - sentence.Start), " ", _text.AsSpan(_words[actor.Last].End, sentence.End - _words[actor.Last].End));
+
+    /// <summary>Whether the quotation that holds <paramref name="word"/> opens right after a "to" of the narrative ("urged Iran to “respect the deal”").</summary>
+    private bool QuoteAfterTo(int word)
+    {
+        while (word > 0 && _words[word - 1].InQuote)
+        {
+            word--;
+        }
+
+        return word > 0 && Key(word - 1) == "to";
+    }
+
+    /// <summary>
+    /// The verb whose object <paramref name="candidate"/> is when an infinitive follows it: in "France
+    /// urged Iran to accept the deal" or "called on Iran to accept" Iran accepts nothing; the act
+    /// belongs to the verb's demand. Null when the candidate is no such object.
+    /// </summary>
+    private string? ObjectOf(ActorSpan candidate, ActMatch act)
+    {
+        if (act.First - 1 <= candidate.Last || Key(act.First - 1) != "to" || candidate.First == 0)
+        {
+            return null;
+        }
+
+        var verb = candidate.First - 1;
+        if (Key(verb) is "on" or "upon" && verb > 0)
+        {
+            verb--;
+        }
+
+        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
     }
 }

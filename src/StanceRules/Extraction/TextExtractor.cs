@@ -162,7 +162,7 @@ internal sealed partial class TextExtractor
             }
 
             var target = Span(targetFirst, targetLast);
-            var issue = _issues.Infer(target) ?? _issues.Infer(_text[sentence.Start..sentence.End]) ?? FallbackIssue;
+            var issue = _issues.Infer(target) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
             if (issue is null)
             {
                 reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
