@@ -53,7 +53,7 @@ internal sealed partial class TextExtractor
         for (var a = _actors.Count - 1; a >= 0; a--)
         {
             var candidate = _actors[a];
-            if (candidate.Last < act.First && GapAllowed(candidate.Last + 1, act.First))
+            if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act)))
             {
                 if (ObjectOf(candidate, act) is { } verb)
                 {
@@ -186,4 +186,8 @@ internal sealed partial class TextExtractor
 
         return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
     }
+
+    /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>
+    private bool IsPossessive(ActorSpan candidate, ActMatch act) =>
+        act.Nominal && act.First == candidate.Last + 2 && Key(candidate.Last + 1) == "s" && SameSegment(candidate.Last, act.First);
 }

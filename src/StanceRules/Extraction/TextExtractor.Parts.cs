@@ -198,25 +198,39 @@ internal sealed partial class TextExtractor
 
     private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
 
-    /// <summary>The acts of the lexicon (and the vote phrases), longest first, outside names.</summary>
+    /// <summary>
+    /// The acts of the lexicon (and the vote phrases), longest first, outside names: a multiword act,
+    /// else a noun of an act after a light verb ("lodged a formal protest") or a possessive ("Spain's
+    /// condemnation"), else a one-word act.
+    /// </summary>
     private void FindActs()
     {
         _acts.Clear();
         for (var i = 0; i < _words.Count; i++)
         {
-            if (_nameOf[i] >= 0 || !_index.TryActs(KeySpan(i), out var patterns))
+            if (_nameOf[i] >= 0)
             {
                 continue;
             }
 
-            foreach (var pattern in patterns!)
+            var hasActs = _index.TryActs(KeySpan(i), out var patterns);
+            if (hasActs && Longest(i, patterns!, multiword: true) is { } multiword)
             {
-                if (MatchRest(i, pattern.Rest) is var last and >= 0)
-                {
-                    _acts.Add(new ActMatch(i, last, pattern));
-                    i = last;
-                    break;
-                }
+                _acts.Add(multiword);
+                i = multiword.Last;
+            }
+            else if (_index.IsLightVerb(KeySpan(i)) && NominalAfter(i) is { } nominal)
+            {
+                _acts.Add(nominal);
+                i = nominal.Last;
+            }
+            else if (i > 0 && Key(i - 1) == "s" && SameSegment(i - 1, i) && _index.TryNominal(KeySpan(i), out var noun) && LinksAfter(i))
+            {
+                _acts.Add(new ActMatch(i, i, noun!, Nominal: true));
+            }
+            else if (hasActs && Longest(i, patterns!, multiword: false) is { } single)
+            {
+                _acts.Add(single);
             }
         }
 
@@ -228,6 +242,36 @@ internal sealed partial class TextExtractor
                 _acts.RemoveAt(a);
             }
         }
+    }
+
+    private ActMatch? Longest(int first, ActPattern[] patterns, bool multiword)
+    {
+        foreach (var pattern in patterns)
+        {
+            if ((pattern.Rest.Length > 0) == multiword && MatchRest(first, pattern.Rest) is var last and >= 0)
+            {
+                return new ActMatch(first, last, pattern);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the word after a noun of an act says what it is about: "opposition to", not "opposition leader".</summary>
+    private bool LinksAfter(int noun) => noun + 1 < _words.Count && SameSegment(noun, noun + 1) && _patterns.NominalLinks.Contains(Key(noun + 1));
+
+    /// <summary>A noun of an act at most three words after the light verb at <paramref name="verb"/>, in its clause: "voiced its strong opposition".</summary>
+    private ActMatch? NominalAfter(int verb)
+    {
+        for (var k = verb + 1; k < _words.Count && k - verb <= 4 && SameSegment(k, verb) && _nameOf[k] < 0; k++)
+        {
+            if (_index.TryNominal(KeySpan(k), out var pattern) && LinksAfter(k))
+            {
+                return new ActMatch(verb, k, pattern!, Nominal: true);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
