@@ -78,6 +78,11 @@ internal sealed partial class TextExtractor
                 {
                     // "it" stands for the speaker only right after a verb of saying ("Syria says it will not accept"), not in "as it challenges".
                     gapStart = q + 1;
+                    if (lastSpeaker is null && _patterns.Titles.Contains(pronoun[(pronoun.LastIndexOf(' ') + 1)..]) && Holder(pronoun) is { } holder)
+                    {
+                        return Carried(holder); // "the crown prince": the last named crown prince of the article
+                    }
+
                     if (lastSpeaker is null)
                     {
                         whyNot = $"'{Span(p, q)}' stands for no speaker named earlier in the paragraph";
@@ -89,7 +94,45 @@ internal sealed partial class TextExtractor
             }
         }
 
+        // "Spain met Kenya and condemned ...": an act after "and" or "but" with no subject of its own shares the subject of the act before.
+        if (Coordinated(act) is var (conjunction, previous) && FindActor(previous, speaker, lastSpeaker, out actorFirst, out _, out _) is { } shared)
+        {
+            gapStart = conjunction + 1;
+            return shared;
+        }
+
+        actorFirst = -1;
         whyNot = nearest is null ? "no actor before the act" : $"no actor next to the act (the nearest, '{DisplayText.Truncate(nearest.Text)}', is not its subject)";
+        return null;
+    }
+
+    /// <summary>
+    /// The "and" or "but" (after a comma or not) that joins the act to an earlier act of its
+    /// sentence, with only auxiliaries, negations, hedges or adverbs between it and the act; and that earlier act.
+    /// </summary>
+    private (int Conjunction, ActMatch Previous)? Coordinated(ActMatch act)
+    {
+        for (var k = act.First - 1; k > 0 && act.First - k <= MaxGapWords; k--)
+        {
+            if (Key(k) is "and" or "but")
+            {
+                if (!SameSegment(k, act.First) || !WordsAllowed(k + 1, act.First))
+                {
+                    return null;
+                }
+
+                for (var a = _acts.Count - 1; a >= 0; a--)
+                {
+                    if (_acts[a].Last < k)
+                    {
+                        return _words[_acts[a].First].InQuote == _words[act.First].InQuote ? (k, _acts[a]) : null;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         return null;
     }
 
@@ -190,4 +233,35 @@ internal sealed partial class TextExtractor
     /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>
     private bool IsPossessive(ActorSpan candidate, ActMatch act) =>
         act.Nominal && act.First == candidate.Last + 2 && Key(candidate.Last + 1) == "s" && SameSegment(candidate.Last, act.First);
+
+    /// <summary>The article's last named country actor whose words hold the title ("crown prince"), or null.</summary>
+    private string? Holder(string title)
+    {
+        for (var m = _mentioned.Count - 1; m >= 0; m--)
+        {
+            if (_mentioned[m].Key.Contains($" {title} ", StringComparison.Ordinal))
+            {
+                return _mentioned[m].Text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers the sentence's named country actors for <see cref="Holder"/> (the last <see cref="MaxMentioned"/>).</summary>
+    private void Mention()
+    {
+        foreach (var actor in _actors)
+        {
+            if (actor.IsCountry && !actor.Text.Contains(',', StringComparison.Ordinal))
+            {
+                if (_mentioned.Count == MaxMentioned)
+                {
+                    _mentioned.RemoveAt(0);
+                }
+
+                _mentioned.Add((actor.Text, $" {TextKey.Of(actor.Text)} "));
+            }
+        }
+    }
 }

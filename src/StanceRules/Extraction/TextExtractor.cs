@@ -22,6 +22,9 @@ internal sealed partial class TextExtractor
     /// <summary>Sentences longer than this are skipped with a note: no sentence of news is.</summary>
     public const int MaxSentenceChars = 4_000;
 
+    /// <summary>How many named actors the extractor remembers for "the crown prince" and the like.</summary>
+    public const int MaxMentioned = 64;
+
     /// <summary>How many words after an act its target may hold.</summary>
     public const int MaxTargetWords = 30;
 
@@ -36,6 +39,7 @@ internal sealed partial class TextExtractor
     private readonly List<ActorSpan> _actors = [];
     private readonly List<ActMatch> _acts = [];
     private readonly List<(ActMatch Act, string? LastSpeaker)> _neutral = [];
+    private readonly List<(string Text, string Key)> _mentioned = [];
     private int[] _nameOf = new int[64];
     private string?[] _wordKeys = new string?[64];
     private readonly List<GazetteerEntry> _names = [];
@@ -56,6 +60,7 @@ internal sealed partial class TextExtractor
     public ArticleExtraction Run(string text, string id, DateOnly? published, string? title, CancellationToken cancellationToken)
     {
         _text = text;
+        _mentioned.Clear();
         var sentences = new List<SentenceSpan>();
         TextScanner.Sentences(text, _patterns.Abbreviations, sentences, cancellationToken);
         var facts = new List<Fact>();
@@ -154,11 +159,13 @@ internal sealed partial class TextExtractor
             reasons.Add(_acts.Count == 0 ? "no act of the lexicon" : "no act but verbs of saying that attribute a quotation (" + string.Join(", ", _acts.Select(a => a.Pattern.Lemma).Distinct()) + ")");
         }
 
+        Mention();
         return lastSpeaker;
     }
 
     /// <summary>
-    /// Writes the fact of one act, or its reason for none; returns the actor's text. For a neutral
+    /// Writes the fact of one act, or its reason for none; returns the actor's text when it is a
+    /// country, fact or not (the paragraph's speaker now: "Spain greeted Peru. It then ..."). For a neutral
     /// act, <paramref name="sentenceFirst"/> is the sentence's first fact: an actor that already has
     /// a fact of this sentence gets no neutral one.
     /// </summary>
@@ -181,27 +188,27 @@ internal sealed partial class TextExtractor
 
         if (sentenceFirst >= 0 && facts.FindIndex(sentenceFirst, f => f.Actor == actor.Text) >= 0)
         {
-            return null;
+            return actor.Text;
         }
 
         var gap = GapKey(gapStart, act.First);
         if (ContainsWord(gap, _patterns.Discard))
         {
             reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
-            return null;
+            return actor.Text;
         }
 
         if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
         {
             reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
-            return null;
+            return actor.Text;
         }
 
         var (targetFirst, targetLast) = Target(act.Last + 1);
         if (targetFirst > targetLast)
         {
             reasons.Add($"{lemma}: no target after the act");
-            return null;
+            return actor.Text;
         }
 
         var target = Span(targetFirst, targetLast);
@@ -209,7 +216,7 @@ internal sealed partial class TextExtractor
         if (issue is null)
         {
             reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
-            return null;
+            return actor.Text;
         }
 
         var negated = ContainsPhrase(gap, _patterns.Negations);
@@ -220,7 +227,7 @@ internal sealed partial class TextExtractor
         if (fact is null)
         {
             reasons.Add($"{lemma}: {whyNoFact}");
-            return null;
+            return actor.Text;
         }
 
         facts.Add(fact);

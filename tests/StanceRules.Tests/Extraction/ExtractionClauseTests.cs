@@ -95,4 +95,29 @@ public sealed class ExtractionClauseTests : IDisposable
         Assert.Empty(engine.Extract("Peru condemned the weather.", "t", Date).Facts.Facts);
         Assert.Equal("peru-government", Assert.Single(engine.Extract("Chile condemned the weather in Peru.", "t", Date).Facts.Facts).Issue);
     }
+
+    [Fact]
+    public void Coordination_AnActAfterAndWithoutASubject_SharesTheSubjectOfTheActBefore()
+    {
+        var extraction = Extract("Spain's foreign minister met Kenya's envoy and later did not condemn the war in Ukraine.");
+        var fact = Assert.IsType<Statement>(Assert.Single(extraction.Facts.Facts, f => f is Statement { Act: "condemn" }));
+        Assert.Equal("Spain's foreign minister", fact.Actor);
+        Assert.True(fact.Negated);
+        Assert.StartsWith("Spain's foreign minister met", fact.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coordination_WithAnotherActorAfterAnd_KeepsThatActor()
+    {
+        var extraction = Extract("Spain met Kenya, and Peru condemned the war in Ukraine.");
+        Assert.Equal("Peru", Assert.Single(extraction.Facts.Facts, f => f is Statement { Act: "condemn" }).Actor);
+    }
+
+    [Fact]
+    public void TitleDescription_InALaterParagraph_IsTheArticlesLastNamedHolderOfTheTitle()
+    {
+        var fact = OnlyStatement("Saudi Crown Prince Mohammed bin Salman greeted the guests.\n\nThe crown prince condemned the war in Ukraine.");
+        Assert.Equal("Saudi Crown Prince Mohammed bin Salman", fact.Actor);
+        Assert.Empty(Extract("Saudi Crown Prince Mohammed bin Salman greeted the guests.\n\nHe condemned the war in Ukraine.").Facts.Facts);
+    }
 }
