@@ -239,9 +239,9 @@ internal sealed partial class TextExtractor
     {
         for (var m = _mentioned.Count - 1; m >= 0; m--)
         {
-            if (_mentioned[m].Key.Contains($" {title} ", StringComparison.Ordinal))
+            if ($" {TextKey.Of(_mentioned[m])} ".Contains($" {title} ", StringComparison.Ordinal))
             {
-                return _mentioned[m].Text;
+                return _mentioned[m];
             }
         }
 
@@ -260,7 +260,7 @@ internal sealed partial class TextExtractor
                     _mentioned.RemoveAt(0);
                 }
 
-                _mentioned.Add((actor.Text, $" {TextKey.Of(actor.Text)} "));
+                _mentioned.Add(actor.Text);
             }
         }
     }

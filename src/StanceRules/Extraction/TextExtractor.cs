@@ -39,7 +39,7 @@ internal sealed partial class TextExtractor
     private readonly List<ActorSpan> _actors = [];
     private readonly List<ActMatch> _acts = [];
     private readonly List<(ActMatch Act, string? LastSpeaker)> _neutral = [];
-    private readonly List<(string Text, string Key)> _mentioned = [];
+    private readonly List<string> _mentioned = [];
     private int[] _nameOf = new int[64];
     private string?[] _wordKeys = new string?[64];
     private readonly List<GazetteerEntry> _names = [];

@@ -76,4 +76,16 @@ public sealed class ExtractionActsTests : IDisposable
         Assert.Contains("more-extraction.yaml", diagnostic.Location.File, StringComparison.Ordinal);
         Assert.Equal(3, diagnostic.Location.Line);
     }
+
+    [Fact]
+    public void Extraction_OfTheSeedArticlesRepeated_GivesTheirFactsTimesTheRepeats()
+    {
+        // The benchmark's check (ExtractionText.Check): what one article's text gives does not depend on the articles before it.
+        var one = string.Join("\n\n", Directory.GetFiles(Path.Combine(Repo.Root, "seeds"), "*.article.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText));
+        var engine = StanceEngine.CreateDefault();
+        var once = engine.Extract(one, "one", Date).Facts.Facts.Select(f => f.Evidence ?? string.Empty).ToList();
+        var thrice = engine.Extract(string.Join("\n\n", one, one, one), "three", Date).Facts.Facts.Select(f => f.Evidence ?? string.Empty).ToList();
+        Assert.NotEmpty(once);
+        Assert.Equal(once.Concat(once).Concat(once), thrice);
+    }
 }
