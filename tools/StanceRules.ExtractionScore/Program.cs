@@ -7,7 +7,8 @@ using StanceRules;
 //     (seeds/NAME.expected.json): recall and precision of (country, issue, stance) rows;
 // (b) the PLOVER gold-standard records (tests/StanceRules.Tests/Fixtures/plover-gsr/gsr-dev.json):
 //     source country, stance family by event type (plover-families.yaml), no stance from neutral events.
-// Usage: dotnet run --project tools/StanceRules.ExtractionScore [-- REPO_ROOT]
+// Usage: dotnet run --project tools/StanceRules.ExtractionScore [-- REPO_ROOT] [--why-not] [--misses]
+// --why-not: each PLOVER sentence's notes; --misses: each state-coded PLOVER record whose source country the facts miss.
 var root = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : FindRoot();
 var here = Path.Combine(root, "tools", "StanceRules.ExtractionScore");
 var seedEngine = StanceEngine.Load(Path.Combine(here, "seed-issues"), new StanceEngineOptions { ExtendDefaultRules = true });
@@ -82,6 +83,14 @@ foreach (var record in plover.RootElement.EnumerateArray())
             {
                 sourceRight++;
             }
+            else if (args.Contains("--misses"))
+            {
+                Console.WriteLine($"  source miss {string.Join(",", codes)} <- {string.Join("; ", facts.Facts.Select(f => f.Actor))} | {textNode.GetString()}");
+            }
+        }
+        else if (args.Contains("--misses"))
+        {
+            Console.WriteLine($"  no fact {string.Join(",", codes)}: {string.Join("; ", extraction.WhyNot.Select(n => n.Reason))} | {textNode.GetString()}");
         }
     }
 

@@ -19,6 +19,8 @@ internal sealed class ExtractionIndex
     private readonly PhraseTable<GazetteerEntry?> _names = new();
     private readonly PhraseTable<ActPattern[]> _acts = new();
     private readonly PhraseTable<bool> _speech = new();
+    private readonly PhraseTable<bool> _light = new();
+    private readonly PhraseTable<ActPattern> _nominal = new();
 
     public ExtractionIndex(Gazetteer gazetteer, Lexicon lexicon, ExtractionPatterns patterns)
     {
@@ -65,6 +67,25 @@ internal sealed class ExtractionIndex
                 _speech.Set(form, true);
             }
         }
+
+        foreach (var verb in patterns.LightVerbs)
+        {
+            foreach (var form in Forms(verb, patterns.Irregular))
+            {
+                _light.Set(form, true);
+            }
+        }
+
+        foreach (var (noun, lemma) in patterns.NominalActs)
+        {
+            // A lemma the lexicon does not list is a load error (ExtractionReader.CheckNominalActs).
+            if (lexicon.Families.TryGetValue(lemma, out var family))
+            {
+                var pattern = new ActPattern(lemma, [], family, null);
+                _nominal.Set(noun, pattern);
+                _nominal.TryAdd(noun.EndsWith('s') ? noun : noun + "s", pattern);
+            }
+        }
     }
 
     public ExtractionPatterns Patterns { get; }
@@ -77,6 +98,12 @@ internal sealed class ExtractionIndex
     public bool TryActs(ReadOnlySpan<char> word, out ActPattern[]? patterns) => _acts.TryGet(word, out patterns);
 
     public bool IsSpeechVerb(ReadOnlySpan<char> word) => _speech.TryGet(word, out _);
+
+    /// <summary>Whether the word is a form of a verb that carries a noun of an act ("lodged", "voices").</summary>
+    public bool IsLightVerb(ReadOnlySpan<char> word) => _light.TryGet(word, out _);
+
+    /// <summary>The act a noun names ("condemnation", "protests"), if any.</summary>
+    public bool TryNominal(ReadOnlySpan<char> word, out ActPattern? pattern) => _nominal.TryGet(word, out pattern);
 
     /// <summary>
     /// The forms of a verb: itself, -s/-es/-ies, -d/-ed/-ied, -ing (with a final e dropped, ie

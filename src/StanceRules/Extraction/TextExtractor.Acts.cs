@@ -28,6 +28,12 @@ internal sealed partial class TextExtractor
 
         if (_words[act.First].InQuote)
         {
+            if (QuoteAfterTo(act.First))
+            {
+                whyNot = "a quotation that completes another verb's infinitive (\"called on X to '...'\"): whose act it is, is not clear";
+                return null;
+            }
+
             if (speaker is not null)
             {
                 return speaker;
@@ -47,10 +53,16 @@ internal sealed partial class TextExtractor
         for (var a = _actors.Count - 1; a >= 0; a--)
         {
             var candidate = _actors[a];
-            if (candidate.Last < act.First && GapAllowed(candidate.Last + 1, act.First))
+            if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act)))
             {
+                if (ObjectOf(candidate, act) is { } verb)
+                {
+                    whyNot = $"'{DisplayText.Truncate(candidate.Text)}' is the object of '{verb}', not the subject of the act";
+                    return null;
+                }
+
                 actorFirst = candidate.First;
-                gapStart = candidate.Last + 1;
+                gapStart = SameSegment(candidate.Last, act.First) ? candidate.Last + 1 : ClauseStart(act.First);
                 return candidate;
             }
         }
@@ -66,6 +78,11 @@ internal sealed partial class TextExtractor
                 {
                     // "it" stands for the speaker only right after a verb of saying ("Syria says it will not accept"), not in "as it challenges".
                     gapStart = q + 1;
+                    if (lastSpeaker is null && _patterns.Titles.Contains(pronoun[(pronoun.LastIndexOf(' ') + 1)..]) && Holder(pronoun) is { } holder)
+                    {
+                        return Carried(holder); // "the crown prince": the last named crown prince of the article
+                    }
+
                     if (lastSpeaker is null)
                     {
                         whyNot = $"'{Span(p, q)}' stands for no speaker named earlier in the paragraph";
@@ -77,7 +94,45 @@ internal sealed partial class TextExtractor
             }
         }
 
+        // "Spain met Kenya and condemned ...": an act after "and" or "but" with no subject of its own shares the subject of the act before.
+        if (Coordinated(act) is var (conjunction, previous) && FindActor(previous, speaker, lastSpeaker, out actorFirst, out _, out _) is { } shared)
+        {
+            gapStart = conjunction + 1;
+            return shared;
+        }
+
+        actorFirst = -1;
         whyNot = nearest is null ? "no actor before the act" : $"no actor next to the act (the nearest, '{DisplayText.Truncate(nearest.Text)}', is not its subject)";
+        return null;
+    }
+
+    /// <summary>
+    /// The "and" or "but" (after a comma or not) that joins the act to an earlier act of its
+    /// sentence, with only auxiliaries, negations, hedges or adverbs between it and the act; and that earlier act.
+    /// </summary>
+    private (int Conjunction, ActMatch Previous)? Coordinated(ActMatch act)
+    {
+        for (var k = act.First - 1; k > 0 && act.First - k <= MaxGapWords; k--)
+        {
+            if (Key(k) is "and" or "but")
+            {
+                if (!SameSegment(k, act.First) || !WordsAllowed(k + 1, act.First))
+                {
+                    return null;
+                }
+
+                for (var a = _acts.Count - 1; a >= 0; a--)
+                {
+                    if (_acts[a].Last < k)
+                    {
+                        return _words[_acts[a].First].InQuote == _words[act.First].InQuote ? (k, _acts[a]) : null;
+                    }
+                }
+
+                return null;
+            }
+        }
+
         return null;
     }
 
@@ -136,5 +191,77 @@ internal sealed partial class TextExtractor
         }
 
         return null;
+    }
+
+    /// <summary>The sentence without its actor's words: an actor's own name ("Maduro accused ...") is not what its act is about.</summary>
+    private string SentenceWithout(SentenceSpan sentence, ActorSpan actor) =>
+        actor.First < 0 ? _text[sentence.Start..sentence.End]
+            : string.Concat(_text.AsSpan(sentence.Start, _words[actor.First].Start - sentence.Start), " ", _text.AsSpan(_words[actor.Last].End, sentence.End - _words[actor.Last].End));
+
+    /// <summary>Whether the quotation that holds <paramref name="word"/> opens right after a "to" of the narrative ("urged Iran to “respect the deal”").</summary>
+    private bool QuoteAfterTo(int word)
+    {
+        while (word > 0 && _words[word - 1].InQuote)
+        {
+            word--;
+        }
+
+        return word > 0 && Key(word - 1) == "to";
+    }
+
+    /// <summary>
+    /// The verb whose object <paramref name="candidate"/> is when an infinitive follows it: in "France
+    /// urged Iran to accept the deal" or "called on Iran to accept" Iran accepts nothing; the act
+    /// belongs to the verb's demand. Null when the candidate is no such object.
+    /// </summary>
+    private string? ObjectOf(ActorSpan candidate, ActMatch act)
+    {
+        if (act.First - 1 <= candidate.Last || Key(act.First - 1) != "to" || candidate.First == 0)
+        {
+            return null;
+        }
+
+        var verb = candidate.First - 1;
+        if (Key(verb) is "on" or "upon" && verb > 0)
+        {
+            verb--;
+        }
+
+        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
+    }
+
+    /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>
+    private bool IsPossessive(ActorSpan candidate, ActMatch act) =>
+        act.Nominal && act.First == candidate.Last + 2 && Key(candidate.Last + 1) == "s" && SameSegment(candidate.Last, act.First);
+
+    /// <summary>The article's last named country actor whose words hold the title ("crown prince"), or null.</summary>
+    private string? Holder(string title)
+    {
+        for (var m = _mentioned.Count - 1; m >= 0; m--)
+        {
+            if ($" {TextKey.Of(_mentioned[m])} ".Contains($" {title} ", StringComparison.Ordinal))
+            {
+                return _mentioned[m];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers the sentence's named country actors for <see cref="Holder"/> (the last <see cref="MaxMentioned"/>).</summary>
+    private void Mention()
+    {
+        foreach (var actor in _actors)
+        {
+            if (actor.IsCountry && !actor.Text.Contains(',', StringComparison.Ordinal))
+            {
+                if (_mentioned.Count == MaxMentioned)
+                {
+                    _mentioned.RemoveAt(0);
+                }
+
+                _mentioned.Add(actor.Text);
+            }
+        }
     }
 }

@@ -7,6 +7,9 @@ internal sealed partial class TextExtractor
 {
     private const int MaxGapWords = 8;
 
+    /// <summary>How many words an apposition or a relative clause between an actor and its act may hold.</summary>
+    private const int MaxAppositionWords = 24;
+
     /// <summary>A word's key, made once per sentence (the steps ask for the same words' keys many times).</summary>
     private string Key(int word) => _wordKeys[word] ??= _keys.Text(_words[word].KeyStart, _words[word].KeyLength);
 
@@ -136,9 +139,11 @@ internal sealed partial class TextExtractor
         for (var r = 0; r < runs.Count; r++)
         {
             var (first, last) = runs[r];
-            while (r + 1 < runs.Count && Joins(last, runs[r + 1].First))
+            var members = 1;
+            while (r + 1 < runs.Count && Joins(last, runs[r + 1].First, members))
             {
                 last = runs[++r].Last;
+                members++;
             }
 
             var text = Span(first, last);
@@ -165,9 +170,18 @@ internal sealed partial class TextExtractor
         return false;
     }
 
-    /// <summary>Whether the words between two runs list them: ",", "and" or ", and".</summary>
-    private bool Joins(int last, int next)
+    /// <summary>
+    /// Whether the words between two runs list them: ",", "and", ", and", each with an article
+    /// before the next ("A, the B and C"). ", and" lists only a third member or more ("A, B, and
+    /// C"): "Bolivia backed Maduro, and Cuba condemned ..." joins two clauses, not two actors.
+    /// </summary>
+    private bool Joins(int last, int next, int members)
     {
+        if (next - 1 > last && Key(next - 1) == "the")
+        {
+            next--;
+        }
+
         var commaAfter = _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',';
         if (next == last + 1)
         {
@@ -176,69 +190,13 @@ internal sealed partial class TextExtractor
 
         if (next == last + 2 && Key(last + 1) == "and")
         {
-            return SameSegment(last, next) || (_words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',');
+            return SameSegment(last, next) || (members >= 2 && _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',');
         }
 
         return false;
     }
 
     private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
-
-    /// <summary>The acts of the lexicon (and the vote phrases), longest first, outside names.</summary>
-    private void FindActs()
-    {
-        _acts.Clear();
-        for (var i = 0; i < _words.Count; i++)
-        {
-            if (_nameOf[i] >= 0 || !_index.TryActs(KeySpan(i), out var patterns))
-            {
-                continue;
-            }
-
-            foreach (var pattern in patterns!)
-            {
-                if (MatchRest(i, pattern.Rest) is var last and >= 0)
-                {
-                    _acts.Add(new ActMatch(i, last, pattern));
-                    i = last;
-                    break;
-                }
-            }
-        }
-
-        // "refused to condemn": the act inside a negation is the negation, not an act of its own.
-        for (var a = _acts.Count - 2; a >= 0; a--)
-        {
-            if (_patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
-            {
-                _acts.RemoveAt(a);
-            }
-        }
-    }
-
-    /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
-    private int MatchRest(int first, string[] rest)
-    {
-        var k = first + 1;
-        foreach (var word in rest)
-        {
-            var skipped = 0;
-            while (k < _words.Count && SameSegment(k, first) && skipped < 2 && Key(k) != word && (_patterns.Modifiers.Contains(Key(k)) || Key(k).EndsWith("ly", StringComparison.Ordinal)))
-            {
-                k++;
-                skipped++;
-            }
-
-            if (k >= _words.Count || !SameSegment(k, first) || Key(k) != word)
-            {
-                return -1;
-            }
-
-            k++;
-        }
-
-        return k - 1;
-    }
 
     /// <summary>The speaker a sentence attributes its words to: "..., Putin said", "said Wang", "according to the Kremlin".</summary>
     private ActorSpan? Attribution()
@@ -273,26 +231,45 @@ internal sealed partial class TextExtractor
         return null;
     }
 
-    /// <summary>Whether the words from <paramref name="from"/> up to <paramref name="to"/> may stand between an actor and its act (auxiliaries, negations, hedges, adverbs; one apposition).</summary>
+    /// <summary>
+    /// Whether the words from <paramref name="from"/> up to <paramref name="to"/> may stand between
+    /// an actor and its act: auxiliaries, negations, hedges, adverbs; or one apposition or relative
+    /// clause set off by commas or dashes ("Egypt, which is not a member, also signed"), after which
+    /// the same holds for the words before the act.
+    /// </summary>
     private bool GapAllowed(int from, int to)
     {
-        if (to - from > MaxGapWords)
-        {
-            return false;
-        }
-
         if (from < to && !SameSegment(from - 1, to))
         {
-            // ", who ..., condemned": an apposition closed by a comma.
             var opened = _words[from - 1].Segment;
-            return _segmentEnds[opened] == ',' && _segmentEnds[_words[to].Segment - 1] == ',' && _words[to].Segment - opened == 2;
+            return to - from <= MaxAppositionWords && _words[to].Segment - opened == 2
+                && IsAppositionMark(_segmentEnds[opened]) && IsAppositionMark(_segmentEnds[opened + 1])
+                && WordsAllowed(ClauseStart(to), to);
         }
 
-        if (from == to && from > 0 && !SameSegment(from - 1, to))
+        if (to - from > MaxGapWords || (from == to && from > 0 && !SameSegment(from - 1, to)))
         {
             return false;
         }
 
+        return WordsAllowed(from, to);
+    }
+
+    private static bool IsAppositionMark(char c) => c is ',' or '\u2014' or '\u2013';
+
+    /// <summary>The first word of the segment that holds <paramref name="word"/>.</summary>
+    private int ClauseStart(int word)
+    {
+        while (word > 0 && SameSegment(word - 1, word))
+        {
+            word--;
+        }
+
+        return word;
+    }
+
+    private bool WordsAllowed(int from, int to)
+    {
         var gap = GapKey(from, to);
         for (var w = from; w < to; w++)
         {

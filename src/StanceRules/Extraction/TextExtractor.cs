@@ -8,8 +8,8 @@ internal sealed record ActorSpan(int First, int Last, string Text, ActorResoluti
     public bool IsCountry => Resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement && !DemonymOnly;
 }
 
-/// <summary>An act found in a sentence: its words and its pattern.</summary>
-internal readonly record struct ActMatch(int First, int Last, ActPattern Pattern);
+/// <summary>An act found in a sentence: its words and its pattern; <paramref name="Nominal"/> when a noun names it ("condemnation", "lodged a protest").</summary>
+internal readonly record struct ActMatch(int First, int Last, ActPattern Pattern, bool Nominal = false);
 
 /// <summary>
 /// The dictionary-driven extractor: for each sentence, names (gazetteer, offices, titles) make
@@ -21,6 +21,9 @@ internal sealed partial class TextExtractor
 {
     /// <summary>Sentences longer than this are skipped with a note: no sentence of news is.</summary>
     public const int MaxSentenceChars = 4_000;
+
+    /// <summary>How many named actors the extractor remembers for "the crown prince" and the like.</summary>
+    public const int MaxMentioned = 64;
 
     /// <summary>How many words after an act its target may hold.</summary>
     public const int MaxTargetWords = 30;
@@ -35,6 +38,8 @@ internal sealed partial class TextExtractor
     private readonly List<char> _segmentEnds = [];
     private readonly List<ActorSpan> _actors = [];
     private readonly List<ActMatch> _acts = [];
+    private readonly List<(ActMatch Act, string? LastSpeaker)> _neutral = [];
+    private readonly List<string> _mentioned = [];
     private int[] _nameOf = new int[64];
     private string?[] _wordKeys = new string?[64];
     private readonly List<GazetteerEntry> _names = [];
@@ -55,6 +60,7 @@ internal sealed partial class TextExtractor
     public ArticleExtraction Run(string text, string id, DateOnly? published, string? title, CancellationToken cancellationToken)
     {
         _text = text;
+        _mentioned.Clear();
         var sentences = new List<SentenceSpan>();
         TextScanner.Sentences(text, _patterns.Abbreviations, sentences, cancellationToken);
         var facts = new List<Fact>();
@@ -112,12 +118,14 @@ internal sealed partial class TextExtractor
             lastSpeaker = speaker.Text;
         }
 
-        var made = 0;
+        var first = facts.Count;
+        _neutral.Clear();
         foreach (var act in _acts)
         {
             if (act.Pattern.Family is null && act.Pattern.Vote is null)
             {
                 // A neutral act states no stance, but its subject is the paragraph's speaker now ("Scholz spoke. He condemned ...").
+                _neutral.Add((act, lastSpeaker));
                 if (FindActor(act, speaker, lastSpeaker, out var subjectFirst, out _) is { IsCountry: true } subject && subjectFirst >= 0)
                 {
                     lastSpeaker = subject.Text;
@@ -126,71 +134,104 @@ internal sealed partial class TextExtractor
                 continue;
             }
 
-            var lemma = act.Pattern.Lemma;
-            if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
+            if (TryFact(sentence, act, speaker, lastSpeaker, facts, reasons) is { } actor)
             {
-                reasons.Add($"{lemma}: {whyNoActor}");
-                continue;
+                lastSpeaker = actor;
             }
-
-            if (!actor.IsCountry)
-            {
-                reasons.Add(actor.DemonymOnly
-                    ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
-                    : $"{lemma}: '{actor.Text}' is not a country: {actor.Resolution.Reason}");
-                continue;
-            }
-
-            var gap = GapKey(gapStart, act.First);
-            if (ContainsWord(gap, _patterns.Discard))
-            {
-                reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
-                continue;
-            }
-
-            if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
-            {
-                reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
-                continue;
-            }
-
-            var (targetFirst, targetLast) = Target(act.Last + 1);
-            if (targetFirst > targetLast)
-            {
-                reasons.Add($"{lemma}: no target after the act");
-                continue;
-            }
-
-            var target = Span(targetFirst, targetLast);
-            var issue = _issues.Infer(target) ?? _issues.Infer(_text[sentence.Start..sentence.End]) ?? FallbackIssue;
-            if (issue is null)
-            {
-                reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
-                continue;
-            }
-
-            var negated = ContainsPhrase(gap, _patterns.Negations);
-            var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
-            var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
-            var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[targetLast].End : sentence.End;
-            var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
-            if (fact is null)
-            {
-                reasons.Add($"{lemma}: {whyNoFact}");
-                continue;
-            }
-
-            facts.Add(fact);
-            made++;
-            lastSpeaker = actor.Text;
         }
 
-        if (made == 0 && reasons.Count == 0 && _actors.Exists(a => a.IsCountry))
+        // Neutral acts ("met", "visited", "discussed", "said") give a fact with no stance, once per
+        // actor and only where the sentence gave that actor no stance fact; a verb of saying that
+        // attributes a quotation is no act of its own.
+        var quoted = _words.Exists(w => w.InQuote);
+        foreach (var (act, speakerBefore) in _neutral)
         {
-            reasons.Add(_acts.Count == 0 ? "no act of the lexicon" : "no stance act (only neutral ones: " + string.Join(", ", _acts.Select(a => a.Pattern.Lemma).Distinct()) + ")");
+            if (quoted && _patterns.SpeechVerbs.Contains(act.Pattern.Lemma))
+            {
+                continue;
+            }
+
+            TryFact(sentence, act, speaker, speakerBefore, facts, reasons, first);
         }
 
+        if (facts.Count == first && reasons.Count == 0 && _actors.Exists(a => a.IsCountry))
+        {
+            reasons.Add(_acts.Count == 0 ? "no act of the lexicon" : "no act but verbs of saying that attribute a quotation (" + string.Join(", ", _acts.Select(a => a.Pattern.Lemma).Distinct()) + ")");
+        }
+
+        Mention();
         return lastSpeaker;
+    }
+
+    /// <summary>
+    /// Writes the fact of one act, or its reason for none; returns the actor's text when it is a
+    /// country, fact or not (the paragraph's speaker now: "Spain greeted Peru. It then ..."). For a neutral
+    /// act, <paramref name="sentenceFirst"/> is the sentence's first fact: an actor that already has
+    /// a fact of this sentence gets no neutral one.
+    /// </summary>
+    private string? TryFact(SentenceSpan sentence, ActMatch act, ActorSpan? speaker, string? lastSpeaker, List<Fact> facts, List<string> reasons, int sentenceFirst = -1)
+    {
+        var lemma = act.Pattern.Lemma;
+        if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
+        {
+            reasons.Add($"{lemma}: {whyNoActor}");
+            return null;
+        }
+
+        if (!actor.IsCountry)
+        {
+            reasons.Add(actor.DemonymOnly
+                ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
+                : $"{lemma}: '{actor.Text}' is not a country: {actor.Resolution.Reason}");
+            return null;
+        }
+
+        if (sentenceFirst >= 0 && facts.FindIndex(sentenceFirst, f => f.Actor == actor.Text) >= 0)
+        {
+            return actor.Text;
+        }
+
+        var gap = GapKey(gapStart, act.First);
+        if (ContainsWord(gap, _patterns.Discard))
+        {
+            reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
+            return actor.Text;
+        }
+
+        if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
+        {
+            reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
+            return actor.Text;
+        }
+
+        var (targetFirst, targetLast) = Target(act.Last + 1);
+        if (targetFirst > targetLast)
+        {
+            reasons.Add($"{lemma}: no target after the act");
+            return actor.Text;
+        }
+
+        var target = Span(targetFirst, targetLast);
+        var issue = _issues.Infer(target) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
+        if (issue is null)
+        {
+            reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
+            return actor.Text;
+        }
+
+        var negated = ContainsPhrase(gap, _patterns.Negations);
+        var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
+        var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
+        var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[targetLast].End : sentence.End;
+        var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
+        if (fact is null)
+        {
+            reasons.Add($"{lemma}: {whyNoFact}");
+            return actor.Text;
+        }
+
+        facts.Add(fact);
+        return actor.Text;
     }
 
     private Fact? MakeFact(ActMatch act, string actor, string target, string issue, bool negated, bool hedged, int number, int start, int end, out string? whyNot)

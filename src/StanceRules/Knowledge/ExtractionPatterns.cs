@@ -39,6 +39,15 @@ internal sealed class ExtractionPatterns
     /// <summary>Single words ending a target.</summary>
     public HashSet<string> ClauseEnds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Verbs (base forms) that carry a noun of an act: "lodged a protest", "voiced its opposition".</summary>
+    public HashSet<string> LightVerbs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Nouns of acts to the lexicon's lemma: "condemnation" to condemn.</summary>
+    public Dictionary<string, string> NominalActs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Single words that may follow a noun of an act ("of", "to").</summary>
+    public HashSet<string> NominalLinks { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words before an act that discard it.</summary>
     public HashSet<string> Discard { get; } = new(StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using StanceRules.Knowledge;
 using StanceRules.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace StanceRules.Loading;
 
@@ -9,12 +10,13 @@ internal sealed class ExtractionReader
     private static readonly string[] Keys =
     [
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
-        "clause_ends", "discard", "irregular", "votes", "motions", "bodies",
+        "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
 
     private readonly ExtractionPatterns _patterns = new();
+    private readonly List<(YamlText Yaml, YamlNode Node, string Lemma)> _nominalLemmas = [];
     private bool _any;
 
     public void Read(YamlText yaml, MappingView file)
@@ -44,6 +46,9 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "clause_ends", _patterns.ClauseEnds);
         AddKeys(yaml, section, "discard", _patterns.Discard);
         AddKeys(yaml, section, "motions", _patterns.Motions);
+        AddKeys(yaml, section, "light_verbs", _patterns.LightVerbs);
+        AddKeys(yaml, section, "nominal_links", _patterns.NominalLinks);
+        ReadNominalActs(yaml, section);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
         ReadBodies(yaml, section);
@@ -85,6 +90,36 @@ internal sealed class ExtractionReader
             if (!_patterns.Irregular.TryAdd(ExtractionPatterns.Key(verb), forms.Select(ExtractionPatterns.Key).Where(f => f.Length > 0).ToList()))
             {
                 yaml.Error(keyNode, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("irregular verb", verb));
+            }
+        }
+    }
+
+    /// <summary>Reports every noun of <c>nominal_acts</c> whose lemma the rule set's lexicon does not list (once the lexicon of every file is read).</summary>
+    public void CheckNominalActs(Lexicon lexicon)
+    {
+        foreach (var (yaml, node, lemma) in _nominalLemmas)
+        {
+            if (!lexicon.IsKnown(lemma))
+            {
+                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, "'extraction.nominal_acts'", "an act of the lexicon (lexicon.yaml 'acts')"));
+            }
+        }
+    }
+
+    private void ReadNominalActs(YamlText yaml, MappingView section)
+    {
+        if (section["nominal_acts"] is not { } node || yaml.Mapping(node, "'extraction.nominal_acts'", null) is not { } nouns)
+        {
+            return;
+        }
+
+        foreach (var (noun, _) in nouns.KeyNodes)
+        {
+            var valueNode = nouns[noun]!;
+            if (yaml.Scalar(valueNode, $"'extraction.nominal_acts.{noun}'") is { } lemma)
+            {
+                _patterns.NominalActs[ExtractionPatterns.Key(noun)] = lemma.Trim();
+                _nominalLemmas.Add((yaml, valueNode, lemma.Trim()));
             }
         }
     }

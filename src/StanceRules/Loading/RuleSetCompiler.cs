@@ -89,6 +89,8 @@ internal static class RuleSetCompiler
             events.Read(yaml, file);
         }
 
+        var builtLexicon = lexicon.Build();
+        extraction.CheckNominalActs(builtLexicon);
         var builtGazetteer = gazetteer.Build(offices.Entries, diagnostics, HistoricalRecords(actors, diagnostics, reading));
         if (!rules.SawRules && diagnostics.Count == 0)
         {
@@ -114,7 +116,7 @@ internal static class RuleSetCompiler
         var allRules = plan.AllRete
             ? new Lazy<ISessionFactory>(sessions)
             : new Lazy<ISessionFactory>(() => CompileRules(all, options, diagnostics: [], where) ?? throw new InvalidOperationException($"NRules rejected a rule of '{where}' that the indexed matcher runs."));
-        return new CompiledRuleSet(rules.Rules, builtGazetteer, lexicon.Build(), issues.Build(), types, new IndexedMatcher(plan), sessions, allRules) { Extraction = extraction.Build() };
+        return new CompiledRuleSet(rules.Rules, builtGazetteer, builtLexicon, issues.Build(), types, new IndexedMatcher(plan), sessions, allRules) { Extraction = extraction.Build() };
     }
 
     /// <summary>

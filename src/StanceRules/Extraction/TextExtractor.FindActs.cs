@@ -1,0 +1,105 @@
+namespace StanceRules.Extraction;
+
+/// <summary>The extractor's step that finds a sentence's acts: multiword acts, nouns of acts, one-word acts.</summary>
+internal sealed partial class TextExtractor
+{
+    /// <summary>
+    /// The acts of the lexicon (and the vote phrases), longest first, outside names: a multiword act,
+    /// else a noun of an act after a light verb ("lodged a formal protest") or a possessive ("Spain's
+    /// condemnation"), else a one-word act.
+    /// </summary>
+    private void FindActs()
+    {
+        _acts.Clear();
+        for (var i = 0; i < _words.Count; i++)
+        {
+            if (_nameOf[i] >= 0)
+            {
+                continue;
+            }
+
+            var hasActs = _index.TryActs(KeySpan(i), out var patterns);
+            if (hasActs && Longest(i, patterns!, multiword: true) is { } multiword)
+            {
+                _acts.Add(multiword);
+                i = multiword.Last;
+            }
+            else if (_index.IsLightVerb(KeySpan(i)) && NominalAfter(i) is { } nominal)
+            {
+                _acts.Add(nominal);
+                i = nominal.Last;
+            }
+            else if (i > 0 && Key(i - 1) == "s" && SameSegment(i - 1, i) && _index.TryNominal(KeySpan(i), out var noun) && LinksAfter(i))
+            {
+                _acts.Add(new ActMatch(i, i, noun!, Nominal: true));
+            }
+            else if (hasActs && Longest(i, patterns!, multiword: false) is { } single)
+            {
+                _acts.Add(single);
+            }
+        }
+
+        // "refused to condemn": the act inside a negation is the negation, not an act of its own.
+        for (var a = _acts.Count - 2; a >= 0; a--)
+        {
+            if (_patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
+            {
+                _acts.RemoveAt(a);
+            }
+        }
+    }
+
+    private ActMatch? Longest(int first, ActPattern[] patterns, bool multiword)
+    {
+        foreach (var pattern in patterns)
+        {
+            if ((pattern.Rest.Length > 0) == multiword && MatchRest(first, pattern.Rest) is var last and >= 0)
+            {
+                return new ActMatch(first, last, pattern);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the word after a noun of an act says what it is about: "opposition to", not "opposition leader".</summary>
+    private bool LinksAfter(int noun) => noun + 1 < _words.Count && SameSegment(noun, noun + 1) && _patterns.NominalLinks.Contains(Key(noun + 1));
+
+    /// <summary>A noun of an act at most three words after the light verb at <paramref name="verb"/>, in its clause: "voiced its strong opposition".</summary>
+    private ActMatch? NominalAfter(int verb)
+    {
+        for (var k = verb + 1; k < _words.Count && k - verb <= 4 && SameSegment(k, verb) && _nameOf[k] < 0; k++)
+        {
+            if (_index.TryNominal(KeySpan(k), out var pattern) && LinksAfter(k))
+            {
+                return new ActMatch(verb, k, pattern!, Nominal: true);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
+    private int MatchRest(int first, string[] rest)
+    {
+        var k = first + 1;
+        foreach (var word in rest)
+        {
+            var skipped = 0;
+            while (k < _words.Count && SameSegment(k, first) && skipped < 2 && Key(k) != word && (_patterns.Modifiers.Contains(Key(k)) || Key(k).EndsWith("ly", StringComparison.Ordinal)))
+            {
+                k++;
+                skipped++;
+            }
+
+            if (k >= _words.Count || !SameSegment(k, first) || Key(k) != word)
+            {
+                return -1;
+            }
+
+            k++;
+        }
+
+        return k - 1;
+    }
+}
