@@ -47,6 +47,13 @@ public sealed record StanceEngineOptions
     /// </summary>
     public RuleMatching Matching { get; init; } = RuleMatching.Indexed;
 
+    /// <summary>
+    /// Whether the indexed matcher runs the lowering's closures rather than compiled expression trees;
+    /// null (the default) for closures exactly where dynamic code is not compiled (NativeAOT). Tests set
+    /// it to prove both forms give the same results under the JIT.
+    /// </summary>
+    internal bool? ConditionClosures { get; init; }
+
     /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;
 }
