@@ -36,7 +36,9 @@ public sealed record StanceEngineOptions
     /// <see cref="System.Linq.Expressions.LambdaExpression.Compile()"/>. Plug in a faster one (for example
     /// FastExpressionCompiler: <c>e =&gt; e.CompileFast()</c>) to cut load and hot-reload time. The
     /// delegate it returns must have the lambda's own type; the expressions it receives are the
-    /// closed set the rule language builds.
+    /// closed set the rule language builds. Where dynamic code is not compiled (NativeAOT), the rules
+    /// run outside NRules evaluate closures instead of compiled trees, so it serves only the rules
+    /// left to NRules.
     /// </summary>
     public Func<System.Linq.Expressions.LambdaExpression, Delegate>? ExpressionCompiler { get; init; }
 
