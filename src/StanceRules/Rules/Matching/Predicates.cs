@@ -17,6 +17,7 @@ internal static class FactKinds
 /// The field tests of a pattern as one delegate over the fact, compiled on first use (so rules that
 /// never meet a fact of their key cost no compile). Built from the lowering's lambdas, the ones
 /// NRules evaluates; with <c>constantOnly</c>, only the tests against constants (NRules' alpha tests).
+/// With <see cref="MatchCompiler.Closures"/>, the lowering's closures of the same tests instead.
 /// </summary>
 internal sealed class PatternPredicate(LoadedRule rule, BoundPattern pattern, MatchCompiler compile, bool constantOnly = false)
 {
@@ -50,7 +51,8 @@ internal sealed class PatternPredicate(LoadedRule rule, BoundPattern pattern, Ma
 
 /// <summary>
 /// Some field tests of a pattern over a candidate fact and the tuple of facts bound before it, compiled
-/// on first use from the lowering's lambdas (whose variables say which slot each argument comes from).
+/// on first use from the lowering's lambdas (whose variables say which slot each argument comes from),
+/// or bound from their closures (<see cref="MatchCompiler.Closures"/>) to the same slots.
 /// </summary>
 internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, MatchCompiler compile, Func<BoundFieldTest, bool> include)
 {
@@ -121,7 +123,7 @@ internal sealed record GroupTest(bool Negated, BoundPattern Pattern, TuplePredic
     }
 }
 
-/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile).</summary>
+/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile); <see cref="FactField.GetValue"/> with <see cref="MatchCompiler.Closures"/>.</summary>
 internal sealed class FieldReader(FactField field, FactType type, MatchCompiler compile)
 {
     private Func<object, object?>? _read;
