@@ -98,6 +98,7 @@ internal static class Charts
         "PlainCSharp" => Peer.PlainName,
         "NRulesFluentReused" => Peer.FluentReusedName,
         "StanceRulesReference" => Peer.StanceRulesReferenceName,
+        "PlainCSharpFloor" => Peer.PlainFloorName,
         _ => method,
     };
 
@@ -109,6 +110,7 @@ internal static class Charts
         Peer.PlainName => "plain C#",
         Peer.FluentReusedName => "NRules fluent, session reused (tuned)",
         Peer.StanceRulesReferenceName => "StanceRules, reference mode (all rules in NRules)",
+        Peer.PlainFloorName => "plain C# on StanceRules' pipeline (floor)",
         _ => engine,
     };
 }

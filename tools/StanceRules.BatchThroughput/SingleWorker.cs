@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using StanceRules;
 using StanceRules.Testing.Corpus;
 
@@ -60,6 +62,9 @@ internal static class SingleWorker
         await BatchAsync(engine, documents, corpus, malformed);
         InferAll(engine, parsed);
 
+        // What the runs must agree on, untimed: a digest of every report's JSON (NativeAOT's closures against the JIT's trees, and reference mode).
+        var digest = ReportsDigest(engine, parsed);
+
         var batch = new List<double>();
         var parse = new List<double>();
         var infer = new List<double>();
@@ -73,7 +78,18 @@ internal static class SingleWorker
         var (batchS, parseS, inferS) = (Median(batch), Median(parse), Median(infer));
         var runtime = RuntimeFeature.IsDynamicCodeSupported ? "jit" : "aot";
         Console.WriteLine(FormattableString.Invariant(
-            $"single runtime={runtime} matching={matching.ToString().ToLowerInvariant()} expressions={(interpreted ? "interpreted" : "default")} articles={articles} malformed={malformed} facts={facts} passes={passes} load_s={loadSeconds:0.000} batch_s={batchS:0.000} facts_per_s={facts / batchS:0} articles_per_s={articles / batchS:0} parse_s={parseS:0.000} infer_s={inferS:0.000} infer_facts_per_s={facts / inferS:0}"));
+            $"single runtime={runtime} matching={matching.ToString().ToLowerInvariant()} expressions={(interpreted ? "interpreted" : "default")} articles={articles} malformed={malformed} facts={facts} passes={passes} load_s={loadSeconds:0.000} batch_s={batchS:0.000} facts_per_s={facts / batchS:0} articles_per_s={articles / batchS:0} parse_s={parseS:0.000} infer_s={inferS:0.000} infer_facts_per_s={facts / inferS:0} reports={digest}"));
+    }
+
+    private static string ReportsDigest(StanceEngine engine, List<ArticleFacts> parsed)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var article in parsed)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(engine.Infer(article).ToJson()));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
     private static double Median(List<double> values)

@@ -34,6 +34,14 @@ for round in $(seq 1 "$rounds"); do
     run "$aot" --single "$articles" reference default
   fi
 done
+# Every run infers the same reports, whatever the runtime (closures under NativeAOT, compiled trees
+# under the JIT, interpreted trees) and the matcher: one digest of every report's JSON, or a failure.
+digests=$(grep -o 'reports=[0-9A-F]*' "$out" | sort -u)
+if [[ $(echo "$digests" | wc -l) != 1 ]]; then
+  echo "reports DIFFER between runs:"; grep -o 'runtime=[a-z]* matching=[a-z]* expressions=[a-z]*\|reports=[0-9A-F]*' "$out" | paste - - | sort | uniq -c
+  rm -f "$out"; exit 1
+fi
+echo "reports: the same in every run ($digests)"
 awk '
   function field(name,   i, kv) { for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } }
   function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }

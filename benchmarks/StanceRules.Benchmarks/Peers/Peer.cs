@@ -10,6 +10,9 @@ public abstract class Peer
     public const string RulesEngineName = "rulesengine";
     public const string PlainName = "plain-csharp";
 
+    /// <summary>The floor: the rules' decisions by hand inside StanceRules' own pipeline (<see cref="PlainFloorPeer"/>).</summary>
+    public const string PlainFloorName = "plain-csharp-floor";
+
     /// <summary>A tuned NRules peer: the fluent rules with one session reused across articles (not thread-safe; timing only).</summary>
     public const string FluentReusedName = "nrules-fluent-reused";
 
@@ -17,7 +20,7 @@ public abstract class Peer
     public const string StanceRulesReferenceName = "stancerules-reference";
 
     /// <summary>The engines, baseline first.</summary>
-    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName, FluentReusedName, StanceRulesReferenceName];
+    public static readonly string[] Names = [FluentName, StanceRulesName, RulesEngineName, PlainName, FluentReusedName, StanceRulesReferenceName, PlainFloorName];
 
     public abstract string Name { get; }
 
@@ -41,8 +44,8 @@ public abstract class Peer
         return stances;
     }
 
-    /// <summary>Whether this engine can run the rule set (RulesEngine has no joins; see the README).</summary>
-    public static bool Supports(string engine, RuleSetKind kind) => !(engine == RulesEngineName && kind == RuleSetKind.JoinHeavy);
+    /// <summary>Whether this engine can run the rule set (RulesEngine has no joins, and the floor peer writes only the default and generated rules by hand; see the README).</summary>
+    public static bool Supports(string engine, RuleSetKind kind) => !(engine is RulesEngineName or PlainFloorName && kind == RuleSetKind.JoinHeavy);
 
     /// <summary>Builds and compiles an engine for a rule set (for <see cref="RuleSetKind.Generated"/>: <paramref name="generated"/> rules).</summary>
     public static Peer Create(string engine, RuleSetKind kind, int generated = 0) => engine switch
@@ -52,6 +55,7 @@ public abstract class Peer
         FluentName => new FluentPeer(kind, generated),
         RulesEngineName => new RulesEnginePeer(kind, generated),
         PlainName => new PlainPeer(kind, generated),
+        PlainFloorName => new PlainFloorPeer(kind, generated),
         FluentReusedName => new FluentPeer(kind, generated, reuseSession: true),
         _ => throw new ArgumentException($"Unknown engine '{engine}'; the engines are {string.Join(", ", Names)}.", nameof(engine)),
     };

@@ -66,11 +66,18 @@ public abstract class ThroughputSuite
     protected int RunOnce() => _peer.Run(_corpus);
 }
 
-/// <summary>A throughput suite that RulesEngine can run too.</summary>
+/// <summary>A throughput suite that RulesEngine and the plain-C# floor peer can run too (the default and generated rules).</summary>
 public abstract class ThroughputSuiteWithRulesEngine : ThroughputSuite
 {
     [GlobalSetup(Target = nameof(RulesEngine))]
     public void SetupRulesEngine() => Setup(Peer.RulesEngineName);
+
+    [GlobalSetup(Target = nameof(PlainCSharpFloor))]
+    public void SetupPlainFloor() => Setup(Peer.PlainFloorName);
+
+    /// <summary>The rules' decisions by hand inside StanceRules' own pipeline: the floor for StanceRules' matching.</summary>
+    [Benchmark]
+    public int PlainCSharpFloor() => RunOnce();
 
     /// <summary>Microsoft RulesEngine workflows.</summary>
     [Benchmark]

@@ -104,7 +104,7 @@ internal static class RuleSetCompiler
 
         reading(new SourceLocation(where, 1, 1));
         // The match plan gives the indexed matcher the rules that need no Rete network; NRules compiles the rest.
-        var plan = options.Matching == RuleMatching.Indexed ? MatchPlan.Build(rules.Rules, options.ExpressionCompiler) : MatchPlan.AllInRete(rules.Rules);
+        var plan = options.Matching == RuleMatching.Indexed ? MatchPlan.Build(rules.Rules, options.ExpressionCompiler, options.ConditionClosures ?? MatchCompiler.ClosuresByDefault) : MatchPlan.AllInRete(rules.Rules);
         if (CompileRules(plan.Rete, options, diagnostics, where) is not { } sessions)
         {
             return null;

@@ -36,7 +36,9 @@ public sealed record StanceEngineOptions
     /// <see cref="System.Linq.Expressions.LambdaExpression.Compile()"/>. Plug in a faster one (for example
     /// FastExpressionCompiler: <c>e =&gt; e.CompileFast()</c>) to cut load and hot-reload time. The
     /// delegate it returns must have the lambda's own type; the expressions it receives are the
-    /// closed set the rule language builds.
+    /// closed set the rule language builds. Where dynamic code is not compiled (NativeAOT), the rules
+    /// run outside NRules evaluate closures instead of compiled trees, so it serves only the rules
+    /// left to NRules.
     /// </summary>
     public Func<System.Linq.Expressions.LambdaExpression, Delegate>? ExpressionCompiler { get; init; }
 
@@ -46,6 +48,13 @@ public sealed record StanceEngineOptions
     /// runs every rule through NRules. Both give the same reports and explanations.
     /// </summary>
     public RuleMatching Matching { get; init; } = RuleMatching.Indexed;
+
+    /// <summary>
+    /// Whether the indexed matcher runs the lowering's closures rather than compiled expression trees;
+    /// null (the default) for closures exactly where dynamic code is not compiled (NativeAOT). Tests set
+    /// it to prove both forms give the same results under the JIT.
+    /// </summary>
+    internal bool? ConditionClosures { get; init; }
 
     /// <summary>Bounds on the rule files this engine loads, the documents its batches read, and each inference's matches. Default: <see cref="StanceLimits.Default"/>.</summary>
     public StanceLimits Limits { get; init; } = StanceLimits.Default;

@@ -13,8 +13,9 @@ internal sealed class LoadedRule
 {
     private readonly IReadOnlyDictionary<object, ConditionPredicate> _predicates;
 
-    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates, LambdaExpression outcome)
+    public LoadedRule(BoundRule rule, IRuleDefinition definition, IReadOnlyDictionary<object, ConditionPredicate> predicates, LambdaExpression outcome, Func<object[], object?> outcomeClosure)
     {
+        OutcomeClosure = outcomeClosure;
         Rule = rule;
         Definition = definition;
         _predicates = predicates;
@@ -33,6 +34,9 @@ internal sealed class LoadedRule
     /// null): the body of the action NRules runs, which only inserts it, and what the indexed matcher runs.
     /// </summary>
     public LambdaExpression Outcome { get; }
+
+    /// <summary><see cref="Outcome"/> as a closure over the tuple of the top-level patterns' facts (no expression tree), for conditions run as closures.</summary>
+    public Func<object[], object?> OutcomeClosure { get; }
 
     public SourceLocation Location => Rule.Location;
 

@@ -6,8 +6,9 @@ namespace StanceRules.Tests.Matching;
 
 /// <summary>
 /// Random rule sets (<see cref="RandomRuleSets"/>), each run on random documents by the indexed
-/// matcher and by the reference (every rule in NRules): the load outcome, every report (or the
-/// limit that stopped it) and explanations must be the same text. A case is one rule set and one
+/// matcher twice, its conditions as expression trees and as closures (what NativeAOT runs), and by
+/// the reference (every rule in NRules): the load outcome, every report (or the limit that stopped
+/// it) and explanations must be the same text. A case is one rule set and one
 /// document; CI runs <see cref="RuleSets"/> × <see cref="DocumentsPerRuleSet"/> of them.
 /// </summary>
 /// <remarks>
@@ -25,7 +26,7 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
     private static readonly int RuleSets = int.TryParse(Environment.GetEnvironmentVariable("STANCE_MATCH_RULESETS"), out var n) ? n : DefaultRuleSets;
 
     [Fact]
-    public void Random_rule_sets_give_the_same_reports_and_explanations_in_both_modes()
+    public void Random_rule_sets_give_the_same_reports_and_explanations_in_both_modes_and_with_closures()
     {
         var seeds = int.TryParse(Environment.GetEnvironmentVariable("STANCE_MATCH_SEED"), out var only)
             ? [only]
@@ -57,15 +58,16 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
         var generator = new RandomRuleSets(seed);
         var rules = generator.Rules();
         var clock = Stopwatch.StartNew();
-        var indexed = Load(rules, generator.Options(RuleMatching.Indexed), out var indexedError);
+        var indexed = Load(rules, generator.Options(RuleMatching.Indexed) with { ConditionClosures = false }, out var indexedError);
+        var closures = Load(rules, generator.Options(RuleMatching.Indexed) with { ConditionClosures = true }, out var closuresError);
         var reference = Load(rules, generator.Options(RuleMatching.Reference), out var referenceError);
         totals.Load += clock.Elapsed;
-        if (indexedError != referenceError)
+        if (indexedError != referenceError || closuresError != referenceError)
         {
-            return Divergence(seed, rules, "(load)", referenceError ?? "loaded", indexedError ?? "loaded");
+            return Divergence(seed, rules, "(load)", referenceError ?? "loaded", $"trees: {indexedError ?? "loaded"}\nclosures: {closuresError ?? "loaded"}");
         }
 
-        if (indexed is null || reference is null)
+        if (indexed is null || closures is null || reference is null)
         {
             if (totals.Rejected++ < 2)
             {
@@ -83,10 +85,16 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
             clock.Restart();
             var expected = Outcome(reference, article, out var report);
             var actual = Outcome(indexed, article, out _);
+            var closed = Outcome(closures, article, out _);
             totals.Infer += clock.Elapsed;
             if (expected != actual)
             {
                 return Divergence(seed, rules, document, expected, actual);
+            }
+
+            if (expected != closed)
+            {
+                return Divergence(seed, rules, document, expected, "closures:\n" + closed);
             }
 
             if (report is null)
@@ -102,11 +110,12 @@ public sealed class GeneratedDifferentialTests(ITestOutputHelper output)
                 clock.Restart();
                 var reason = Explain(reference, article, country, issue);
                 var given = Explain(indexed, article, country, issue);
+                var closedGiven = Explain(closures, article, country, issue);
                 totals.Explain += clock.Elapsed;
                 totals.Explanations++;
-                if (reason != given)
+                if (reason != given || reason != closedGiven)
                 {
-                    return Divergence(seed, rules, document, $"explain {country} {issue}:\n{reason}", $"explain {country} {issue}:\n{given}");
+                    return Divergence(seed, rules, document, $"explain {country} {issue}:\n{reason}", $"explain {country} {issue}:\ntrees:\n{given}\nclosures:\n{closedGiven}");
                 }
             }
         }

@@ -419,6 +419,53 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Contains("statement-supports", indexed.ToText(coverage: true), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("default")]
+    [InlineData("mixed")]
+    [InlineData("join-heavy")]
+    [InlineData("gated")]
+    public void Conditions_run_as_closures_give_the_same_reports_as_the_reference(string set)
+    {
+        var closures = new StanceEngineOptions { ConditionClosures = true };
+        var rules = set switch
+        {
+            "mixed" => MixedRules,
+            "join-heavy" => JoinHeavyRules,
+            "gated" => GatedRules,
+            _ => null,
+        };
+        var engine = rules is null ? StanceEngine.Load(Repo.Rules, closures) : Repo.EngineWithRules(rules, closures);
+        var reference = rules is null ? Engines.Reference : Repo.EngineWithRules(rules, Reference);
+
+        var fired = AssertSameReports(engine, reference, SyntheticArticles(400));
+
+        Assert.NotEmpty(fired);
+        Assert.NotEmpty(engine.RuleSet.Plan.Indexed);
+    }
+
+    [Fact]
+    public void With_closures_the_indexed_matcher_compiles_no_expression_tree_and_with_trees_it_does()
+    {
+        var compiled = 0;
+        var counting = new StanceEngineOptions
+        {
+            ExpressionCompiler = lambda =>
+            {
+                Interlocked.Increment(ref compiled);
+                return lambda.Compile();
+            },
+        };
+        var closures = StanceEngine.Load(Repo.Rules, counting with { ConditionClosures = true });
+        var trees = StanceEngine.Load(Repo.Rules, counting with { ConditionClosures = false });
+        var articles = SyntheticArticles(100).ToList();
+
+        // The default rules run outside NRules entirely (plan.Rete is empty), so nothing else compiles.
+        AssertSameReports(closures, Engines.Reference, articles);
+        Assert.Equal(0, compiled);
+        AssertSameReports(trees, Engines.Reference, articles);
+        Assert.True(compiled > 10, $"{compiled} expressions compiled on the trees path");
+    }
+
     /// <returns>The rules behind some signal.</returns>
     private static HashSet<string> AssertSameReports(StanceEngine indexed, StanceEngine reference, IEnumerable<ArticleFacts> articles)
     {

@@ -86,7 +86,7 @@ public sealed class MatcherDivergenceCaseTests
     }
 }
 
-/// <summary>One rule set and document through both matchers: reports and explanations must be the same text.</summary>
+/// <summary>One rule set and document through both matchers (the indexed one with its conditions as trees and as closures): reports and explanations must be the same text.</summary>
 internal static class ModeComparison
 {
     private static readonly StanceEngineOptions Reference = new() { Matching = RuleMatching.Reference };
@@ -94,15 +94,20 @@ internal static class ModeComparison
     /// <returns>The indexed matcher's report.</returns>
     public static StanceReport AssertSame(string rules, string document, params (string Country, string Issue)[] asked)
     {
-        var indexed = Repo.EngineWithRules(rules);
+        var indexed = Repo.EngineWithRules(rules, new StanceEngineOptions { ConditionClosures = false });
+        var closures = Repo.EngineWithRules(rules, new StanceEngineOptions { ConditionClosures = true });
         var reference = Repo.EngineWithRules(rules, Reference);
         var article = ArticleFacts.Parse(document, "case.facts.yaml", indexed.FactTypes);
         var report = indexed.Infer(article);
 
-        Assert.Equal(IndexedMatcherDifferentialTests.Describe(reference.Infer(article)), IndexedMatcherDifferentialTests.Describe(report));
+        var expected = IndexedMatcherDifferentialTests.Describe(reference.Infer(article));
+        Assert.Equal(expected, IndexedMatcherDifferentialTests.Describe(report));
+        Assert.Equal(expected, IndexedMatcherDifferentialTests.Describe(closures.Infer(article)));
         foreach (var (country, issue) in asked)
         {
-            Assert.Equal(reference.Explain(article, country, issue).ToString(), indexed.Explain(article, country, issue).ToString());
+            var explanation = reference.Explain(article, country, issue).ToString();
+            Assert.Equal(explanation, indexed.Explain(article, country, issue).ToString());
+            Assert.Equal(explanation, closures.Explain(article, country, issue).ToString());
         }
 
         return report;

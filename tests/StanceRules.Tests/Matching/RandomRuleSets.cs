@@ -113,7 +113,7 @@ internal sealed class RandomRuleSets
                     break;
                 default:
                     text.Append(", type: speech");
-                    Maybe(text, ", tone: warm", ", applause: 7|, applause: 1", ", televised: true|, televised: false", ", stance_taken: condemns");
+                    Maybe(text, ", tone: warm", ", applause: 7|, applause: 1|, applause: 5|, applause: 3", ", televised: true|, televised: false", ", stance_taken: condemns");
                     break;
             }
 
@@ -234,7 +234,7 @@ internal sealed class RandomRuleSets
             "issue: iss-a", "issue: { ne: iss-b }", "issue: { present: false }", "country: [RUS, CHN]"),
         "vote" => Pick("choice: yes", "choice: [no, abstain]", "choice: { ne: yes }", "yes_means: condemns", "yes_means: { present: true }", "motion: { contains: res }", "issue: iss-b"),
         "claim" => Pick("name: n1", "name: n2", "name: [n1, n3]", "name: { ne: n2 }", "stance: supports", "stance: { present: true }", "stance: none", "target: { matches: 'plan' }", "issue: iss-a", "country: FRA"),
-        "speech" => Pick("tone: warm", "applause: { ge: 5 }", "applause: { lt: 3 }", "applause: { present: false }", "televised: true", "televised: false", "stance_taken: condemns", "stance_taken: [supports, condemns]"),
+        "speech" => Pick("tone: warm", "applause: { ge: 5 }", "applause: { lt: 3 }", "applause: { gt: 5 }", "applause: { le: 3 }", "applause: { ne: 5 }", "applause: [1, 5]", "applause: { present: false }", "televised: true", "televised: false", "stance_taken: condemns", "stance_taken: [supports, condemns]"),
         _ => Pick("confidence: { ge: 0.5 }", "stance: supports", "stance: [condemns, rejects]", $"rule: {{ ne: r{rule} }}", "issue: iss-a", "country: RUS"),
     };
 

@@ -45,7 +45,7 @@ internal static class RuleLowering
             Elements(rule.When, builder.LeftHandSide());
             var outcome = Outcome();
             builder.RightHandSide().Action(ReteAction(outcome));
-            return new LoadedRule(rule, builder.Build(), _predicates, outcome);
+            return new LoadedRule(rule, builder.Build(), _predicates, outcome, OutcomeClosures.Of(rule));
         }
 
         private void Elements(IEnumerable<BoundElement> elements, GroupBuilder group)
@@ -103,13 +103,13 @@ internal static class RuleLowering
                 {
                     var own = new List<ParameterExpression> { self };
                     var lowered = Condition(condition, self, own);
-                    _predicates[condition] = new ConditionPredicate(lowered, own);
+                    _predicates[condition] = new ConditionPredicate(lowered, own, ConditionClosures.Of(condition));
                     used.AddRange(own.Where(p => !used.Contains(p)));
                     all = all is null ? lowered : Expression.AndAlso(all, lowered);
                 }
 
                 // The pattern's own fact first, then the joined variables: NRules gets the predicate's own lambda.
-                var predicate = new ConditionPredicate(all!, used);
+                var predicate = new ConditionPredicate(all!, used, ConditionClosures.All(test.Conditions));
                 builder.Condition(predicate.Lambda);
                 _predicates[test] = predicate;
             }

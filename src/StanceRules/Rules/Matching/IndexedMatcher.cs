@@ -1,6 +1,14 @@
 namespace StanceRules.Rules.Matching;
 
 /// <summary>
+/// Rules written by hand instead of the plan's: what they produce from an article's resolved facts
+/// (signals, unattributed signals, asserted facts, as <see cref="RuleActions"/> makes them) and the
+/// number of firings. Only the benchmarks' plain-C# floor peer uses it, to run the library's own
+/// pipeline around hand-coded decisions.
+/// </summary>
+internal delegate int HandWrittenRules(IReadOnlyList<Fact> facts, List<object> produced);
+
+/// <summary>
 /// Runs the rules a <see cref="MatchPlan"/> takes outside NRules on one article's facts: the
 /// indexed rules fact by fact, through the <see cref="AlphaIndex"/>, then the joined rules in the
 /// plan's order (<see cref="JoinRun"/>). It decides nothing: what runs where is the plan's.
@@ -17,10 +25,14 @@ internal sealed class IndexedMatcher
 
     private readonly AlphaIndex _index;
     private readonly bool _hasGroups;
+    private readonly HandWrittenRules? _handWritten;
 
-    public IndexedMatcher(MatchPlan plan)
+    /// <param name="plan">The plan to run.</param>
+    /// <param name="handWritten">Rules that replace the plan's indexed and joined ones (the benchmarks' floor); null to run the plan.</param>
+    public IndexedMatcher(MatchPlan plan, HandWrittenRules? handWritten = null)
     {
         Plan = plan;
+        _handWritten = handWritten;
         _index = new AlphaIndex(plan.Indexed);
         _hasGroups = plan.Indexed.Any(r => r.HasGroups);
     }
@@ -40,6 +52,12 @@ internal sealed class IndexedMatcher
     /// <see cref="MaxJoinWork"/>: then the article must take the reference path, whose limits report it.</returns>
     public int Match(IReadOnlyList<Fact> facts, List<object> produced, ISet<string>? fired, int maxFirings, CancellationToken cancellationToken)
     {
+        if (_handWritten is not null)
+        {
+            var handFirings = _handWritten(facts, produced);
+            return handFirings > maxFirings ? -1 : handFirings;
+        }
+
         var firings = 0;
         var candidates = new List<IndexedRule>();
         var one = _hasGroups ? new object[1] : [];

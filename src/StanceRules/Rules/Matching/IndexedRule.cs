@@ -18,7 +18,7 @@ internal sealed class IndexedRule
     private readonly FieldReader? _issue;
     private readonly FieldReader? _stance;
 
-    public IndexedRule(LoadedRule rule, BoundPattern pattern, BoundEmit emit, int order, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
+    public IndexedRule(LoadedRule rule, BoundPattern pattern, BoundEmit emit, int order, MatchCompiler compile, Func<FactType, FactField, int> distinctValues)
     {
         Rule = rule;
         Pattern = pattern;
@@ -91,7 +91,7 @@ internal sealed class IndexedRule
     }
 
     /// <summary>The condition the rule is filed under (see <see cref="HashableValues"/>), or null when it has none.</summary>
-    private static IndexKey? KeyOf(BoundPattern pattern, Func<LambdaExpression, Delegate> compile, Func<FactType, FactField, int> distinctValues)
+    private static IndexKey? KeyOf(BoundPattern pattern, MatchCompiler compile, Func<FactType, FactField, int> distinctValues)
     {
         // Of the conditions a hash lookup can decide, the one on the field whose values vary most
         // across the rule set: the fewer rules share a key, the fewer residual tests a fact runs.
@@ -119,8 +119,8 @@ internal sealed class IndexedRule
             _ => null,
         };
 
-    private static FieldReader? Reader(BoundOperand operand, Func<LambdaExpression, Delegate> compile) =>
+    private static FieldReader? Reader(BoundOperand operand, MatchCompiler compile) =>
         operand is FieldOperand reference ? Reader(reference.Field, reference.Pattern, compile) : null;
 
-    private static FieldReader Reader(FactField field, BoundPattern pattern, Func<LambdaExpression, Delegate> compile) => new(field, pattern.Type, compile);
+    private static FieldReader Reader(FactField field, BoundPattern pattern, MatchCompiler compile) => new(field, pattern.Type, compile);
 }

@@ -16,10 +16,10 @@ internal sealed class JoinedRule
 {
     private readonly Slot[] _slots;
     private readonly GroupTest[] _groups;
-    private readonly Func<LambdaExpression, Delegate> _compile;
+    private readonly MatchCompiler _compile;
     private Func<object[], object?>? _outcome;
 
-    public JoinedRule(LoadedRule rule, Func<LambdaExpression, Delegate> compile)
+    public JoinedRule(LoadedRule rule, MatchCompiler compile)
     {
         Rule = rule;
         _compile = compile;
@@ -73,9 +73,14 @@ internal sealed class JoinedRule
 
     private Func<object[], object?> CompileOutcome()
     {
+        if (_compile.Closures)
+        {
+            return Rule.OutcomeClosure;
+        }
+
         var tuple = Expression.Parameter(typeof(object[]), "tuple");
         var arguments = _slots.Select((s, i) => Expression.Convert(Expression.ArrayIndex(tuple, Expression.Constant(i)), s.Type.ClrType));
-        return CheckedCompile.As<Func<object[], object?>>(_compile, TrimSafeExpressions.Lambda(Expression.Invoke(Rule.Outcome, arguments), [tuple]));
+        return CheckedCompile.As<Func<object[], object?>>(_compile.Compile, TrimSafeExpressions.Lambda(Expression.Invoke(Rule.Outcome, arguments), [tuple]));
     }
 
     private static bool IsJoin(BoundFieldTest test) => test.Conditions.Any(c => c.Operand is FieldOperand);

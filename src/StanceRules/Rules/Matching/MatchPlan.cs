@@ -77,7 +77,9 @@ internal sealed class MatchPlan
     /// <summary>The plan that runs every rule it can outside NRules (see <see cref="MatchPlanner"/>).</summary>
     /// <param name="rules">Every rule, in rule-set order.</param>
     /// <param name="compile">The expression compiler (null for <see cref="LambdaExpression.Compile()"/>).</param>
-    public static MatchPlan Build(IReadOnlyList<LoadedRule> rules, Func<LambdaExpression, Delegate>? compile) => MatchPlanner.Plan(rules, compile ?? (l => l.Compile()));
+    /// <param name="closures">Whether conditions, field reads and outcomes run as the lowering's closures rather than compiled trees (see <see cref="MatchCompiler"/>).</param>
+    public static MatchPlan Build(IReadOnlyList<LoadedRule> rules, Func<LambdaExpression, Delegate>? compile, bool closures) =>
+        MatchPlanner.Plan(rules, new MatchCompiler(compile ?? (l => l.Compile()), closures));
 
     /// <summary>The plan, one rule a line (<c>id: route</c>), for tests and diagnostics.</summary>
     public override string ToString() => string.Join('\n', Rules.Select(r => $"{r.Id}: {RouteOf(r.Id)}"));

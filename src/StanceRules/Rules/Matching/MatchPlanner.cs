@@ -26,7 +26,7 @@ namespace StanceRules.Rules.Matching;
 /// </remarks>
 internal static class MatchPlanner
 {
-    public static MatchPlan Plan(IReadOnlyList<LoadedRule> rules, Func<LambdaExpression, Delegate> compile)
+    public static MatchPlan Plan(IReadOnlyList<LoadedRule> rules, MatchCompiler compile)
     {
         // A fact some rule asserts can appear during inference, besides in the document: only a type
         // no rule asserts is fixed by the document (and can be indexed, or tested by a not/exists group).

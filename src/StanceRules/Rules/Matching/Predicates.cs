@@ -17,8 +17,9 @@ internal static class FactKinds
 /// The field tests of a pattern as one delegate over the fact, compiled on first use (so rules that
 /// never meet a fact of their key cost no compile). Built from the lowering's lambdas, the ones
 /// NRules evaluates; with <c>constantOnly</c>, only the tests against constants (NRules' alpha tests).
+/// With <see cref="MatchCompiler.Closures"/>, the lowering's closures of the same tests instead.
 /// </summary>
-internal sealed class PatternPredicate(LoadedRule rule, BoundPattern pattern, Func<LambdaExpression, Delegate> compile, bool constantOnly = false)
+internal sealed class PatternPredicate(LoadedRule rule, BoundPattern pattern, MatchCompiler compile, bool constantOnly = false)
 {
     private Func<object, bool>? _holds;
 
@@ -28,29 +29,32 @@ internal sealed class PatternPredicate(LoadedRule rule, BoundPattern pattern, Fu
 
     private Func<object, bool> Compile()
     {
+        var tests = pattern.Tests.Where(t => !constantOnly || !t.Conditions.Any(c => c.Operand is FieldOperand));
+        if (compile.Closures)
+        {
+            var own = pattern.Variable;
+            return MatchCompiler.All(tests.Select(t => rule.Predicate(t).Closure(v => v == own ? -1 : throw new InvalidOperationException($"a test of {own} alone reads {v}"))).ToArray());
+        }
+
         var parameter = Expression.Parameter(typeof(object), "fact");
         var typed = Expression.Convert(parameter, pattern.Type.ClrType);
         Expression? body = null;
-        foreach (var test in pattern.Tests)
+        foreach (var test in tests)
         {
-            if (constantOnly && test.Conditions.Any(c => c.Operand is FieldOperand))
-            {
-                continue;
-            }
-
             var call = Expression.Invoke(rule.Predicate(test).Lambda, typed);
             body = body is null ? call : Expression.AndAlso(body, call);
         }
 
-        return CheckedCompile.As<Func<object, bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [parameter]));
+        return CheckedCompile.As<Func<object, bool>>(compile.Compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [parameter]));
     }
 }
 
 /// <summary>
 /// Some field tests of a pattern over a candidate fact and the tuple of facts bound before it, compiled
-/// on first use from the lowering's lambdas (whose variables say which slot each argument comes from).
+/// on first use from the lowering's lambdas (whose variables say which slot each argument comes from),
+/// or bound from their closures (<see cref="MatchCompiler.Closures"/>) to the same slots.
 /// </summary>
-internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, Func<LambdaExpression, Delegate> compile, Func<BoundFieldTest, bool> include)
+internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, MatchCompiler compile, Func<BoundFieldTest, bool> include)
 {
     private Func<object, object[], bool>? _holds;
 
@@ -58,6 +62,24 @@ internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IRea
 
     private Func<object, object[], bool> Compile()
     {
+        if (compile.Closures)
+        {
+            var own = pattern.Variable;
+            var tests = pattern.Tests.Where(include).Select(t => rule.Predicate(t).Closure(v => v == own ? -1 : slots[v].Slot)).ToArray();
+            return (fact, tuple) =>
+            {
+                foreach (var test in tests)
+                {
+                    if (!test(fact, tuple))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            };
+        }
+
         var candidate = Expression.Parameter(typeof(object), "fact");
         var tuple = Expression.Parameter(typeof(object[]), "tuple");
         var typedCandidate = Expression.Convert(candidate, pattern.Type.ClrType);
@@ -71,14 +93,14 @@ internal sealed class TuplePredicate(LoadedRule rule, BoundPattern pattern, IRea
             body = body is null ? call : Expression.AndAlso(body, call);
         }
 
-        return CheckedCompile.As<Func<object, object[], bool>>(compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [candidate, tuple]));
+        return CheckedCompile.As<Func<object, object[], bool>>(compile.Compile, TrimSafeExpressions.Lambda(body ?? Expression.Constant(true), [candidate, tuple]));
     }
 }
 
 /// <summary>A <c>not</c> or <c>exists</c> group of one pattern over input facts, tested with the rule's tuple bound.</summary>
 internal sealed record GroupTest(bool Negated, BoundPattern Pattern, TuplePredicate Holds)
 {
-    public static GroupTest Of(LoadedRule rule, BoundGroup group, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, Func<LambdaExpression, Delegate> compile)
+    public static GroupTest Of(LoadedRule rule, BoundGroup group, IReadOnlyDictionary<string, (int Slot, BoundPattern Pattern)> slots, MatchCompiler compile)
     {
         var pattern = MatchPlanner.GroupPattern(group) ?? throw new ArgumentException("not a group of one pattern", nameof(group));
         return new GroupTest(group.Role == PatternRole.Not, pattern, new TuplePredicate(rule, pattern, slots, compile, static _ => true));
@@ -101,8 +123,8 @@ internal sealed record GroupTest(bool Negated, BoundPattern Pattern, TuplePredic
     }
 }
 
-/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile).</summary>
-internal sealed class FieldReader(FactField field, FactType type, Func<LambdaExpression, Delegate> compile)
+/// <summary>Reads one field of a fact as an object, compiled on first use (rules that never meet a fact cost no compile); <see cref="FactField.GetValue"/> with <see cref="MatchCompiler.Closures"/>.</summary>
+internal sealed class FieldReader(FactField field, FactType type, MatchCompiler compile)
 {
     private Func<object, object?>? _read;
 
@@ -110,8 +132,13 @@ internal sealed class FieldReader(FactField field, FactType type, Func<LambdaExp
 
     private Func<object, object?> Compile()
     {
+        if (compile.Closures)
+        {
+            return field.GetValue;
+        }
+
         var parameter = Expression.Parameter(typeof(object), "fact");
         var read = field.Read(Expression.Convert(parameter, type.ClrType));
-        return CheckedCompile.As<Func<object, object?>>(compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
+        return CheckedCompile.As<Func<object, object?>>(compile.Compile, TrimSafeExpressions.Lambda(Expression.Convert(read, typeof(object)), [parameter]));
     }
 }

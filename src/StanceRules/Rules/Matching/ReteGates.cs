@@ -25,7 +25,7 @@ internal sealed class ReteGates
     }
 
     /// <summary>The gates of the given Rete rules.</summary>
-    public static ReteGates Of(IReadOnlyList<LoadedRule> rete, Func<LambdaExpression, Delegate> compile)
+    public static ReteGates Of(IReadOnlyList<LoadedRule> rete, MatchCompiler compile)
     {
         var alpha = rete.SelectMany(r => r.Rule.Patterns.Where(p => p.Type.ClrType != typeof(StanceSignal)).Select(p => (Pattern: p, Passes: new PatternPredicate(r, p, compile, constantOnly: true))))
             .ToDictionary(x => x.Pattern, x => x.Passes);
