@@ -10,7 +10,10 @@ namespace StanceRules;
 public sealed partial class StanceCorpus
 {
     /// <summary>The first 8 bytes of the SHA-256 of the UTF-8 id: stable across processes and machines, unlike string.GetHashCode.</summary>
-    private static ulong Fingerprint(string id)
+    private static ulong Fingerprint(string id) => Fingerprint(id.AsSpan());
+
+    /// <inheritdoc cref="Fingerprint(string)"/>
+    private static ulong Fingerprint(ReadOnlySpan<char> id)
     {
         var length = Encoding.UTF8.GetMaxByteCount(id.Length);
         var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
@@ -37,6 +40,14 @@ public sealed partial class StanceCorpus
     /// </summary>
     private static ulong ContentFingerprint(StanceReport report)
     {
+        // One stance (every event's report): the same text, written without a builder or a sort.
+        Span<char> one = stackalloc char[256];
+        if (report.Stances.Count == 1 && report.Stances[0] is var s
+            && one.TryWrite(CultureInfo.InvariantCulture, $"{report.Published?.DayNumber ?? -1}\u001e{s.Country}\u001f{s.Issue}\u001f{(int)s.Stance}\u001f{CellTally.Level(s.Confidence)}", out var written))
+        {
+            return Fingerprint(one[..written]);
+        }
+
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{report.Published?.DayNumber ?? -1}");
         foreach (var line in report.Stances

@@ -106,13 +106,19 @@ internal sealed class Inferrer
             }
         }
 
+        Signals = signals.Count;
+        if (signals.Count == 0 && unresolved.Count == 0)
+        {
+            // Nothing to decide or list (most events): no fact order to build.
+            return new StanceReport(articleId, published, [], []);
+        }
+
         var order = new Dictionary<string, int>(input.Count, StringComparer.Ordinal);
         for (var i = 0; i < input.Count; i++)
         {
             order[input[i].Id] = i;
         }
 
-        Signals = signals.Count;
         var stances = ConflictPolicy.Decide(signals, order);
         foreach (var stance in stances)
         {
