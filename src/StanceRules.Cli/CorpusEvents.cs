@@ -91,6 +91,7 @@ internal static class CorpusEvents
         var corpus = new StanceCorpus();
         var messages = new List<string>();
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var (failed, events, stances) = (0, 0L, 0L);
         var reads = path == "-" ? EventRecords.ReadAsync(stdin.Open(), DocumentInputs.StdinName, format) : EventRecords.ReadFileAsync(path, format);
         var enumerator = reads.GetAsyncEnumerator();
@@ -122,7 +123,15 @@ internal static class CorpusEvents
                 {
                     // Counted by kind, without the code or role that varies, so the summary stays short.
                     var reason = engine.Events.WhyNoStance(record) ?? "no rule gave a stance";
-                    var kind = System.Text.RegularExpressions.Regex.Replace(reason, " '[^']*'", string.Empty);
+                    if (!kinds.TryGetValue(reason, out var kind))
+                    {
+                        kind = System.Text.RegularExpressions.Regex.Replace(reason, " '[^']*'", string.Empty);
+                        if (kinds.Count < 4096)
+                        {
+                            kinds[reason] = kind;
+                        }
+                    }
+
                     reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
                 }
             }

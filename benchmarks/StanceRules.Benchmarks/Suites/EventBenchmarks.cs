@@ -7,7 +7,9 @@ namespace StanceRules.Benchmarks.Suites;
 /// GDELT events from bytes to corpus cells, beside the engine alone in the same run, so the parse
 /// cost is visible: each operation is one event, so Mean is the time per event and events/s =
 /// 1 s / Mean. One thread. Baseline: the engine alone (<see cref="StanceEngine.InferEvent"/> and
-/// the corpus) on the events already read.
+/// the corpus) on the events already read. <see cref="ArticleFactsReference"/> is the engine on the
+/// synthetic corpus's article facts (the workload of the facts/s figures), per fact, in the same run:
+/// on the shared machine the absolute times vary with its load, the ratio to it much less.
 /// </summary>
 [Config(typeof(ThroughputConfig))]
 public class EventBenchmarks
@@ -17,6 +19,7 @@ public class EventBenchmarks
     private StanceEngine _engine = null!;
     private byte[] _gdelt = null!;
     private EventRecord[] _records = null!;
+    private Corpus _articles = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -24,6 +27,22 @@ public class EventBenchmarks
         _engine = StanceEngine.CreateDefault();
         _gdelt = GdeltInputs.Bytes(Events);
         _records = EventPaths.Read(_gdelt).ToArray();
+        _articles = Corpus.Synthetic(ReferenceFacts);
+    }
+
+    public const int ReferenceFacts = 10_000;
+
+    /// <summary>The reference: article facts of the synthetic corpus through <see cref="StanceEngine.Infer"/> (per fact).</summary>
+    [Benchmark(OperationsPerInvoke = ReferenceFacts)]
+    public int ArticleFactsReference()
+    {
+        var stances = 0;
+        foreach (var article in _articles.Articles)
+        {
+            stances += _engine.Infer(article).Stances.Count;
+        }
+
+        return stances;
     }
 
     /// <summary>The engine alone: events already read -> facts -> rules -> corpus cells.</summary>

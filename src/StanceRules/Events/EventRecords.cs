@@ -107,16 +107,15 @@ public static partial class EventRecords
         if (format == EventFormat.Gdelt)
         {
             using var gdelt = new GdeltReader(stream, sourceName);
-            var rows = new List<EventRead>();
-            while (await gdelt.ReadAsync(rows, cancellationToken).ConfigureAwait(false))
+            do
             {
-                foreach (var row in rows)
+                // Row by row from the buffer, so only the row being read is held.
+                while (gdelt.TryNext(out var row))
                 {
                     yield return row;
                 }
-
-                rows.Clear();
             }
+            while (await gdelt.FillAsync(cancellationToken).ConfigureAwait(false));
 
             yield break;
         }
@@ -162,8 +161,15 @@ public static partial class EventRecords
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row), writable: false);
         using var reader = new GdeltReader(stream, sourceName, number);
-        var rows = new List<EventRead>();
-        return reader.ReadAsync(rows, CancellationToken.None).AsTask().GetAwaiter().GetResult() ? rows[0] : new EventRead(sourceName, number, null, "a blank row");
+        while (reader.FillAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        {
+            if (reader.TryNext(out var read))
+            {
+                return read;
+            }
+        }
+
+        return new EventRead(sourceName, number, null, "a blank row");
     }
 
     /// <summary>The first byte that is no white space (a UTF-8 byte-order mark skipped); -1 when none.</summary>

@@ -44,38 +44,33 @@ internal sealed class GdeltReader : IDisposable
         _line = firstLine - 1;
     }
 
-    /// <summary>Reads the next rows into <paramref name="into"/>: at least one, unless the stream has ended (false).</summary>
-    public async ValueTask<bool> ReadAsync(List<EventRead> into, CancellationToken cancellationToken)
+    /// <summary>Reads more bytes into the buffer: false at the end of the stream (after the last row was given).</summary>
+    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        while (into.Count == 0)
+        if (_ended)
         {
-            if (_ended)
-            {
-                return false;
-            }
-
-            if (_start > 0)
-            {
-                // Keep the partial row at the front.
-                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-                (_end, _start) = (_end - _start, 0);
-            }
-
-            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-            if (_atStart && read > 0)
-            {
-                _atStart = false;
-                if (_buffer.AsSpan(0, _end + read).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-                {
-                    _start = 3;
-                }
-            }
-
-            _end += read;
-            _ended = read == 0;
-            Rows(into);
+            return false;
         }
 
+        if (_start > 0)
+        {
+            // Keep the partial row at the front.
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            (_end, _start) = (_end - _start, 0);
+        }
+
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        if (_atStart && read > 0)
+        {
+            _atStart = false;
+            if (_buffer.AsSpan(0, _end + read).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                _start = 3;
+            }
+        }
+
+        _end += read;
+        _ended = read == 0;
         return true;
     }
 
@@ -85,9 +80,10 @@ internal sealed class GdeltReader : IDisposable
         _buffer = [];
     }
 
-    /// <summary>Every whole row in the buffer (and the last, unended one at the end of the stream).</summary>
-    private void Rows(List<EventRead> into)
+    /// <summary>The next row held in the buffer (or the last, unended one at the end of the stream); false when more bytes are needed.</summary>
+    public bool TryNext(out EventRead read)
     {
+        read = default;
         while (_start < _end)
         {
             var pending = _buffer.AsSpan(_start, _end - _start);
@@ -97,16 +93,16 @@ internal sealed class GdeltReader : IDisposable
                 if (pending.Length > EventRecords.MaxGdeltRowBytes)
                 {
                     // Too long: drop what is held and scan on for the row's end.
+                    _start = _end;
                     if (!_skipping)
                     {
                         _skipping = true;
-                        into.Add(new EventRead(_source, ++_line, null, $"line longer than {EventRecords.MaxGdeltRowBytes:N0} bytes (EventRecords.MaxGdeltRowBytes); skipped"));
+                        read = new EventRead(_source, ++_line, null, $"line longer than {EventRecords.MaxGdeltRowBytes:N0} bytes (EventRecords.MaxGdeltRowBytes); skipped");
+                        return true;
                     }
-
-                    _start = _end;
                 }
 
-                return;
+                return false;
             }
 
             var row = newline < 0 ? pending : pending[..newline];
@@ -120,8 +116,8 @@ internal sealed class GdeltReader : IDisposable
             _line++;
             if (row.Length > EventRecords.MaxGdeltRowBytes)
             {
-                into.Add(new EventRead(_source, _line, null, $"line longer than {EventRecords.MaxGdeltRowBytes:N0} bytes (EventRecords.MaxGdeltRowBytes); skipped"));
-                continue;
+                read = new EventRead(_source, _line, null, $"line longer than {EventRecords.MaxGdeltRowBytes:N0} bytes (EventRecords.MaxGdeltRowBytes); skipped");
+                return true;
             }
 
             if (row.Length > 0 && row[^1] == (byte)'\r')
@@ -134,8 +130,11 @@ internal sealed class GdeltReader : IDisposable
                 continue;
             }
 
-            into.Add(Utf8.IsValid(row) ? Row(row) : new EventRead(_source, _line, null, "the line is not valid UTF-8; skipped"));
+            read = Utf8.IsValid(row) ? Row(row) : new EventRead(_source, _line, null, "the line is not valid UTF-8; skipped");
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>One row, by the codebooks' column positions (see <see cref="EventRecords.GdeltRow"/>).</summary>
@@ -280,9 +279,7 @@ internal sealed class GdeltReader : IDisposable
                 return Encoding.UTF8.GetString(bytes);
             }
 
-            var hash = new HashCode();
-            hash.AddBytes(bytes);
-            var slot = (int)((uint)hash.ToHashCode() % Slots);
+            var slot = Slot(bytes);
             if (_keys[slot] is { } key && bytes.SequenceEqual(key))
             {
                 return _values[slot]!;
@@ -291,6 +288,25 @@ internal sealed class GdeltReader : IDisposable
             var value = Encoding.UTF8.GetString(bytes);
             (_keys[slot], _values[slot]) = (bytes.ToArray(), value);
             return value;
+        }
+
+        /// <summary>The slot of the bytes: 8 at a time, multiplied and folded (a cache index, not a fingerprint).</summary>
+        private static int Slot(ReadOnlySpan<byte> bytes)
+        {
+            var hash = (ulong)bytes.Length;
+            for (; bytes.Length >= 8; bytes = bytes[8..])
+            {
+                hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * 0x9E3779B97F4A7C15UL;
+            }
+
+            ulong tail = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                tail |= (ulong)bytes[i] << (8 * i);
+            }
+
+            hash = (hash ^ tail) * 0x9E3779B97F4A7C15UL;
+            return (int)(hash >> 52); // 12 bits: 4,096 slots
         }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class EventFacts
     private static readonly object True = true;
     private static readonly object False = false;
     private static readonly object?[] QuadClasses = [null, 1d, 2d, 3d, 4d];
+    private static readonly object[] Families = [.. Enum.GetValues<Stance>().Select(s => (object)s)];
 
     private readonly EventMapping _mapping;
     private readonly FactType _type;
@@ -57,7 +58,7 @@ internal sealed class EventFacts
         Set(values, 9, Text(target?.Role));
         Set(values, 10, record.Date);
         Set(values, 11, record.Text);
-        Set(values, 12, _mapping.FamilyOf(record));
+        Set(values, 12, _mapping.FamilyOf(record) is { } family ? Families[(int)family] : null);
         Set(values, 13, country is not null && _mapping.SpeaksForState(source) ? True : False);
         return fact;
     }

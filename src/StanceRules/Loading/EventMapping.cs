@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace StanceRules;
@@ -25,6 +26,8 @@ public sealed class EventMapping
     private readonly FrozenSet<string> _iso3;
     private readonly FrozenSet<string> _stateRoles;
     private readonly FrozenDictionary<string, string> _toward;
+    private readonly ConcurrentDictionary<string, Stance?> _cameoMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _roleMemo = new(StringComparer.Ordinal);
 
     internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, FactTypes types)
     {
@@ -56,15 +59,32 @@ public sealed class EventMapping
             return _plover.GetValueOrDefault(record.Code);
         }
 
-        for (var length = record.Code.Length; length > 0; length--)
+        // CAMEO codes are few (2 to 4 digits): each one's family is worked out once.
+        return record.Code.Length <= 4 && _cameoMemo.TryGetValue(record.Code, out var known) ? known : Remember(_cameoMemo, record.Code, CameoFamily(record.Code));
+    }
+
+    private Stance? CameoFamily(string code)
+    {
+        for (var length = code.Length; length > 0; length--)
         {
-            if (_cameo.TryGetValue(record.Code[..length], out var family))
+            if (_cameo.TryGetValue(code[..length], out var family))
             {
                 return family;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Keeps a worked-out answer for a short key, up to a bound (so odd input cannot grow the memo).</summary>
+    private static T Remember<T>(ConcurrentDictionary<string, T> memo, string key, T value)
+    {
+        if (key.Length <= 8 && memo.Count < 4096)
+        {
+            memo.TryAdd(key, value);
+        }
+
+        return value;
     }
 
     /// <summary>The ISO alpha-3 code of a coded country (CAMEO codes that differ are mapped); null for none or a code that is no country (IGO, NGO, ...).</summary>
@@ -83,8 +103,13 @@ public sealed class EventMapping
     public bool SpeaksForState(EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var role = actor.Role.Trim();
-        return CountryOf(actor.CountryCode) is not null && (role.Length == 0 || (role.Length >= 3 && _stateRoles.Contains(role[..3])));
+        return CountryOf(actor.CountryCode) is not null && (_roleMemo.TryGetValue(actor.Role, out var known) ? known : Remember(_roleMemo, actor.Role, IsStateRole(actor.Role)));
+    }
+
+    private bool IsStateRole(string coded)
+    {
+        var role = coded.Trim();
+        return role.Length == 0 || (role.Length >= 3 && _stateRoles.Contains(role[..3]));
     }
 
     /// <summary>The issue of the record: the first matching issue rule's, else <c>toward-</c> and the target country's code in lower case; null without either.</summary>

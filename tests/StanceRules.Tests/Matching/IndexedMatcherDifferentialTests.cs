@@ -167,7 +167,7 @@ public sealed class IndexedMatcherDifferentialTests
     {
         var plan = Engines.Indexed.RuleSet.Plan;
 
-        Assert.Equal(["statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], plan.Indexed.Select(r => r.Id));
+        Assert.Equal(["event-stance", "statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], plan.Indexed.Select(r => r.Id));
         Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], plan.Joined.Select(r => r.Id));
         Assert.Empty(plan.Rete);
         Assert.False(plan.SignalsFeedRete);
