@@ -187,7 +187,7 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Empty(reference.Indexed);
         Assert.Empty(reference.Joined);
         Assert.False(reference.SignalsFeedRete);
-        Assert.StartsWith("statement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("event-stance: Indexed\nstatement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
