@@ -2,8 +2,8 @@ namespace StanceRules.Cli;
 
 /// <summary>
 /// <c>stance corpus --from plover|gdelt|events FILE...|-</c>: machine-coded event records (PLOVER JSON,
-/// GDELT exports, plain or zip; <c>events</c> sniffs each file) into a corpus, through the rule set's
-/// event mapping (<see cref="StanceEngine.Events"/>). Each file is read into its own partial corpus,
+/// GDELT exports, plain or zip; <c>events</c> sniffs each file) into a corpus: each record a fact of the
+/// declared type <c>event</c>, its stances decided by the rules (<see cref="StanceEngine.InferEvent"/>). Each file is read into its own partial corpus,
 /// in parallel (<c>--workers</c>), and the partial corpora merge in file order: the result is the one
 /// of a single pass (docs/events.md).
 /// </summary>
@@ -43,7 +43,7 @@ internal static class CorpusEvents
 
         var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, _ => EventFormat.Auto };
         var parts = new Part[options.Paths.Count];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine.Events));
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine));
 
         var corpus = new StanceCorpus();
         var (failed, events, stances) = (0, 0L, 0L);
@@ -86,11 +86,12 @@ internal static class CorpusEvents
     /// <summary>One file's partial corpus, its errors and warnings (printed in file order), and its counts.</summary>
     private sealed record Part(StanceCorpus Corpus, List<string> Messages, int Failed, long Events, long Stances, Dictionary<string, long> Reasons);
 
-    private static Part Read(string path, StandardInput stdin, EventFormat format, EventMapping mapping)
+    private static Part Read(string path, StandardInput stdin, EventFormat format, StanceEngine engine)
     {
         var corpus = new StanceCorpus();
         var messages = new List<string>();
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var (failed, events, stances) = (0, 0L, 0L);
         var reads = path == "-" ? EventRecords.ReadAsync(stdin.Open(), DocumentInputs.StdinName, format) : EventRecords.ReadFileAsync(path, format);
         var enumerator = reads.GetAsyncEnumerator();
@@ -107,7 +108,8 @@ internal static class CorpusEvents
                 }
 
                 events++;
-                if (mapping.ToReport(record, out var reason) is { } report)
+                var report = engine.InferEvent(record);
+                if (report.Stances.Count > 0)
                 {
                     stances++;
                     var before = corpus.Conflicting;
@@ -120,7 +122,16 @@ internal static class CorpusEvents
                 else
                 {
                     // Counted by kind, without the code or role that varies, so the summary stays short.
-                    var kind = System.Text.RegularExpressions.Regex.Replace(reason!, " '[^']*'", string.Empty);
+                    var reason = engine.Events.WhyNoStance(record) ?? "no rule gave a stance";
+                    if (!kinds.TryGetValue(reason, out var kind))
+                    {
+                        kind = System.Text.RegularExpressions.Regex.Replace(reason, " '[^']*'", string.Empty);
+                        if (kinds.Count < 4096)
+                        {
+                            kinds[reason] = kind;
+                        }
+                    }
+
                     reasons[kind] = reasons.GetValueOrDefault(kind) + 1;
                 }
             }

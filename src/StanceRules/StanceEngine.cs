@@ -20,7 +20,7 @@ public sealed partial class StanceEngine
     {
         _rules = rules;
         _options = options;
-        _events = new Lazy<EventMapping>(() => ReadEvents(files, rules.Gazetteer, options.Limits));
+        _events = new Lazy<EventMapping>(() => ReadEvents(files, rules.Gazetteer, rules.FactTypes, options.Limits));
         SourceFiles = files.Select(f => f.Name).ToArray();
         var at = new SourceLocation(where, 1, 1);
         var warnings = new List<Diagnostic>();

@@ -14,13 +14,11 @@ public class StreamBenchmarks
 {
     public const int Documents = 2_000;
     public const int FactsPerDocument = 8;
-    public const int Events = 100_000;
 
     private StanceEngine _engine = null!;
     private byte[] _jsonLines = null!;
     private string[] _yaml = null!;
     private ArticleFacts[] _parsed = null!;
-    private byte[] _gdelt = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +27,6 @@ public class StreamBenchmarks
         _jsonLines = StreamInputs.JsonLines(Documents, FactsPerDocument);
         _yaml = StreamInputs.Yaml(Documents, FactsPerDocument);
         _parsed = _yaml.Select((t, i) => ArticleFacts.Parse(t, $"doc-{i}.facts.yaml")).ToArray();
-        _gdelt = StreamInputs.Gdelt(Events);
     }
 
     /// <summary>The engine alone: infer the documents already parsed.</summary>
@@ -61,10 +58,6 @@ public class StreamBenchmarks
 
         return corpus.Cells;
     }
-
-    /// <summary>GDELT bytes -> events -> stances -> corpus cells (per event).</summary>
-    [Benchmark(OperationsPerInvoke = Events)]
-    public long GdeltToCorpus() => Streams.GdeltToCorpus(_engine.Events, _gdelt).Cells;
 }
 
 /// <summary>The stream paths the suite times and the check verifies.</summary>
@@ -83,23 +76,6 @@ public static class Streams
             }
 
             corpus.Add(engine.Infer(article));
-        }
-
-        return corpus;
-    }
-
-    public static StanceCorpus GdeltToCorpus(EventMapping mapping, byte[] bytes)
-    {
-        var corpus = new StanceCorpus();
-        using var stream = new MemoryStream(bytes, writable: false);
-        var reads = EventRecords.ReadAsync(stream, "events.csv", EventFormat.Gdelt).GetAsyncEnumerator();
-        while (reads.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-        {
-            var record = reads.Current.Record ?? throw new InvalidOperationException(reads.Current.Error);
-            if (mapping.ToReport(record, out _) is { } report)
-            {
-                corpus.Add(report);
-            }
         }
 
         return corpus;

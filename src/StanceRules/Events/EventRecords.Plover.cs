@@ -117,6 +117,7 @@ public static partial class EventRecords
         var sources = Actors(record, "source");
         var target = Actors(record, "target").FirstOrDefault();
         var sentence = Text(record, "text");
+        var mode = Text(record, "mode");
         var words = string.Join(' ', new[] { sentence, Text(record, "context"), Text(record, "eventText") }.Where(t => t.Length > 0));
         EventRecord Make(string recordId, EventActor source) => new()
         {
@@ -124,6 +125,7 @@ public static partial class EventRecords
             Date = date,
             Coding = EventCoding.Plover,
             Code = type,
+            Mode = mode.Length > 0 ? mode : null,
             Source = source,
             Target = target,
             Evidence = sentence.Length > 0 ? sentence : null,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using StanceRules.Yaml;
@@ -86,20 +85,49 @@ public static partial class EventRecords
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var reader = new LineReader(stream, format == EventFormat.Plover ? StanceLimits.Default.MaxFileBytes : MaxGdeltRowBytes, format == EventFormat.Plover ? "StanceLimits.MaxFileBytes" : "EventRecords.MaxGdeltRowBytes");
+        if (format == EventFormat.Auto)
+        {
+            // Sniff the first byte that is no space (after a byte-order mark), then read on from the start.
+            var prefix = new byte[4096];
+            var held = 0;
+            int read;
+            while (held < prefix.Length && (read = await stream.ReadAsync(prefix.AsMemory(held), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                held += read;
+                if (FirstByte(prefix.AsSpan(0, held)) >= 0)
+                {
+                    break;
+                }
+            }
+
+            format = FirstByte(prefix.AsSpan(0, held)) is (byte)'[' or (byte)'{' ? EventFormat.Plover : EventFormat.Gdelt;
+            stream = new PrefixedStream(prefix.AsMemory(0, held), stream);
+        }
+
+        if (format == EventFormat.Gdelt)
+        {
+            using var gdelt = new GdeltReader(stream, sourceName);
+            do
+            {
+                // Row by row from the buffer, so only the row being read is held.
+                while (gdelt.TryNext(out var row))
+                {
+                    yield return row;
+                }
+            }
+            while (await gdelt.FillAsync(cancellationToken).ConfigureAwait(false));
+
+            yield break;
+        }
+
+        var reader = new LineReader(stream, StanceLimits.Default.MaxFileBytes, "StanceLimits.MaxFileBytes");
         var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (first is not { } line)
         {
             yield break;
         }
 
-        if (format == EventFormat.Auto)
-        {
-            var start = line.Text?.TrimStart() ?? string.Empty;
-            format = start.StartsWith('[') || start.StartsWith('{') ? EventFormat.Plover : EventFormat.Gdelt;
-        }
-
-        if (format == EventFormat.Plover && (line.Text?.TrimStart().StartsWith('[') ?? false))
+        if (line.Text?.TrimStart().StartsWith('[') ?? false)
         {
             await foreach (var read in ReadPloverArrayAsync(line, reader, sourceName, cancellationToken).ConfigureAwait(false))
             {
@@ -117,87 +145,38 @@ public static partial class EventRecords
                 continue;
             }
 
-            if (format == EventFormat.Gdelt)
+            foreach (var read in PloverLine(sourceName, item.Number, item.Text!))
             {
-                yield return GdeltRow(sourceName, item.Number, item.Text!);
-            }
-            else
-            {
-                foreach (var read in PloverLine(sourceName, item.Number, item.Text!))
-                {
-                    yield return read;
-                }
+                yield return read;
             }
         }
     }
 
     /// <summary>
-    /// One GDELT row: the columns of the GDELT 1.0 (57, or 58 with SOURCEURL) and 2.0 (61) event
-    /// codebooks. Read: GLOBALEVENTID (0), SQLDATE (1), Actor1Name/CountryCode/Type1Code (6, 7, 12),
+    /// One GDELT row read alone: the columns of the GDELT 1.0 (57, or 58 with SOURCEURL) and 2.0 (61)
+    /// event codebooks. Read: GLOBALEVENTID (0), SQLDATE (1), Actor1Name/CountryCode/Type1Code (6, 7, 12),
     /// Actor2Name/CountryCode/Type1Code (16, 17, 22), EventCode (26), QuadClass (29), SOURCEURL (last).
     /// </summary>
     internal static EventRead GdeltRow(string sourceName, long number, string row)
     {
-        Span<Range> columns = stackalloc Range[62];
-        var count = row.AsSpan().Split(columns, '\t');
-        if (count is not (57 or 58 or 61))
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(row), writable: false);
+        using var reader = new GdeltReader(stream, sourceName, number);
+        while (reader.FillAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            return Bad(count > 61 ? "more than 61" : count.ToString(CultureInfo.InvariantCulture));
-        }
-
-        var text = row.AsSpan();
-        var id = text[columns[0]];
-        if (id.IsEmpty || !IsDigits(id))
-        {
-            return Bad(null, $"GLOBALEVENTID '{Shown(id)}' is not a number");
-        }
-
-        if (!DateOnly.TryParseExact(text[columns[1]], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return Bad(null, $"SQLDATE '{Shown(text[columns[1]])}' is not a date as YYYYMMDD");
-        }
-
-        var code = text[columns[26]];
-        if (code.Length is < 2 or > 4 || !IsDigits(code))
-        {
-            return Bad(null, $"EventCode '{Shown(code)}' is not a CAMEO code (2 to 4 digits)");
-        }
-
-        var quad = text[columns[29]];
-        if (quad.Length != 1 || quad[0] is < '1' or > '4')
-        {
-            return Bad(null, $"QuadClass '{Shown(quad)}' is not 1 to 4");
-        }
-
-        var target = text[columns[17]].IsEmpty && text[columns[16]].IsEmpty ? null : new EventActor(text[columns[16]].ToString(), text[columns[17]].ToString(), text[columns[22]].ToString());
-        var record = new EventRecord
-        {
-            Id = id.ToString(),
-            Date = date,
-            Coding = EventCoding.Cameo,
-            Code = code.ToString(),
-            QuadClass = quad[0] - '0',
-            Source = new EventActor(text[columns[6]].ToString(), text[columns[7]].ToString(), text[columns[12]].ToString()),
-            Target = target,
-            Evidence = count == 57 ? null : text[columns[count - 1]].ToString(),
-        };
-        return new EventRead(sourceName, number, record, null);
-
-        EventRead Bad(string? found, string? why = null) => new(sourceName, number, null, why ?? $"expected 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0) tab-separated columns, found {found}");
-    }
-
-    private static bool IsDigits(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
+            if (reader.TryNext(out var read))
             {
-                return false;
+                return read;
             }
         }
 
-        return true;
+        return new EventRead(sourceName, number, null, "a blank row");
     }
 
-    private static string Shown(ReadOnlySpan<char> text) => DisplayText.Escape(DisplayText.Truncate(text.ToString()));
+    /// <summary>The first byte that is no white space (a UTF-8 byte-order mark skipped); -1 when none.</summary>
+    private static int FirstByte(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        var at = text.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        return at < 0 ? -1 : text[at];
+    }
 }

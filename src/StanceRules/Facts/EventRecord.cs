@@ -18,7 +18,8 @@ public sealed record EventActor(string Text, string CountryCode, string Role);
 
 /// <summary>
 /// A machine-coded event (who did what to whom, when), read by <c>EventRecords</c>.
-/// <see cref="EventMapping"/> turns it into a stance of the source's country.
+/// <see cref="StanceEngine.InferEvent"/> makes it a fact of the declared type <c>event</c>, and the rules
+/// (by default <c>event-stance</c>) a stance of the source's country.
 /// </summary>
 public sealed record EventRecord
 {
@@ -36,6 +37,9 @@ public sealed record EventRecord
 
     /// <summary>The CAMEO quad class (1 verbal cooperation to 4 material conflict); null when the source has none.</summary>
     public int? QuadClass { get; init; }
+
+    /// <summary>The PLOVER mode of the event type (<c>verbal</c>, <c>material</c>, ...); null when the source has none.</summary>
+    public string? Mode { get; init; }
 
     /// <summary>The source actor (who acts).</summary>
     public required EventActor Source { get; init; }

@@ -53,19 +53,35 @@ internal sealed class Inferrer
             }
         }
 
+        return Decide(article.Id, article.Published, article.Facts, facts, unresolved, trace, cancellationToken);
+    }
+
+    /// <summary>
+    /// One fact whose country its maker set (an event record's coded source country), as an article
+    /// of its own: no actor to resolve, the rest as <see cref="Run"/>.
+    /// </summary>
+    public StanceReport RunResolved(string id, DateOnly? published, Fact fact, CancellationToken cancellationToken)
+    {
+        Fact[] input = [fact];
+        return Decide(id, published, input, [fact], [], null, cancellationToken);
+    }
+
+    /// <summary>Runs the rules over the resolved facts and decides each stance.</summary>
+    private StanceReport Decide(string articleId, DateOnly? published, IReadOnlyList<Fact> input, List<Fact> facts, List<UnresolvedActor> unresolved, InferenceTrace? trace, CancellationToken cancellationToken)
+    {
         // Both budgets grow with the document, so a large legitimate document fits and a runaway on a small one stops early.
         var maxMatches = (int)Math.Min(int.MaxValue, _options.Limits.MaxRuleMatches + ((long)StanceLimits.RuleMatchesPerFact * facts.Count));
         var maxBytes = _options.Limits.MaxInferenceBytes + ((long)StanceLimits.InferenceBytesPerFact * facts.Count);
         var produced = new List<object>(facts.Count);
         ISession? session;
         var plan = _rules.Plan;
-        if (plan.AllRete || !TryIndexed(article, _rules.Matcher, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
+        if (plan.AllRete || !TryIndexed(articleId, _rules.Matcher, facts, produced, maxMatches, maxBytes, trace, cancellationToken, out session))
         {
             // The reference path: every rule in one session. Reference mode always; an article past the
             // indexed matcher's budgets too, so its limit is reported exactly as reference mode reports it.
             produced.Clear();
             trace?.Restart();
-            session = RunSession(article, _rules.AllRules.Value, facts, facts, [], 0, maxMatches, maxBytes, trace, cancellationToken);
+            session = RunSession(articleId, _rules.AllRules.Value, facts, facts, [], 0, maxMatches, maxBytes, trace, cancellationToken);
         }
 
         var extra = plan.SignalsFeedRete && session is not null ? produced.Where(p => p is not StanceSignal).ToList() : produced;
@@ -90,32 +106,38 @@ internal sealed class Inferrer
             }
         }
 
-        var order = new Dictionary<string, int>(article.Facts.Count, StringComparer.Ordinal);
-        for (var i = 0; i < article.Facts.Count; i++)
+        Signals = signals.Count;
+        if (signals.Count == 0 && unresolved.Count == 0)
         {
-            order[article.Facts[i].Id] = i;
+            // Nothing to decide or list (most events): no fact order to build.
+            return new StanceReport(articleId, published, [], []);
         }
 
-        Signals = signals.Count;
+        var order = new Dictionary<string, int>(input.Count, StringComparer.Ordinal);
+        for (var i = 0; i < input.Count; i++)
+        {
+            order[input[i].Id] = i;
+        }
+
         var stances = ConflictPolicy.Decide(signals, order);
         foreach (var stance in stances)
         {
             stance.IsUnMemberState = _rules.Gazetteer.ByIso3(stance.Country) is not { UnMember: false };
         }
 
-        var distinctUnresolved = unresolved
+        var distinctUnresolved = unresolved.Count == 0 ? [] : unresolved
             .Distinct()
             .OrderBy(u => order.GetValueOrDefault(u.Fact, int.MaxValue))
             .ThenBy(u => u.Reason, StringComparer.Ordinal)
             .ToArray();
-        return new StanceReport(article.Id, article.Published, stances, distinctUnresolved);
+        return new StanceReport(articleId, published, stances, distinctUnresolved);
     }
 
     /// <summary>
     /// The indexed matcher, then NRules for the rules it leaves (only when one of them could match):
     /// false, with nothing kept, when a budget ran out on the way, for the reference path to redo.
     /// </summary>
-    private bool TryIndexed(ArticleFacts article, IndexedMatcher indexed, List<Fact> facts, List<object> produced, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken, out ISession? session)
+    private bool TryIndexed(string articleId, IndexedMatcher indexed, List<Fact> facts, List<object> produced, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken, out ISession? session)
     {
         session = null;
         var firings = indexed.Match(facts, produced, trace?.Fired, Math.Min(_options.MaxRuleFirings, maxMatches), cancellationToken);
@@ -137,7 +159,7 @@ internal sealed class Inferrer
         {
             // Only the facts some Rete pattern accepts; the signals too when Rete rules match signals.
             var signals = plan.SignalsFeedRete ? produced.OfType<StanceSignal>() : [];
-            session = RunSession(article, _rules.Sessions, facts, facts.Where(plan.Gates.CanUse), signals, firings, maxMatches, maxBytes, trace, cancellationToken);
+            session = RunSession(articleId, _rules.Sessions, facts, facts.Where(plan.Gates.CanUse), signals, firings, maxMatches, maxBytes, trace, cancellationToken);
             return true;
         }
         catch (InferenceLimitException)
@@ -147,7 +169,7 @@ internal sealed class Inferrer
     }
 
     /// <summary>An NRules session over the facts (and the indexed matcher's signals, when rules match signals), within the budgets less what the indexed matcher used.</summary>
-    private ISession RunSession(ArticleFacts article, ISessionFactory sessions, List<Fact> resolved, IEnumerable<Fact> facts, IEnumerable<StanceSignal> signals, int priorFirings, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken)
+    private ISession RunSession(string articleId, ISessionFactory sessions, List<Fact> resolved, IEnumerable<Fact> facts, IEnumerable<StanceSignal> signals, int priorFirings, int maxMatches, long maxBytes, InferenceTrace? trace, CancellationToken cancellationToken)
     {
         // A new session per article: reusing one (retracting the last article's facts) measured
         // slower in NRules 1.0.4 at 9 and at 1,000 rules (benchmarks --sessions; README).
@@ -168,8 +190,8 @@ internal sealed class Inferrer
         {
             // The budget stopped the session from inside NRules (which wraps what its actions throw).
             throw budget.ExceededLimit == nameof(StanceLimits.MaxRuleMatches)
-                ? new InferenceLimitException(article.Id, nameof(StanceLimits.MaxRuleMatches), maxMatches, budget.TopRules())
-                : new InferenceLimitException(article.Id, nameof(StanceLimits.MaxInferenceBytes), maxBytes, budget.TopRules());
+                ? new InferenceLimitException(articleId, nameof(StanceLimits.MaxRuleMatches), maxMatches, budget.TopRules())
+                : new InferenceLimitException(articleId, nameof(StanceLimits.MaxInferenceBytes), maxBytes, budget.TopRules());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -190,7 +212,7 @@ internal sealed class Inferrer
                 }
             }
 
-            throw new InferenceLimitException(article.Id, nameof(StanceEngineOptions.MaxRuleFirings), _options.MaxRuleFirings, pending.ToArray());
+            throw new InferenceLimitException(articleId, nameof(StanceEngineOptions.MaxRuleFirings), _options.MaxRuleFirings, pending.ToArray());
         }
 
         return session;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace StanceRules;
@@ -12,8 +13,10 @@ namespace StanceRules;
 public sealed record EventIssueRule(string Issue, IReadOnlyList<string> Targets, IReadOnlyList<string> Codes, DateOnly? Since, DateOnly? Until, IReadOnlyList<string> Words);
 
 /// <summary>
-/// How event records become stances: the <c>events:</c> section of a rule set (the default in
-/// <c>rules/events.yaml</c>; docs/events.md). Immutable and thread-safe.
+/// How event records become facts: the <c>events:</c> section of a rule set (the default in
+/// <c>rules/events.yaml</c>; docs/events.md), the data that gives an event fact its mapped fields
+/// (source country, state, family, issue). Rules turn the facts into stances
+/// (<see cref="StanceEngine.InferEvent"/>). Immutable and thread-safe.
 /// </summary>
 public sealed class EventMapping
 {
@@ -22,25 +25,27 @@ public sealed class EventMapping
     private readonly FrozenDictionary<string, string> _countries;
     private readonly FrozenSet<string> _iso3;
     private readonly FrozenSet<string> _stateRoles;
-    private readonly FrozenSet<string> _notUnMembers;
+    private readonly FrozenDictionary<string, string> _toward;
+    private readonly ConcurrentDictionary<string, Stance?> _cameoMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _roleMemo = new(StringComparer.Ordinal);
 
-    internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, double confidence, IEnumerable<string>? notUnMembers = null)
+    internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, FactTypes types)
     {
-        _notUnMembers = (notUnMembers ?? []).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _cameo = cameo.ToFrozenDictionary(StringComparer.Ordinal);
         _plover = plover.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _countries = countries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _iso3 = iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _toward = _iso3.ToFrozenDictionary(c => c, c => "toward-" + c.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
         _stateRoles = stateRoles.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Issues = issues;
-        Confidence = confidence;
+        Facts = types.TryGet(EventFacts.TypeName, out var type) && type.IsDeclared ? new EventFacts(this, type) : null;
     }
 
     /// <summary>The issue rules, in order.</summary>
     public IReadOnlyList<EventIssueRule> Issues { get; }
 
-    /// <summary>The confidence of an event's stance (default 0.7).</summary>
-    public double Confidence { get; }
+    /// <summary>What makes the <c>event</c> facts; null when the rule set declares no such type.</summary>
+    internal EventFacts? Facts { get; }
 
     /// <summary>The CAMEO role codes whose acts speak for the state (default GOV, MIL).</summary>
     public IReadOnlyCollection<string> StateRoles => _stateRoles;
@@ -54,15 +59,32 @@ public sealed class EventMapping
             return _plover.GetValueOrDefault(record.Code);
         }
 
-        for (var length = record.Code.Length; length > 0; length--)
+        // CAMEO codes are few (2 to 4 digits): each one's family is worked out once.
+        return record.Code.Length <= 4 && _cameoMemo.TryGetValue(record.Code, out var known) ? known : Remember(_cameoMemo, record.Code, CameoFamily(record.Code));
+    }
+
+    private Stance? CameoFamily(string code)
+    {
+        for (var length = code.Length; length > 0; length--)
         {
-            if (_cameo.TryGetValue(record.Code[..length], out var family))
+            if (_cameo.TryGetValue(code[..length], out var family))
             {
                 return family;
             }
         }
 
         return null;
+    }
+
+    /// <summary>Keeps a worked-out answer for a short key, up to a bound (so odd input cannot grow the memo).</summary>
+    private static T Remember<T>(ConcurrentDictionary<string, T> memo, string key, T value)
+    {
+        if (key.Length <= 8 && memo.Count < 4096)
+        {
+            memo.TryAdd(key, value);
+        }
+
+        return value;
     }
 
     /// <summary>The ISO alpha-3 code of a coded country (CAMEO codes that differ are mapped); null for none or a code that is no country (IGO, NGO, ...).</summary>
@@ -73,23 +95,33 @@ public sealed class EventMapping
             return null;
         }
 
-        var iso3 = _countries.TryGetValue(code, out var mapped) ? mapped : code.ToUpperInvariant();
-        return _iso3.Contains(iso3) ? iso3 : null;
+        // The gazetteer's own spelling of the code: no string made per call.
+        return _iso3.TryGetValue(_countries.TryGetValue(code, out var mapped) ? mapped : code, out var iso3) ? iso3 : null;
     }
 
     /// <summary>Whether the actor's act speaks for its country: a country, and no role or a state role (the first three letters count).</summary>
     public bool SpeaksForState(EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var role = actor.Role.Trim();
-        return CountryOf(actor.CountryCode) is not null && (role.Length == 0 || (role.Length >= 3 && _stateRoles.Contains(role[..3])));
+        return CountryOf(actor.CountryCode) is not null && (_roleMemo.TryGetValue(actor.Role, out var known) ? known : Remember(_roleMemo, actor.Role, IsStateRole(actor.Role)));
+    }
+
+    private bool IsStateRole(string coded)
+    {
+        var role = coded.Trim();
+        return role.Length == 0 || (role.Length >= 3 && _stateRoles.Contains(role[..3]));
     }
 
     /// <summary>The issue of the record: the first matching issue rule's, else <c>toward-</c> and the target country's code in lower case; null without either.</summary>
     public string? IssueOf(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var target = CountryOf(record.Target?.CountryCode);
+        return IssueOf(record, CountryOf(record.Target?.CountryCode));
+    }
+
+    /// <summary>The issue of the record whose target country is known.</summary>
+    internal string? IssueOf(EventRecord record, string? target)
+    {
         foreach (var rule in Issues)
         {
             if (Matches(rule, record, target))
@@ -98,46 +130,34 @@ public sealed class EventMapping
             }
         }
 
-        return target is null ? null : "toward-" + target.ToLowerInvariant();
+        return target is null ? null : _toward.TryGetValue(target, out var issue) ? issue : "toward-" + target.ToLowerInvariant();
     }
 
     /// <summary>
-    /// The record as one article's report: the source country's stance on the record's issue, when
-    /// the source speaks for its state, the code has a family and the record has an issue and a date;
-    /// else null, with the reason.
+    /// Why the shipped rule <c>event-stance</c> gives the record no stance: the first of its
+    /// conditions that the mapped fact fails (the source is no country, does not speak for the state,
+    /// the code has no family, no issue); null when the fact meets them all. A rule set with rules
+    /// of its own may decide otherwise; this names what the mapping gave.
     /// </summary>
-    public StanceReport? ToReport(EventRecord record, out string? reason)
+    public string? WhyNoStance(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        reason = null;
-        var country = CountryOf(record.Source.CountryCode);
-        if (country is null)
+        if (CountryOf(record.Source.CountryCode) is null)
         {
-            reason = "the source is no country";
-        }
-        else if (!SpeaksForState(record.Source))
-        {
-            reason = $"the source role '{record.Source.Role}' does not speak for the state";
-        }
-        else if (FamilyOf(record) is not { } family)
-        {
-            reason = $"the code '{record.Code}' has no stance family";
-        }
-        else if (IssueOf(record) is not { } issue)
-        {
-            reason = "no issue: no target country and no issue rule";
-        }
-        else
-        {
-            // A stance of one event: its rule is the code's mapping, its fact the record, its evidence the record's.
-            var stance = new CountryStance(country, issue, family, Confidence, ["event:" + record.Code], [record.Id], record.Evidence is { Length: > 0 } e ? [e] : [], [])
-            {
-                IsUnMemberState = !_notUnMembers.Contains(country),
-            };
-            return new StanceReport(record.Id, record.Date, [stance], []);
+            return "the source is no country";
         }
 
-        return null;
+        if (!SpeaksForState(record.Source))
+        {
+            return $"the source role '{record.Source.Role}' does not speak for the state";
+        }
+
+        if (FamilyOf(record) is null)
+        {
+            return $"the code '{record.Code}' has no stance family";
+        }
+
+        return IssueOf(record) is null ? "no issue: no target country and no issue rule" : null;
     }
 
     private static bool Matches(EventIssueRule rule, EventRecord record, string? target) =>

@@ -11,7 +11,7 @@ namespace StanceRules.Loading;
 /// </summary>
 internal sealed class EventsReader
 {
-    private static readonly string[] SectionKeys = ["cameo", "plover", "countries", "state-roles", "issues", "confidence"];
+    private static readonly string[] SectionKeys = ["cameo", "plover", "countries", "state-roles", "issues"];
     private static readonly string[] IssueKeys = ["issue", "target", "codes", "since", "until", "words"];
 
     private readonly Dictionary<string, Stance?> _cameo = new(StringComparer.Ordinal);
@@ -19,7 +19,6 @@ internal sealed class EventsReader
     private readonly Dictionary<string, string> _countries = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<EventIssueRule> _issues = [];
     private List<string> _stateRoles = ["GOV", "MIL"];
-    private double _confidence = 0.7;
 
     public void Read(YamlText yaml, MappingView file)
     {
@@ -52,18 +51,6 @@ internal sealed class EventsReader
             _stateRoles = list;
         }
 
-        if (events["confidence"] is { } confidenceNode && yaml.Number(confidenceNode, "'events.confidence'") is { } confidence)
-        {
-            if (confidence is <= 0 or > 1)
-            {
-                yaml.Error(confidenceNode, DiagnosticCodes.OutOfRange, "'events.confidence' is a number above 0 and at most 1");
-            }
-            else
-            {
-                _confidence = confidence;
-            }
-        }
-
         if (events["issues"] is { } issues && yaml.Sequence(issues, "'events.issues'") is { } sequence)
         {
             foreach (var item in sequence.Children)
@@ -73,7 +60,8 @@ internal sealed class EventsReader
         }
     }
 
-    public EventMapping Build(IEnumerable<string> iso3, IEnumerable<string> notUnMembers) => new(_cameo, _plover, _countries, iso3, _stateRoles, _issues, _confidence, notUnMembers);
+    /// <summary>The mapping, with the gazetteer's country codes and the rule set's fact types (for the declared <c>event</c> type).</summary>
+    public EventMapping Build(IEnumerable<string> iso3, FactTypes types) => new(_cameo, _plover, _countries, iso3, _stateRoles, _issues, types);
 
     private static bool IsCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);
 

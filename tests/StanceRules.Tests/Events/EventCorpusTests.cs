@@ -20,12 +20,12 @@ public class EventCorpusTests
         }).ToArray();
     }
 
-    private static async Task<StanceCorpus> CorpusOf(string path, EventMapping mapping)
+    private static async Task<StanceCorpus> CorpusOf(string path, StanceEngine engine)
     {
         var corpus = new StanceCorpus();
         await foreach (var read in EventRecords.ReadFileAsync(path))
         {
-            if (mapping.ToReport(read.Record!, out _) is { } report)
+            if (engine.InferEvent(read.Record!) is { Stances.Count: > 0 } report)
             {
                 corpus.Add(report);
             }
@@ -46,15 +46,15 @@ public class EventCorpusTests
     {
         var rows = Rows(4_000, seed: 21);
         using var folder = new Security.TempFolder();
-        var mapping = StanceEngine.CreateDefault().Events;
-        var whole = await CorpusOf(folder.File("all.csv", string.Join('\n', rows)), mapping);
+        var engine = StanceEngine.CreateDefault();
+        var whole = await CorpusOf(folder.File("all.csv", string.Join('\n', rows)), engine);
 
         var merged = new StanceCorpus();
         foreach (var shard in Enumerable.Range(0, 4))
         {
             // Shards of unequal sizes and interleaved rows, merged in reverse order.
             var part = rows.Where((_, i) => (i * 7 + i / 3) % 4 == 3 - shard).ToArray();
-            merged.Merge(await CorpusOf(folder.File($"shard-{shard}.csv", string.Join('\n', part)), mapping));
+            merged.Merge(await CorpusOf(folder.File($"shard-{shard}.csv", string.Join('\n', part)), engine));
         }
 
         Assert.True(whole.Articles > 1_000, $"{whole.Articles} events with a stance");

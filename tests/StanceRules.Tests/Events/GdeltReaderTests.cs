@@ -93,10 +93,10 @@ public class GdeltReaderTests
             GdeltFiles.Event(GdeltFiles.V2, 5, "20230301", "CHN", "GOV", "013", "USA", "u5"),
         };
         using var folder = new Security.TempFolder();
-        var mapping = StanceEngine.CreateDefault().Events;
+        var engine = StanceEngine.CreateDefault();
 
         var reads = await PloverEventTests.ReadAll(folder.File("e.csv", string.Join('\n', lines)));
-        var stances = reads.Select(r => mapping.ToReport(r.Record!, out _)?.Stances[0]).Select(s => s is null ? "-" : $"{s.Country} {s.Issue} {s.Stance.ToName()}").ToArray();
+        var stances = reads.Select(r => engine.InferEvent(r.Record!).Stances.SingleOrDefault()).Select(s => s is null ? "-" : $"{s.Country} {s.Issue} {s.Stance.ToName()}").ToArray();
 
         Assert.Equal(["USA toward-rus condemns", "-", "JPN toward-kor supports", "-", "-"], stances);
     }

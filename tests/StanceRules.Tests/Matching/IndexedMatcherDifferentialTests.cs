@@ -167,7 +167,7 @@ public sealed class IndexedMatcherDifferentialTests
     {
         var plan = Engines.Indexed.RuleSet.Plan;
 
-        Assert.Equal(["statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], plan.Indexed.Select(r => r.Id));
+        Assert.Equal(["event-stance", "statement-supports", "statement-condemns", "statement-rejects", "silence-is-abstention", "vote-yes", "vote-no", "vote-abstain"], plan.Indexed.Select(r => r.Id));
         Assert.Equal(["court-authority-denied", "denied-court-decision-rejected"], plan.Joined.Select(r => r.Id));
         Assert.Empty(plan.Rete);
         Assert.False(plan.SignalsFeedRete);
@@ -187,7 +187,7 @@ public sealed class IndexedMatcherDifferentialTests
         Assert.Empty(reference.Indexed);
         Assert.Empty(reference.Joined);
         Assert.False(reference.SignalsFeedRete);
-        Assert.StartsWith("statement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("event-stance: Indexed\nstatement-supports: Indexed\n", plan.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

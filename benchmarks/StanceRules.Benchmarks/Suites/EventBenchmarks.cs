@@ -1,0 +1,112 @@
+using BenchmarkDotNet.Attributes;
+using StanceRules.Benchmarks.Workloads;
+
+namespace StanceRules.Benchmarks.Suites;
+
+/// <summary>
+/// GDELT events from bytes to corpus cells, beside the engine alone in the same run, so the parse
+/// cost is visible: each operation is one event, so Mean is the time per event and events/s =
+/// 1 s / Mean. One thread. Baseline: the engine alone (<see cref="StanceEngine.InferEvent"/> and
+/// the corpus) on the events already read. <see cref="ArticleFactsReference"/> is the engine on the
+/// synthetic corpus's article facts (the workload of the facts/s figures), per fact, in the same run:
+/// on the shared machine the absolute times vary with its load, the ratio to it much less.
+/// </summary>
+[Config(typeof(ThroughputConfig))]
+public class EventBenchmarks
+{
+    public const int Events = 100_000;
+
+    private StanceEngine _engine = null!;
+    private byte[] _gdelt = null!;
+    private EventRecord[] _records = null!;
+    private Corpus _articles = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _engine = StanceEngine.CreateDefault();
+        _gdelt = GdeltInputs.Bytes(Events);
+        _records = EventPaths.Read(_gdelt).ToArray();
+        _articles = Corpus.Synthetic(ReferenceFacts);
+    }
+
+    public const int ReferenceFacts = 10_000;
+
+    /// <summary>The reference: article facts of the synthetic corpus through <see cref="StanceEngine.Infer"/> (per fact).</summary>
+    [Benchmark(OperationsPerInvoke = ReferenceFacts)]
+    public int ArticleFactsReference()
+    {
+        var stances = 0;
+        foreach (var article in _articles.Articles)
+        {
+            stances += _engine.Infer(article).Stances.Count;
+        }
+
+        return stances;
+    }
+
+    /// <summary>The engine alone: events already read -> facts -> rules -> corpus cells.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
+    public long EngineAlone() => EventPaths.ToCorpus(_engine, _records).Cells;
+
+    /// <summary>Reading alone: GDELT bytes -> event records.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public long ReadGdelt()
+    {
+        var count = 0L;
+        foreach (var record in EventPaths.Read(_gdelt))
+        {
+            count += record.Code.Length;
+        }
+
+        return count;
+    }
+
+    /// <summary>GDELT bytes -> events -> facts -> rules -> corpus cells.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public long GdeltToCorpus() => EventPaths.ToCorpus(_engine, EventPaths.Read(_gdelt)).Cells;
+
+    /// <summary>The check: bytes to corpus equal the engine on the records read, every row is read, and events give stances.</summary>
+    public static string Check()
+    {
+        var engine = StanceEngine.CreateDefault();
+        var bytes = GdeltInputs.Bytes(10_000);
+        var records = EventPaths.Read(bytes).ToArray();
+        var fromBytes = EventPaths.ToCorpus(engine, EventPaths.Read(bytes));
+        var alone = EventPaths.ToCorpus(engine, records);
+        if (records.Length != 10_000 || fromBytes.Articles == 0 || string.Join("\n", fromBytes.Stances(CorpusWindow.Week)) != string.Join("\n", alone.Stances(CorpusWindow.Week)))
+        {
+            throw new InvalidOperationException($"GDELT: {records.Length} of 10,000 rows read, {fromBytes.Articles} stances, or the corpora differ");
+        }
+
+        return $"10,000 GDELT events, {fromBytes.Articles} with a stance, {fromBytes.Cells} cells";
+    }
+}
+
+/// <summary>The event paths the suite times and the check verifies.</summary>
+public static class EventPaths
+{
+    public static IEnumerable<EventRecord> Read(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        var reads = EventRecords.ReadAsync(stream, "events.csv", EventFormat.Gdelt).GetAsyncEnumerator();
+        while (reads.MoveNextAsync().AsTask().GetAwaiter().GetResult())
+        {
+            yield return reads.Current.Record ?? throw new InvalidOperationException(reads.Current.Error);
+        }
+    }
+
+    public static StanceCorpus ToCorpus(StanceEngine engine, IEnumerable<EventRecord> records)
+    {
+        var corpus = new StanceCorpus();
+        foreach (var record in records)
+        {
+            if (engine.InferEvent(record) is { Stances.Count: > 0 } report)
+            {
+                corpus.Add(report);
+            }
+        }
+
+        return corpus;
+    }
+}
