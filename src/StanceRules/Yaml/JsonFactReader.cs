@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StanceRules.Yaml;
+
+/// <summary>
+/// Reads a strict JSON fact document from its UTF-8 bytes with <see cref="Utf8JsonReader"/>: no
+/// tree, no text copy of the document. It gives the same facts and the same diagnostics (codes,
+/// messages, lines, columns, order) as <see cref="StrictJson"/> followed by
+/// <see cref="FactDocumentReader"/> in JSON mode, which stays the reference (the tests compare them).
+/// In JSON terms, a YAML "plain" scalar is a number, <c>true</c>, <c>false</c> or <c>null</c>: only
+/// those are numbers, booleans or null; any scalar reads as text, a number as it is written.
+/// </summary>
+internal ref partial struct JsonFactReader
+{
+    private static readonly string[] DocumentKeys = ["article", "facts"];
+    private static readonly string[] ArticleKeys = ["id", "published", "title"];
+
+    private readonly List<Diagnostic> _diagnostics;
+    private JsonPositions _positions;
+    private FactType? _lastType; // the type of the fact before, so its name is not decoded again
+
+    private JsonFactReader(ReadOnlySpan<byte> utf8, string file, List<Diagnostic> diagnostics)
+    {
+        _positions = new JsonPositions(utf8, file);
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The document's facts, or null with every error in <paramref name="diagnostics"/>.</summary>
+    public static ArticleFacts? Read(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
+    {
+        if (!JsonFactCheck.Check(utf8, file, limits, diagnostics))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
+        reader.Read();
+        return new JsonFactReader(utf8, file, diagnostics).Document(ref reader, types);
+    }
+
+    private ArticleFacts? Document(ref Utf8JsonReader reader, FactTypes types)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("the fact document", "an object", Kind(ref reader)));
+            return null;
+        }
+
+        // Keys in any order; read as the YAML reader does: unknown keys, then the article, then the facts.
+        var start = reader.TokenStartIndex;
+        Utf8JsonReader article = default, facts = default;
+        var (hasArticle, hasFacts) = (false, false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyAt = reader.TokenStartIndex;
+            var isArticle = reader.ValueTextEquals("article"u8);
+            var isFacts = !isArticle && reader.ValueTextEquals("facts"u8);
+            var key = isArticle || isFacts ? null : reader.GetString();
+            reader.Read();
+            if (isArticle)
+            {
+                article = reader;
+                hasArticle = true;
+            }
+            else if (isFacts)
+            {
+                facts = reader;
+                hasFacts = true;
+            }
+            else
+            {
+                Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "the fact document", DocumentKeys));
+            }
+
+            reader.Skip();
+        }
+
+        var (id, published, title) = hasArticle && article.TokenType != JsonTokenType.Null
+            ? Article(ref article)
+            : (MissingKey(hasArticle ? article.TokenStartIndex : start, "article", "the fact document"), null, null);
+        List<Fact>? list = null;
+        if (!hasFacts || facts.TokenType == JsonTokenType.Null)
+        {
+            MissingKey(hasFacts ? facts.TokenStartIndex : start, "facts", "the fact document");
+        }
+        else if (facts.TokenType != JsonTokenType.StartArray)
+        {
+            Error(facts.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'facts'", "an array", Kind(ref facts)));
+        }
+        else
+        {
+            list = Facts(ref facts, types);
+        }
+
+        return _diagnostics.Count == 0 && id is not null && list is not null ? new ArticleFacts(id, list, published, title) : null;
+    }
+
+    private (string? Id, DateOnly? Published, string? Title) Article(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'article'", "an object", Kind(ref reader)));
+            return (null, null, null);
+        }
+
+        var start = reader.TokenStartIndex;
+        Utf8JsonReader id = default, published = default, title = default;
+        var (hasId, hasPublished, hasTitle) = (false, false, false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyAt = reader.TokenStartIndex;
+            var which = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("published"u8) ? 2 : reader.ValueTextEquals("title"u8) ? 3 : 0;
+            var key = which == 0 ? reader.GetString() : null;
+            reader.Read();
+            switch (which)
+            {
+                case 1: id = reader; hasId = true; break;
+                case 2: published = reader; hasPublished = true; break;
+                case 3: title = reader; hasTitle = true; break;
+                default: Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "'article'", ArticleKeys)); break;
+            }
+
+            reader.Skip();
+        }
+
+        string? idText = null;
+        if (!hasId || id.TokenType == JsonTokenType.Null)
+        {
+            MissingKey(hasId ? id.TokenStartIndex : start, "id", "'article'");
+        }
+        else if (Scalar(ref id, "'id'") is { } text)
+        {
+            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.TokenStartIndex, "id", "'article'") : text;
+        }
+
+        var titleText = hasTitle && title.TokenType != JsonTokenType.Null ? Scalar(ref title, "'title'") : null;
+        DateOnly? date = null;
+        if (hasPublished && published.TokenType != JsonTokenType.Null && Scalar(ref published, "'published'") is { } value)
+        {
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                date = parsed;
+            }
+            else
+            {
+                Error(published.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
+            }
+        }
+
+        return (idText, date, titleText);
+    }
+
+    private List<Fact> Facts(ref Utf8JsonReader reader, FactTypes types)
+    {
+        var facts = new List<Fact>();
+        Dictionary<string, long>? firstOfId = null;
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
+        {
+            // Ids are checked before the fact itself, as the YAML reader does.
+            var at = reader.TokenStartIndex;
+            var factId = Scan(reader, out var type, out var hasType) ?? $"f{index + 1}";
+            firstOfId ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            if (firstOfId.TryGetValue(factId, out var firstAt))
+            {
+                var firstLine = new JsonPositions(_positions.Source, _positions.File).At(firstAt).Line;
+                Error(at, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
+                reader.Skip();
+                continue;
+            }
+
+            firstOfId[factId] = at;
+            var item = reader;
+            reader.Skip();
+            if (Fact(ref item, index, types, ref type, hasType) is { } read)
+            {
+                facts.Add(read);
+            }
+        }
+
+        return facts;
+    }
+
+    public readonly int ErrorCount => _diagnostics.Count;
+
+    public void Error(long at, string code, string message) => _diagnostics.Add(new Diagnostic(code, message, _positions.At(at)));
+
+    private string? MissingKey(long at, string key, string where)
+    {
+        Error(at, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey(key, where));
+        return null;
+    }
+
+    /// <summary>A scalar as the YAML reader gives it: a string's text, a number, <c>true</c>, <c>false</c> or <c>null</c> as written; null (with a diagnostic) for objects and arrays.</summary>
+    public string? Scalar(ref Utf8JsonReader reader, string what)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a string, number or boolean", Kind(ref reader)));
+                return null;
+            default:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>What a value is, in JSON's terms, as errors name it.</summary>
+    public static string Kind(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Null => "null",
+        JsonTokenType.String => $"'{DisplayText.Truncate(reader.GetString()!)}'",
+        _ => $"'{DisplayText.Truncate(Encoding.UTF8.GetString(reader.ValueSpan))}'",
+    };
+}
