@@ -14,7 +14,41 @@ namespace StanceRules.Tests.Streams;
 /// </summary>
 public class JsonFactReaderTests
 {
-    private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
+    private static readonly StanceEngine Engine = WithDeclaredType();
+
+    /// <summary>The default rules and a fact type declared in YAML, so declared fields (number, date, stance, boolean, text) are read too.</summary>
+    private static StanceEngine WithDeclaredType()
+    {
+        var folder = Directory.CreateTempSubdirectory("stance-json-reader-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "speeches.yaml"), """
+                types:
+                  - name: speech
+                    fields: { tone: text, applause: number, delivered: date, stance_taken: stance, televised: boolean }
+                rules:
+                  - id: warm-speech-supports
+                    when:
+                      - speech: { tone: warm }
+                    then: { stance: supports, confidence: 0.7 }
+                """);
+            return StanceEngine.Load(folder, new StanceEngineOptions { ExtendDefaultRules = true });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A document written here: every kind of field of every input type, the declared one too.</summary>
+    private const string EveryKind = """
+        {"article": {"id": "every-kind", "published": "2023-03-21", "title": "Every kind"},
+         "facts": [
+          {"id": "s1", "type": "speech", "actor": "Kremlin", "tone": "warm", "applause": 12.5, "delivered": "2023-03-21", "stance_taken": "rejects", "televised": true, "issue": "china-peace-plan", "evidence": "a speech"},
+          {"type": "vote", "actor": "India", "body": "UNGA", "motion": "A/RES/ES-11/1", "choice": "non_voting", "yes_means": "condemns", "issue": "russia-ukraine-war", "evidence_offset": 12},
+          {"type": "statement", "actor": "Kyiv", "act": "welcome", "target": "the plan", "negated": false, "hedged": true},
+          {"type": "claim", "actor": "Beijing", "name": "denies-court-authority", "stance": "rejects", "target": "the court"}]}
+        """;
 
     private static (string Article, string Diagnostics) Reference(string json, string file, StanceLimits limits)
     {
@@ -65,6 +99,7 @@ public class JsonFactReaderTests
             .ToList();
         Assert.True(files.Count >= 8, string.Join(", ", files));
         var documents = files.Select(f => (Path.GetFileName(f), f.EndsWith(".json", StringComparison.Ordinal) ? JsonNode.Parse(File.ReadAllText(f))! : YamlToJson(File.ReadAllText(f)))).ToList();
+        documents.Add(("every kind", JsonNode.Parse(EveryKind)!));
         foreach (var article in Directory.GetFiles(Path.Combine(Repo.Root, "seeds"), "*.article.txt").Order(StringComparer.Ordinal))
         {
             var extracted = Engine.Extract(File.ReadAllText(article), Path.GetFileName(article), new DateOnly(2023, 3, 21)).ToFactDocument(FactDocumentFormat.Json);
@@ -117,7 +152,7 @@ public class JsonFactReaderTests
             }
         }
 
-        Assert.True(read >= 2 * 13, $"{read} documents");
+        Assert.True(read >= 2 * 14, $"{read} documents");
     }
 
     /// <summary>Values that break a key in every way a document can: wrong kinds, blanks, bad dates, issues and enums, numbers as text.</summary>
@@ -264,5 +299,35 @@ public class JsonFactReaderTests
         }
 
         Assert.True(stopped >= 40, $"{stopped} stopped by a limit");
+    }
+
+    [Theory]
+    [InlineData("""{"article": {"id": "a", "id": "b"}, "facts": []}""", "d.json:1:25: error SR0001: invalid JSON: Duplicate key id")]
+    [InlineData("""{"article": {"id": "a"}, "facts": [],}""", "d.json:1:38: error SR0001: invalid JSON: The JSON object contains a trailing comma at the end which is not supported in this mode. Change the reader options.")]
+    [InlineData("{\"article\": {\"id\": \"a\"},\n \"facts\": [{\"type\": \"statement\", \"act\": \"y\", \"colour\": 1}]}", "d.json:2:46: error SR0002: unknown key 'colour' in a statement fact; expected one of: act, actor, evidence, evidence_offset, hedged, id, issue, negated, target, type\nd.json:2:12: error SR0003: 'actor' is required in a statement fact")]
+    [InlineData("""{"article": {"id": "a"}, "facts": [{"type": "statement", "actor": "x", "act": "y", "negated": "yes"}]}""", "d.json:1:95: error SR0005: 'yes' is not a valid value for 'negated'; expected true or false")]
+    [InlineData("""{"article": {"id": "a"}, "facts": [{"type": "protest", "actor": "x"}]}""", "d.json:1:45: error SR1001: unknown fact type 'protest'; known types: claim, speech, statement, vote")]
+    [InlineData("""{"article": {"id": " "}, "facts": []}""", "d.json:1:20: error SR0003: 'id' is required in 'article'")]
+    [InlineData("""{"article": {"id": "a"}, "facts": [{"id": "x", "type": "statement", "actor": "x", "act": "y"}, {"id": "x", "type": "statement", "actor": "x", "act": "y"}]}""", "d.json:1:96: error SR1002: duplicate fact id 'x' (first used on line 1)")]
+    public void Each_error_names_the_file_line_and_column(string json, string expected)
+    {
+        Assert.Equal(expected, New(json, "d.json", StanceLimits.Default).Diagnostics);
+        Assert.Equal(expected, Reference(json, "d.json", StanceLimits.Default).Diagnostics);
+    }
+
+    [Fact]
+    public async Task A_JSON_Lines_line_reports_its_errors_at_its_own_line_and_the_other_lines_are_read()
+    {
+        var lines = """{"article": {"id": "a1"}, "facts": []}""" + "\n\n" + """{"article": {"id": "a2"}, "facts": [{"type": "statement", "act": "y", "colour": 1}]}""" + "\n" + """{"article": {"id": "a3"}, "facts": []}""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(lines));
+        var read = new List<string>();
+        await foreach (var document in FactDocument.ReadAllAsync(stream, "docs.jsonl"))
+        {
+            read.Add(document.TryRead(out var article, out var diagnostics, Engine.FactTypes) ? article.Id : string.Join("\n", diagnostics));
+        }
+
+        Assert.Equal(
+            ["a1", "docs.jsonl:3:71: error SR0002: unknown key 'colour' in a statement fact; expected one of: act, actor, evidence, evidence_offset, hedged, id, issue, negated, target, type\ndocs.jsonl:3:37: error SR0003: 'actor' is required in a statement fact", "a3"],
+            read);
     }
 }
