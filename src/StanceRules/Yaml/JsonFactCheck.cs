@@ -7,8 +7,8 @@ namespace StanceRules.Yaml;
 /// The first pass of <see cref="JsonFactReader"/> over a JSON fact document's bytes: strict JSON
 /// syntax (as <see cref="StrictJson"/>), then the size, and the bounds the YAML reader enforces
 /// while it parses (nesting depth, value length, items in a list, duplicate keys), the first one
-/// broken in document order, as <see cref="YamlText.Load"/> reports it. No allocation for a
-/// document that passes, except the frames of deeply nested or wide objects.
+/// broken in document order, as <see cref="YamlText.Load"/> reports it. Its state is reused by
+/// each thread: no allocation for a document that passes, unless its objects are wide.
 /// </summary>
 internal static class JsonFactCheck
 {
@@ -18,59 +18,16 @@ internal static class JsonFactCheck
     public static bool Check(ReadOnlySpan<byte> utf8, string file, StanceLimits limits, List<Diagnostic> diagnostics)
     {
         var reader = new Utf8JsonReader(utf8, Options);
-        var frames = new Frame[8];
-        var keys = new List<Key>();
-        var depth = 0;
-        (long At, string Code, string Message)? first = null;
+        var state = t_state ??= new State();
+        state.Reset(limits);
         try
         {
             while (reader.Read())
             {
-                if (first is not null)
+                if (state.FirstAt < 0)
                 {
-                    continue; // past the first broken bound, only the syntax is still checked
+                    state.Token(ref reader, utf8);
                 }
-
-                var token = reader.TokenType;
-                var at = reader.TokenStartIndex;
-                if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
-                {
-                    depth--;
-                    keys.RemoveRange(frames[depth].KeysStart, keys.Count - frames[depth].KeysStart);
-                    first = depth > 0 ? frames[depth - 1].ValueDone() : null;
-                    continue;
-                }
-
-                if (token == JsonTokenType.PropertyName)
-                {
-                    first = Length(ref reader, limits) ?? frames[depth - 1].AddKey(ref reader, keys, utf8);
-                    continue;
-                }
-
-                if (depth > 0 && frames[depth - 1].Items >= 0 && ++frames[depth - 1].Items > limits.MaxFactsPerDocument)
-                {
-                    first = (at, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("number of facts", frames[depth - 1].Items, nameof(StanceLimits.MaxFactsPerDocument), limits.MaxFactsPerDocument));
-                    continue;
-                }
-
-                if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    if (depth + 1 > limits.MaxNestingDepth)
-                    {
-                        first = (at, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("nesting depth", depth + 1, nameof(StanceLimits.MaxNestingDepth), limits.MaxNestingDepth));
-                        continue;
-                    }
-
-                    if (depth == frames.Length)
-                    {
-                        Array.Resize(ref frames, depth * 2);
-                    }
-
-                    frames[depth++] = new Frame { Items = token == JsonTokenType.StartArray ? 0 : -1, KeysStart = keys.Count, Duplicate = -1 };
-                    continue;
-                }
-
-                first = Length(ref reader, limits) ?? (depth > 0 ? frames[depth - 1].ValueDone() : null);
             }
         }
         catch (JsonException e)
@@ -85,91 +42,183 @@ internal static class JsonFactCheck
             return false;
         }
 
-        if (first is { } error)
+        if (state.FirstAt >= 0)
         {
-            diagnostics.Add(new Diagnostic(error.Code, error.Message, new JsonPositions(utf8, file).At(error.At)));
+            diagnostics.Add(new Diagnostic(state.FirstCode!, state.FirstMessage!, new JsonPositions(utf8, file).At(state.FirstAt)));
             return false;
         }
 
         return true;
     }
 
-    /// <summary>A value longer than <see cref="StanceLimits.MaxStringLength"/> characters (keys too, as YAML counts them).</summary>
-    private static (long, string, string)? Length(ref Utf8JsonReader reader, StanceLimits limits)
-    {
-        var raw = reader.ValueSpan;
-        if (raw.Length <= limits.MaxStringLength)
-        {
-            return null; // a character is at least one byte, and escapes only get shorter
-        }
-
-        var length = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
-            ? (reader.ValueIsEscaped ? reader.GetString()!.Length : Encoding.UTF8.GetCharCount(raw))
-            : raw.Length;
-        return length > limits.MaxStringLength
-            ? (reader.TokenStartIndex, DiagnosticCodes.LimitExceeded, ErrorMessages.LimitExceeded("value length in characters", length, nameof(StanceLimits.MaxStringLength), limits.MaxStringLength))
-            : null;
-    }
-
-    /// <summary>A key of an open object: its raw bytes' place, or its text when it has escapes.</summary>
-    private readonly record struct Key(int Start, int Length, string? Text);
-
-    /// <summary>An open object or array.</summary>
+    /// <summary>An open object or array: values so far in an array (-1 for an object), where its keys start, a repeated key waiting for its value to end (YAML reports it then), and the set of a wide object's keys.</summary>
     private struct Frame
     {
-        public int Items;        // values so far in an array; -1 for an object
-        public int KeysStart;    // where this object's keys start in the shared list
-        public long Duplicate;   // a repeated key waiting for its value to end (YAML reports it then); -1 when none
-        public string? DuplicateName;
-        public HashSet<string>? Many; // the keys of a wide object, past 32
+        public int Items;
+        public int KeysStart;
+        public int Duplicate; // the index in the keys of a key given twice; -1 when none
+        public int Wide;      // the index of the object's key set past 32 keys; -1 when none
+    }
 
-        /// <summary>Reports a key seen before in this object once its value is read.</summary>
-        public (long, string, string)? AddKey(ref Utf8JsonReader reader, List<Key> keys, ReadOnlySpan<byte> utf8)
+    /// <summary>A key of an open object: where its raw bytes are, or the index of its text when it has escapes.</summary>
+    private readonly record struct Key(int Start, int Length, long At, int Escaped);
+
+    // Each thread's state, reused by its next check (a check never calls another).
+    [ThreadStatic]
+    private static State? t_state;
+
+    private sealed class State
+    {
+        private readonly Frame[] _frames = new Frame[257];
+        private StanceLimits _limits = StanceLimits.Default;
+        private Key[] _keys = new Key[64];
+        private int _keyCount;
+        private int _depth;
+        private List<string>? _escaped;
+        private List<HashSet<string>>? _wide;
+
+        public long FirstAt { get; private set; }
+
+        public string? FirstCode { get; private set; }
+
+        public string? FirstMessage { get; private set; }
+
+        public void Reset(StanceLimits limits)
         {
-            var start = (int)reader.TokenStartIndex + 1; // after the quote
-            var key = reader.ValueIsEscaped ? new Key(start, reader.ValueSpan.Length, reader.GetString()) : new Key(start, reader.ValueSpan.Length, null);
-            var count = keys.Count - KeysStart;
-            if (Many is not null || count >= 32)
+            (_limits, _keyCount, _depth, FirstAt, FirstCode, FirstMessage) = (limits, 0, 0, -1, null, null);
+            _escaped?.Clear();
+            _wide?.Clear();
+        }
+
+        public void Token(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+        {
+            var token = reader.TokenType;
+            if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
             {
-                if (Many is null)
+                _keyCount = _frames[--_depth].KeysStart;
+                ValueDone(utf8);
+                return;
+            }
+
+            if (token == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueSpan.Length > _limits.MaxStringLength && TooLong(ref reader))
                 {
-                    Many = new HashSet<string>(StringComparer.Ordinal);
-                    for (var i = KeysStart; i < keys.Count; i++)
+                    return;
+                }
+
+                AddKey(ref reader, utf8);
+                return;
+            }
+
+            if (_depth > 0 && _frames[_depth - 1].Items >= 0 && ++_frames[_depth - 1].Items > _limits.MaxFactsPerDocument)
+            {
+                Fail(reader.TokenStartIndex, ErrorMessages.LimitExceeded("number of facts", _frames[_depth - 1].Items, nameof(StanceLimits.MaxFactsPerDocument), _limits.MaxFactsPerDocument));
+                return;
+            }
+
+            if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                if (_depth + 1 > _limits.MaxNestingDepth)
+                {
+                    Fail(reader.TokenStartIndex, ErrorMessages.LimitExceeded("nesting depth", _depth + 1, nameof(StanceLimits.MaxNestingDepth), _limits.MaxNestingDepth));
+                    return;
+                }
+
+                _frames[_depth++] = new Frame { Items = token == JsonTokenType.StartArray ? 0 : -1, KeysStart = _keyCount, Duplicate = -1, Wide = -1 };
+                return;
+            }
+
+            if (reader.ValueSpan.Length > _limits.MaxStringLength && TooLong(ref reader))
+            {
+                return;
+            }
+
+            ValueDone(utf8);
+        }
+
+        private void Fail(long at, string message, string code = DiagnosticCodes.LimitExceeded) => (FirstAt, FirstCode, FirstMessage) = (at, code, message);
+
+        /// <summary>A value longer than <see cref="StanceLimits.MaxStringLength"/> characters (keys too, as YAML counts them); its bytes are more than that already.</summary>
+        private bool TooLong(ref Utf8JsonReader reader)
+        {
+            var length = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                ? (reader.ValueIsEscaped ? reader.GetString()!.Length : Encoding.UTF8.GetCharCount(reader.ValueSpan))
+                : reader.ValueSpan.Length;
+            if (length <= _limits.MaxStringLength)
+            {
+                return false; // escapes and multi-byte characters: fewer characters than bytes
+            }
+
+            Fail(reader.TokenStartIndex, ErrorMessages.LimitExceeded("value length in characters", length, nameof(StanceLimits.MaxStringLength), _limits.MaxStringLength));
+            return true;
+        }
+
+        /// <summary>A value of the open object or array has been read: a repeated key waiting for it is now the error.</summary>
+        private void ValueDone(ReadOnlySpan<byte> utf8)
+        {
+            if (_depth > 0 && _frames[_depth - 1].Duplicate >= 0)
+            {
+                var key = _keys[_frames[_depth - 1].Duplicate];
+                Fail(key.At, ErrorMessages.JsonSyntax($"Duplicate key {Text(key, utf8)}"), DiagnosticCodes.YamlSyntax);
+            }
+        }
+
+        /// <summary>Adds a key of the open object, marking it when the object has it already.</summary>
+        private void AddKey(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8)
+        {
+            ref var frame = ref _frames[_depth - 1];
+            var escaped = -1;
+            if (reader.ValueIsEscaped)
+            {
+                (_escaped ??= []).Add(reader.GetString()!);
+                escaped = _escaped.Count - 1;
+            }
+
+            if (_keyCount == _keys.Length)
+            {
+                Array.Resize(ref _keys, _keys.Length * 2);
+            }
+
+            var key = new Key((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.TokenStartIndex, escaped);
+            _keys[_keyCount] = key;
+            if (frame.Wide >= 0 || _keyCount - frame.KeysStart >= 32)
+            {
+                if (frame.Wide < 0)
+                {
+                    (_wide ??= []).Add(new HashSet<string>(StringComparer.Ordinal));
+                    frame.Wide = _wide.Count - 1;
+                    for (var i = frame.KeysStart; i < _keyCount; i++)
                     {
-                        Many.Add(Text(keys[i], utf8));
+                        _wide[frame.Wide].Add(Text(_keys[i], utf8));
                     }
                 }
 
-                if (!Many.Add(Text(key, utf8)))
+                if (!_wide![frame.Wide].Add(Text(key, utf8)) && frame.Duplicate < 0)
                 {
-                    (Duplicate, DuplicateName) = (reader.TokenStartIndex, Text(key, utf8));
+                    frame.Duplicate = _keyCount;
                 }
 
-                return null;
+                _keyCount++;
+                return;
             }
 
-            for (var i = KeysStart; i < keys.Count; i++)
+            for (var i = frame.KeysStart; i < _keyCount && frame.Duplicate < 0; i++)
             {
-                var other = keys[i];
-                var same = key.Text is null && other.Text is null
+                var other = _keys[i];
+                var same = key.Escaped < 0 && other.Escaped < 0
                     ? utf8.Slice(key.Start, key.Length).SequenceEqual(utf8.Slice(other.Start, other.Length))
                     : Text(key, utf8) == Text(other, utf8);
                 if (same)
                 {
-                    (Duplicate, DuplicateName) = (reader.TokenStartIndex, Text(key, utf8));
-                    break;
+                    frame.Duplicate = _keyCount;
                 }
             }
 
-            keys.Add(key);
-            return null;
+            _keyCount++;
         }
 
-        /// <summary>A value of this object or array has been read: a duplicate key waiting for it is now the error.</summary>
-        public readonly (long, string, string)? ValueDone() =>
-            Duplicate >= 0 ? (Duplicate, DiagnosticCodes.YamlSyntax, ErrorMessages.JsonSyntax($"Duplicate key {DuplicateName}")) : null;
-
-        private static string Text(Key key, ReadOnlySpan<byte> utf8) => key.Text ?? Encoding.UTF8.GetString(utf8.Slice(key.Start, key.Length));
+        private string Text(Key key, ReadOnlySpan<byte> utf8) => key.Escaped >= 0 ? _escaped![key.Escaped] : Encoding.UTF8.GetString(utf8.Slice(key.Start, key.Length));
     }
 }
 

@@ -45,27 +45,45 @@ internal ref partial struct JsonFactReader
         return id;
     }
 
-    private Fact? Fact(ref Utf8JsonReader reader, int index, FactTypes types, ref Utf8JsonReader typeValue, bool hasType)
+    private static readonly string[] DefaultIds = Enumerable.Range(1, 256).Select(i => $"f{i}").ToArray();
+
+    /// <summary>The id of a fact that gives none: <c>f</c> and its 1-based index.</summary>
+    private static string DefaultId(int index) => index < DefaultIds.Length ? DefaultIds[index] : $"f{index + 1}";
+
+    /// <summary>Reads one element of <c>facts</c> to its end: the fact, or null with its errors; and the id it gives, as its duplicate check needs it.</summary>
+    private Fact? Fact(ref Utf8JsonReader reader, int index, FactTypes types, out string? givenId)
     {
-        var errorsBefore = ErrorCount;
         var start = reader.TokenStartIndex;
+        givenId = null;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             Error(start, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind($"fact {index + 1}", "an object", Kind(ref reader)));
+            reader.Skip();
             return null;
         }
 
-        if (!hasType || typeValue.TokenType == JsonTokenType.Null)
+        // The type first: usually the first key; else looked for ahead, on a copy.
+        var typeValue = reader;
+        var hasType = typeValue.Read() && typeValue.TokenType == JsonTokenType.PropertyName && typeValue.ValueTextEquals("type"u8) && typeValue.Read();
+        if (!hasType)
         {
-            MissingKey(hasType ? typeValue.TokenStartIndex : start, "type", $"fact {index + 1}");
-            return null;
+            givenId = Scan(reader, out typeValue, out hasType);
         }
 
-        if (TypeOf(ref typeValue, types) is not { } type)
+        var type = hasType && typeValue.TokenType != JsonTokenType.Null ? TypeOf(ref typeValue, types) : null;
+        if (type is null)
         {
+            if (!hasType || typeValue.TokenType == JsonTokenType.Null)
+            {
+                MissingKey(hasType ? typeValue.TokenStartIndex : start, "type", $"fact {index + 1}");
+            }
+
+            givenId = Scan(reader, out _, out _);
+            reader.Skip();
             return null;
         }
 
+        var errorsBefore = ErrorCount;
         var fact = type.CreateFact();
         var fields = type.SettableFields;
         Span<long> given = fields.Length <= 64 ? stackalloc long[fields.Length] : new long[fields.Length]; // 0: absent; value's offset + 1; negative when null or blank
@@ -85,6 +103,16 @@ internal ref partial struct JsonFactReader
                 var value = reader.TokenType == JsonTokenType.Null ? null : Value(ref reader, fields[f]);
                 var blank = reader.TokenType == JsonTokenType.Null || (fields[f].Kind == FieldKind.Text && string.IsNullOrWhiteSpace(value as string));
                 given[f] = blank ? -(reader.TokenStartIndex + 1) : reader.TokenStartIndex + 1;
+                if (fields[f].Name == "id")
+                {
+                    givenId = reader.TokenType switch
+                    {
+                        JsonTokenType.String => value is string { Length: > 0 } id ? id : null,
+                        JsonTokenType.StartObject or JsonTokenType.StartArray => null,
+                        _ => Encoding.UTF8.GetString(reader.ValueSpan),
+                    };
+                }
+
                 if (value is string issue && fields[f].Name == "issue" && !FactDocumentReader.IsIssueId(issue))
                 {
                     Error(reader.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidIssueId(issue));
@@ -108,7 +136,7 @@ internal ref partial struct JsonFactReader
 
         if (fact.Id.Length == 0)
         {
-            fact.SetId($"f{index + 1}");
+            fact.SetId(DefaultId(index));
         }
 
         return ErrorCount == errorsBefore ? fact : null;

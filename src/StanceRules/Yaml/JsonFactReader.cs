@@ -48,53 +48,83 @@ internal ref partial struct JsonFactReader
             return null;
         }
 
-        // Keys in any order; read as the YAML reader does: unknown keys, then the article, then the facts.
+        // Keys in any order, errors in the YAML reader's order: the document's unknown keys, then the
+        // article's errors, then the facts'. In the usual order (article, then facts) both are read
+        // in place; facts before the article wait on a copy of the reader until the article is read.
         var start = reader.TokenStartIndex;
-        Utf8JsonReader article = default, facts = default;
-        var (hasArticle, hasFacts) = (false, false);
+        var unknownAt = _diagnostics.Count;
+        Utf8JsonReader waiting = default;
+        var (hasArticle, hasFacts, factsWait) = (false, false, false);
+        (string? Id, DateOnly? Published, string? Title) article = default;
+        List<Fact>? facts = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyAt = reader.TokenStartIndex;
-            var isArticle = reader.ValueTextEquals("article"u8);
-            var isFacts = !isArticle && reader.ValueTextEquals("facts"u8);
-            var key = isArticle || isFacts ? null : reader.GetString();
-            reader.Read();
-            if (isArticle)
+            if (reader.ValueTextEquals("article"u8))
             {
-                article = reader;
+                reader.Read();
                 hasArticle = true;
+                article = reader.TokenType == JsonTokenType.Null
+                    ? (MissingKey(reader.TokenStartIndex, "article", "the fact document"), null, null)
+                    : Article(ref reader);
             }
-            else if (isFacts)
+            else if (reader.ValueTextEquals("facts"u8))
             {
-                facts = reader;
+                reader.Read();
                 hasFacts = true;
+                if (hasArticle)
+                {
+                    facts = FactsValue(ref reader, types);
+                }
+                else
+                {
+                    waiting = reader;
+                    factsWait = true;
+                }
             }
             else
             {
-                Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "the fact document", DocumentKeys));
+                var key = reader.GetString()!;
+                _diagnostics.Insert(unknownAt++, new Diagnostic(DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, "the fact document", DocumentKeys), _positions.At(keyAt)));
+                reader.Read();
             }
 
             reader.Skip();
         }
 
-        var (id, published, title) = hasArticle && article.TokenType != JsonTokenType.Null
-            ? Article(ref article)
-            : (MissingKey(hasArticle ? article.TokenStartIndex : start, "article", "the fact document"), null, null);
-        List<Fact>? list = null;
-        if (!hasFacts || facts.TokenType == JsonTokenType.Null)
+        if (!hasArticle)
         {
-            MissingKey(hasFacts ? facts.TokenStartIndex : start, "facts", "the fact document");
-        }
-        else if (facts.TokenType != JsonTokenType.StartArray)
-        {
-            Error(facts.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'facts'", "an array", Kind(ref facts)));
-        }
-        else
-        {
-            list = Facts(ref facts, types);
+            MissingKey(start, "article", "the fact document");
         }
 
-        return _diagnostics.Count == 0 && id is not null && list is not null ? new ArticleFacts(id, list, published, title) : null;
+        if (factsWait)
+        {
+            facts = FactsValue(ref waiting, types);
+        }
+        else if (!hasFacts)
+        {
+            MissingKey(start, "facts", "the fact document");
+        }
+
+        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? new ArticleFacts(article.Id, facts, article.Published, article.Title) : null;
+    }
+
+    /// <summary>The value of <c>facts</c>: the facts of an array, or null (with a diagnostic).</summary>
+    private List<Fact>? FactsValue(ref Utf8JsonReader reader, FactTypes types)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            MissingKey(reader.TokenStartIndex, "facts", "the fact document");
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'facts'", "an array", Kind(ref reader)));
+            return null;
+        }
+
+        return Facts(ref reader, types);
     }
 
     private (string? Id, DateOnly? Published, string? Title) Article(ref Utf8JsonReader reader)
@@ -158,24 +188,24 @@ internal ref partial struct JsonFactReader
         Dictionary<string, long>? firstOfId = null;
         for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            // Ids are checked before the fact itself, as the YAML reader does.
-            var at = reader.TokenStartIndex;
-            var factId = Scan(reader, out var type, out var hasType) ?? $"f{index + 1}";
+            // The fact is read first, but the YAML reader checks its id before it: a repeated id is
+            // the only error of its fact.
+            var (at, mark) = (reader.TokenStartIndex, _diagnostics.Count);
+            var fact = Fact(ref reader, index, types, out var givenId);
+            var factId = givenId ?? DefaultId(index);
             firstOfId ??= new Dictionary<string, long>(StringComparer.Ordinal);
             if (firstOfId.TryGetValue(factId, out var firstAt))
             {
+                _diagnostics.RemoveRange(mark, _diagnostics.Count - mark);
                 var firstLine = new JsonPositions(_positions.Source, _positions.File).At(firstAt).Line;
                 Error(at, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
-                reader.Skip();
                 continue;
             }
 
             firstOfId[factId] = at;
-            var item = reader;
-            reader.Skip();
-            if (Fact(ref item, index, types, ref type, hasType) is { } read)
+            if (fact is not null)
             {
-                facts.Add(read);
+                facts.Add(fact);
             }
         }
 

@@ -197,6 +197,22 @@ public class JsonFactReaderTests
                 }
             }
 
+            // The keys in reverse order (the facts before the article, the type last), with an unknown key and a broken value.
+            var reversed = document.DeepClone();
+            if (select(reversed) is { } keys)
+            {
+                var entries = keys.Reverse().Select(p => (p.Key, p.Value?.DeepClone())).ToList();
+                keys.Clear();
+                foreach (var (key, value) in entries.Take(1).Append(("colour", JsonValue.Create(1))).Concat(entries.Skip(1)))
+                {
+                    keys[key] = value;
+                }
+
+                yield return reversed;
+                keys[keys.Last().Key] = new JsonArray();
+                yield return reversed;
+            }
+
             var typeLast = document.DeepClone();
             if (select(typeLast) is { } target && target["type"] is { } type)
             {
