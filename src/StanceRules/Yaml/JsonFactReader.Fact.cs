@@ -184,7 +184,7 @@ internal ref partial struct JsonFactReader
         switch (field.Kind)
         {
             case FieldKind.Text when token == JsonTokenType.String:
-                return reader.GetString();
+                return !reader.ValueIsEscaped && reader.ValueSpan.Length <= Utf8StringCache.MaxBytes ? Utf8StringCache.Get(reader.ValueSpan) : reader.GetString();
             case FieldKind.Boolean when token is JsonTokenType.True or JsonTokenType.False:
                 return token == JsonTokenType.True;
             case FieldKind.Number when token == JsonTokenType.Number && double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n):

@@ -185,7 +185,7 @@ internal ref partial struct JsonFactReader
     private List<Fact> Facts(ref Utf8JsonReader reader, FactTypes types)
     {
         var facts = new List<Fact>();
-        Dictionary<string, long>? firstOfId = null;
+        object? firstOfId = null;
         for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
             // The fact is read first, but the YAML reader checks its id before it: a repeated id is
@@ -193,8 +193,7 @@ internal ref partial struct JsonFactReader
             var (at, mark) = (reader.TokenStartIndex, _diagnostics.Count);
             var fact = Fact(ref reader, index, types, out var givenId);
             var factId = givenId ?? DefaultId(index);
-            firstOfId ??= new Dictionary<string, long>(StringComparer.Ordinal);
-            if (firstOfId.TryGetValue(factId, out var firstAt))
+            if (FirstOf(ref firstOfId, factId, at) is { } firstAt)
             {
                 _diagnostics.RemoveRange(mark, _diagnostics.Count - mark);
                 var firstLine = new JsonPositions(_positions.Source, _positions.File).At(firstAt).Line;
@@ -202,7 +201,6 @@ internal ref partial struct JsonFactReader
                 continue;
             }
 
-            firstOfId[factId] = at;
             if (fact is not null)
             {
                 facts.Add(fact);
@@ -210,6 +208,35 @@ internal ref partial struct JsonFactReader
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Where a fact id was first used, or null (and now it is): a list searched in order for the
+    /// few facts of most documents, a dictionary past 16.
+    /// </summary>
+    private static long? FirstOf(ref object? seen, string id, long at)
+    {
+        if (seen is Dictionary<string, long> many)
+        {
+            return many.TryAdd(id, at) ? null : many[id];
+        }
+
+        var few = (List<(string Id, long At)>)(seen ??= new List<(string, long)>(8));
+        foreach (var (other, otherAt) in few)
+        {
+            if (string.Equals(other, id, StringComparison.Ordinal))
+            {
+                return otherAt;
+            }
+        }
+
+        few.Add((id, at));
+        if (few.Count > 16)
+        {
+            seen = few.ToDictionary(f => f.Id, f => f.At, StringComparer.Ordinal);
+        }
+
+        return null;
     }
 
     public readonly int ErrorCount => _diagnostics.Count;

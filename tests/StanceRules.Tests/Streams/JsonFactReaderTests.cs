@@ -272,6 +272,8 @@ public class JsonFactReaderTests
         """{"article": {"id": "a"}, "facts": [{"type": "statement", "actor": "x", "act": "y", "actor": {"a": [1, 2]}}]}""",
         """{"article": {"id": "a"}, "facts": [{"type": "statement", "actor": "x", "act": "y", "act\u0020": 1, "act": 2}]}""",
         """{"article": {"id": "a"}, "facts": [],}""",
+        // Many facts (the reader keeps their ids in a dictionary past 16), an id repeated late and one given as a default id.
+        "{\"article\": {\"id\": \"many\"}, \"facts\": [" + string.Join(", ", Enumerable.Range(1, 30).Select(i => $"{{\"id\": \"{(i == 25 ? "x3" : i == 28 ? "f2" : i == 29 ? null : "x" + i)}\", \"type\": \"statement\", \"actor\": \"Kremlin\", \"act\": \"welcome\"}}")) + "]}",
         "{\"article\": {\"id\": \"a\"}, // note\n \"facts\": []}",
         """{"article": {"id": "a"}, "facts": [{"type": "statement",""",
         "\uFEFF{\"article\": {\"id\": \"a\"}, \"facts\": []}",
