@@ -85,7 +85,8 @@ internal static class FactDocumentReader
             // Ids are checked before the fact itself, so a duplicate is found even when the
             // first fact with that id has errors of its own.
             var node = sequence.Children[i];
-            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } ? given : $"f{i + 1}";
+            // A null id is no id: the fact gets the default one, so that is the id checked.
+            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } && !YamlText.IsNull(idValue) ? given : $"f{i + 1}";
             if (firstLineOfId.TryGetValue(factId, out var firstLine))
             {
                 yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));

@@ -34,7 +34,7 @@ internal ref partial struct JsonFactReader
                 id = reader.TokenType switch
                 {
                     JsonTokenType.String => reader.GetString() is { Length: > 0 } text ? text : null,
-                    JsonTokenType.StartObject or JsonTokenType.StartArray => null,
+                    JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null => null,
                     _ => Encoding.UTF8.GetString(reader.ValueSpan),
                 };
             }
@@ -108,7 +108,7 @@ internal ref partial struct JsonFactReader
                     givenId = reader.TokenType switch
                     {
                         JsonTokenType.String => value is string { Length: > 0 } id ? id : null,
-                        JsonTokenType.StartObject or JsonTokenType.StartArray => null,
+                        JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null => null,
                         _ => Encoding.UTF8.GetString(reader.ValueSpan),
                     };
                 }

@@ -327,10 +327,19 @@ public class JsonFactReaderTests
     [InlineData("""{"article": {"id": "a"}, "facts": [{"type": "protest", "actor": "x"}]}""", "d.json:1:45: error SR1001: unknown fact type 'protest'; known types: claim, speech, statement, vote")]
     [InlineData("""{"article": {"id": " "}, "facts": []}""", "d.json:1:20: error SR0003: 'id' is required in 'article'")]
     [InlineData("""{"article": {"id": "a"}, "facts": [{"id": "x", "type": "statement", "actor": "x", "act": "y"}, {"id": "x", "type": "statement", "actor": "x", "act": "y"}]}""", "d.json:1:96: error SR1002: duplicate fact id 'x' (first used on line 1)")]
+    [InlineData("""{"article": {"id": "a"}, "facts": [{"id": null, "type": "statement", "actor": "x", "act": "y"}, {"id": "f1", "type": "statement", "actor": "x", "act": "y"}]}""", "d.json:1:97: error SR1002: duplicate fact id 'f1' (first used on line 1)")]
     public void Each_error_names_the_file_line_and_column(string json, string expected)
     {
         Assert.Equal(expected, New(json, "d.json", StanceLimits.Default).Diagnostics);
         Assert.Equal(expected, Reference(json, "d.json", StanceLimits.Default).Diagnostics);
+    }
+
+    [Fact]
+    public void A_null_fact_id_is_the_default_id_so_a_later_fact_given_that_id_is_a_duplicate_not_an_exception()
+    {
+        var diagnostics = Assert.Throws<StanceRulesException>(() => ArticleFacts.Parse("article: {id: a}\nfacts:\n  - {id: ~, type: statement, actor: x, act: y}\n  - {id: f1, type: statement, actor: x, act: y}\n", "n.yaml")).Diagnostics;
+
+        Assert.Equal("n.yaml:4:5: error SR1002: duplicate fact id 'f1' (first used on line 3)", Assert.Single(diagnostics).ToString());
     }
 
     [Fact]
