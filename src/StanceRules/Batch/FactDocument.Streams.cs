@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using StanceRules.Yaml;
@@ -53,7 +54,7 @@ public sealed partial class FactDocument
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         limits ??= StanceLimits.Default;
-        var reader = new LineReader(stream, limits.MaxFileBytes);
+        using var reader = new Utf8LineReader(stream, limits.MaxFileBytes);
         var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (first is null)
         {
@@ -69,14 +70,14 @@ public sealed partial class FactDocument
                 var source = $"{sourceName}:{item.Number}";
                 yield return item.Error is not null
                     ? Failed(sourceName, item.Number, DiagnosticCodes.FileNotReadable, item.Error, source)
-                    : new FactDocument(source, sourceName, item.Text, FactDocumentFormat.Json, item.Number, null);
+                    : new FactDocument(source, sourceName, null, FactDocumentFormat.Json, item.Number, null, item.Bytes);
             }
 
             yield break;
         }
 
         // One document: the lines joined again (blank lines kept, so lines and columns are the stream's).
-        var text = new System.Text.StringBuilder();
+        var text = new ArrayBufferWriter<byte>();
         var (lines, bytes) = (0L, 0L);
         for (var line = first; line is { } item; line = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -93,12 +94,16 @@ public sealed partial class FactDocument
                 yield break;
             }
 
-            text.Append('\n', (int)(item.Number - lines - 1)).Append(item.Text).Append('\n');
+            text.GetSpan((int)(item.Number - lines - 1))[..(int)(item.Number - lines - 1)].Fill((byte)'\n');
+            text.Advance((int)(item.Number - lines - 1));
+            text.Write(item.Bytes);
+            text.Write("\n"u8);
             lines = item.Number;
         }
 
-        var documentFormat = format == FactStreamFormat.Json ? FactDocumentFormat.Json : FactDocumentFormat.Yaml;
-        yield return new FactDocument(sourceName, sourceName, text.ToString(), documentFormat, 1, null);
+        yield return format == FactStreamFormat.Json
+            ? new FactDocument(sourceName, sourceName, null, FactDocumentFormat.Json, 1, null, text.WrittenSpan.ToArray())
+            : new FactDocument(sourceName, sourceName, System.Text.Encoding.UTF8.GetString(text.WrittenSpan), FactDocumentFormat.Yaml, 1, null);
     }
 
     /// <summary>Reads and parses the document now (batch inference does this on a worker), returning every error instead of throwing.</summary>
@@ -119,9 +124,9 @@ public sealed partial class FactDocument
         : null;
 
     /// <summary>JSON Lines when the first line is one whole JSON object; JSON when the text starts as JSON; else YAML.</summary>
-    private static FactStreamFormat Sniff(StreamLine first)
+    private static FactStreamFormat Sniff(Utf8Line first)
     {
-        var text = first.Text?.TrimStart() ?? string.Empty;
+        var text = first.Bytes is null ? string.Empty : System.Text.Encoding.UTF8.GetString(first.Bytes).TrimStart();
         if (text.StartsWith('['))
         {
             return FactStreamFormat.Json;

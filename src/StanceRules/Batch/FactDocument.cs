@@ -16,6 +16,7 @@ public sealed partial class FactDocument
     private readonly FactDocumentFormat _format;
     private readonly long _firstLine = 1;
     private readonly Diagnostic? _error;
+    private readonly byte[]? _utf8; // a JSON document read from a stream: its bytes, read without a string
 
     private FactDocument(string source, string? path, string? text)
     {
@@ -24,10 +25,11 @@ public sealed partial class FactDocument
         _text = text;
     }
 
-    private FactDocument(string source, string fileName, string? text, FactDocumentFormat format, long firstLine, Diagnostic? error)
+    private FactDocument(string source, string fileName, string? text, FactDocumentFormat format, long firstLine, Diagnostic? error, byte[]? utf8 = null)
     {
         Source = source;
         _text = text;
+        _utf8 = utf8;
         _fileName = fileName;
         _format = format;
         _firstLine = firstLine;
@@ -76,7 +78,19 @@ public sealed partial class FactDocument
             return ArticleFacts.TryParse(_text!, Source, out article, out diagnostics, factTypes, limits);
         }
 
-        var read = ArticleFacts.TryParse(_text!, _fileName, out article, out diagnostics, factTypes, limits, _format);
+        bool read;
+        if (_utf8 is not null)
+        {
+            var errors = new List<Diagnostic>();
+            article = Yaml.JsonFactReader.Read(_utf8, _fileName, factTypes, errors, limits);
+            (read, diagnostics) = (errors.Count == 0 && article is not null, errors);
+            article = read ? article : null;
+        }
+        else
+        {
+            read = ArticleFacts.TryParse(_text!, _fileName, out article, out diagnostics, factTypes, limits, _format);
+        }
+
         if (!read && _firstLine > 1)
         {
             // The document is one line of a stream: its diagnostics point at that line.

@@ -85,7 +85,12 @@ internal sealed class FactField
 {
     private static readonly MethodInfo DeclaredGet = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.Get))!;
 
+    private byte[]? _nameUtf8;
+
     public required string Name { get; init; }
+
+    /// <summary><see cref="Name"/> in UTF-8, for readers that compare keys without decoding them.</summary>
+    public byte[] NameUtf8 => _nameUtf8 ??= Encoding.UTF8.GetBytes(Name);
 
     /// <summary>The CLR property; null for a field declared in YAML, read by <see cref="DeclaredIndex"/>.</summary>
     public PropertyInfo? Property { get; init; }
@@ -146,6 +151,12 @@ internal sealed class FactType
     /// <summary>What reading a fact type's fields and creating its facts needs kept by the trimmer.</summary>
     public const DynamicallyAccessedMemberTypes ReflectedMembers = DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
 
+    // Computed on first use; a race computes the same arrays twice, harmlessly.
+    private FactField[]? _settable;
+    private string[]? _documentKeys;
+    private bool? _isFact;
+    private byte[]? _nameUtf8;
+
     private FactType(string name, [DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, FrozenDictionary<string, FactField> fields, int declaredFieldCount = -1)
     {
         Name = name;
@@ -194,13 +205,22 @@ internal sealed class FactType
 
     public string Name { get; }
 
+    /// <summary><see cref="Name"/> in UTF-8, for readers that compare names without decoding them.</summary>
+    public byte[] NameUtf8 => _nameUtf8 ??= Encoding.UTF8.GetBytes(Name);
+
     [DynamicallyAccessedMembers(ReflectedMembers)]
     public Type ClrType { get; }
+
+    /// <summary>The fields a fact document may set, in <see cref="Fields"/> order; computed once (readers ask for every fact).</summary>
+    public FactField[] SettableFields => _settable ??= Fields.Values.Where(f => f.IsSettable).ToArray();
+
+    /// <summary>The keys a fact of this type may have in a document (its settable fields and <c>type</c>), sorted, as errors list them.</summary>
+    public string[] DocumentKeys => _documentKeys ??= SettableFields.Select(f => f.Name).Append("type").Order(StringComparer.Ordinal).ToArray();
 
     public FrozenDictionary<string, FactField> Fields { get; }
 
     /// <summary>Input facts can be read from documents and asserted by rules.</summary>
-    public bool IsFact => IsDeclared || (typeof(Fact).IsAssignableFrom(ClrType) && ClrType.GetConstructor(Type.EmptyTypes) is not null);
+    public bool IsFact => _isFact ??= IsDeclared || (typeof(Fact).IsAssignableFrom(ClrType) && ClrType.GetConstructor(Type.EmptyTypes) is not null);
 
     public IEnumerable<string> FieldNames => Fields.Keys.Order(StringComparer.Ordinal);
 

@@ -94,9 +94,9 @@ public sealed partial class ArticleFacts
         ArgumentNullException.ThrowIfNull(sourceName);
         var list = new List<Diagnostic>();
         var json = format == FactDocumentFormat.Json || (format == FactDocumentFormat.Auto && sourceName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
-        article = !json || StrictJson.Check(text, sourceName, list)
-            ? FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default, json)
-            : null;
+        article = json
+            ? JsonFactReader.Read(System.Text.Encoding.UTF8.GetBytes(text), sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default)
+            : FactDocumentReader.Read(text, sourceName, factTypes ?? FactTypes.Default, list, limits ?? StanceLimits.Default);
         diagnostics = list;
         if (list.Count > 0)
         {

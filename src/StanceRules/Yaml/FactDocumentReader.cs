@@ -36,6 +36,12 @@ internal static class FactDocumentReader
         if (document.Required("article") is { } articleNode && yaml.Mapping(articleNode, "'article'", ArticleKeys) is { } article)
         {
             id = article.Required("id") is { } idNode ? yaml.Scalar(idNode, "'id'") : null;
+            if (id is not null && string.IsNullOrWhiteSpace(id))
+            {
+                // A blank id is no id (the article needs one to be told apart in a batch).
+                yaml.Error(article["id"]!, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey("id", "'article'"));
+                id = null;
+            }
             title = article.OptionalScalar("title");
             if (article["published"] is { } publishedNode && !YamlText.IsNull(publishedNode) && yaml.Scalar(publishedNode, "'published'") is { } date)
             {
@@ -79,7 +85,8 @@ internal static class FactDocumentReader
             // Ids are checked before the fact itself, so a duplicate is found even when the
             // first fact with that id has errors of its own.
             var node = sequence.Children[i];
-            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } ? given : $"f{i + 1}";
+            // A null id is no id: the fact gets the default one, so that is the id checked.
+            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } && !YamlText.IsNull(idValue) ? given : $"f{i + 1}";
             if (firstLineOfId.TryGetValue(factId, out var firstLine))
             {
                 yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
@@ -120,8 +127,6 @@ internal static class FactDocumentReader
         }
 
         var fact = type.CreateFact();
-        var settable = type.Fields.Values.Where(f => f.IsSettable).ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var known = settable.Keys.Append("type").Order(StringComparer.Ordinal).ToArray();
         foreach (var (key, keyNode) in map.KeyNodes)
         {
             if (key == "type")
@@ -129,9 +134,9 @@ internal static class FactDocumentReader
                 continue;
             }
 
-            if (!settable.TryGetValue(key, out var field))
+            if (!type.Fields.TryGetValue(key, out var field) || !field.IsSettable)
             {
-                yaml.Error(keyNode, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, $"a {typeName} fact", known));
+                yaml.Error(keyNode, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, $"a {typeName} fact", type.DocumentKeys));
                 continue;
             }
 
@@ -153,8 +158,13 @@ internal static class FactDocumentReader
             }
         }
 
-        foreach (var field in settable.Values.Where(f => f.IsRequired))
+        foreach (var field in type.SettableFields)
         {
+            if (!field.IsRequired)
+            {
+                continue;
+            }
+
             var valueNode = map[field.Name];
             if (valueNode is null || YamlText.IsNull(valueNode) || (field.Kind == FieldKind.Text && string.IsNullOrWhiteSpace((valueNode as YamlScalarNode)?.Value)))
             {

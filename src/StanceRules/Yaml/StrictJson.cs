@@ -12,7 +12,7 @@ internal static class StrictJson
     public static bool Check(string text, string file, List<Diagnostic> diagnostics)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 256 });
+        var reader = new Utf8JsonReader(bytes, JsonFactCheck.Options);
         try
         {
             while (reader.Read())
@@ -23,10 +23,16 @@ internal static class StrictJson
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = JsonErrorPosition.Column(bytes, line, e.BytePositionInLine ?? 0);
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, ErrorMessages.JsonSyntax(JsonErrorPosition.WithoutPosition(e.Message)), new SourceLocation(file, line, column)));
+            Report(e, bytes, file, diagnostics);
             return false;
         }
+    }
+
+    /// <summary>A System.Text.Json syntax error as our diagnostic: its line, its character column, its message without the reader's position.</summary>
+    public static void Report(JsonException e, ReadOnlySpan<byte> utf8, string file, List<Diagnostic> diagnostics)
+    {
+        var line = (int)(e.LineNumber ?? 0) + 1;
+        var column = JsonErrorPosition.Column(utf8, line, e.BytePositionInLine ?? 0);
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.YamlSyntax, ErrorMessages.JsonSyntax(JsonErrorPosition.WithoutPosition(e.Message)), new SourceLocation(file, line, column)));
     }
 }

@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StanceRules.Yaml;
+
+/// <summary>
+/// Reads a strict JSON fact document from its UTF-8 bytes with <see cref="Utf8JsonReader"/>: no
+/// tree, no text copy of the document. It gives the same facts and the same diagnostics (codes,
+/// messages, lines, columns, order) as <see cref="StrictJson"/> followed by
+/// <see cref="FactDocumentReader"/> in JSON mode, which stays the reference (the tests compare them).
+/// In JSON terms, a YAML "plain" scalar is a number, <c>true</c>, <c>false</c> or <c>null</c>: only
+/// those are numbers, booleans or null; any scalar reads as text, a number as it is written.
+/// </summary>
+internal ref partial struct JsonFactReader
+{
+    private static readonly string[] DocumentKeys = ["article", "facts"];
+    private static readonly string[] ArticleKeys = ["id", "published", "title"];
+
+    private readonly List<Diagnostic> _diagnostics;
+    private JsonPositions _positions;
+    private FactType? _lastType; // the type of the fact before, so its name is not decoded again
+
+    private JsonFactReader(ReadOnlySpan<byte> utf8, string file, List<Diagnostic> diagnostics)
+    {
+        _positions = new JsonPositions(utf8, file);
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The document's facts, or null with every error in <paramref name="diagnostics"/>.</summary>
+    public static ArticleFacts? Read(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
+    {
+        if (!JsonFactCheck.Check(utf8, file, limits, diagnostics))
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
+        reader.Read();
+        return new JsonFactReader(utf8, file, diagnostics).Document(ref reader, types);
+    }
+
+    private ArticleFacts? Document(ref Utf8JsonReader reader, FactTypes types)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("the fact document", "an object", Kind(ref reader)));
+            return null;
+        }
+
+        // Keys in any order, errors in the YAML reader's order: the document's unknown keys, then the
+        // article's errors, then the facts'. In the usual order (article, then facts) both are read
+        // in place; facts before the article wait on a copy of the reader until the article is read.
+        var start = reader.TokenStartIndex;
+        var unknownAt = _diagnostics.Count;
+        Utf8JsonReader waiting = default;
+        var (hasArticle, hasFacts, factsWait) = (false, false, false);
+        (string? Id, DateOnly? Published, string? Title) article = default;
+        List<Fact>? facts = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyAt = reader.TokenStartIndex;
+            if (reader.ValueTextEquals("article"u8))
+            {
+                reader.Read();
+                hasArticle = true;
+                article = reader.TokenType == JsonTokenType.Null
+                    ? (MissingKey(reader.TokenStartIndex, "article", "the fact document"), null, null)
+                    : Article(ref reader);
+            }
+            else if (reader.ValueTextEquals("facts"u8))
+            {
+                reader.Read();
+                hasFacts = true;
+                if (hasArticle)
+                {
+                    facts = FactsValue(ref reader, types);
+                }
+                else
+                {
+                    waiting = reader;
+                    factsWait = true;
+                }
+            }
+            else
+            {
+                var key = reader.GetString()!;
+                _diagnostics.Insert(unknownAt++, new Diagnostic(DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key, "the fact document", DocumentKeys), _positions.At(keyAt)));
+                reader.Read();
+            }
+
+            reader.Skip();
+        }
+
+        if (!hasArticle)
+        {
+            MissingKey(start, "article", "the fact document");
+        }
+
+        if (factsWait)
+        {
+            facts = FactsValue(ref waiting, types);
+        }
+        else if (!hasFacts)
+        {
+            MissingKey(start, "facts", "the fact document");
+        }
+
+        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? new ArticleFacts(article.Id, facts, article.Published, article.Title) : null;
+    }
+
+    /// <summary>The value of <c>facts</c>: the facts of an array, or null (with a diagnostic).</summary>
+    private List<Fact>? FactsValue(ref Utf8JsonReader reader, FactTypes types)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            MissingKey(reader.TokenStartIndex, "facts", "the fact document");
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'facts'", "an array", Kind(ref reader)));
+            return null;
+        }
+
+        return Facts(ref reader, types);
+    }
+
+    private (string? Id, DateOnly? Published, string? Title) Article(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind("'article'", "an object", Kind(ref reader)));
+            return (null, null, null);
+        }
+
+        var start = reader.TokenStartIndex;
+        Utf8JsonReader id = default, published = default, title = default;
+        var (hasId, hasPublished, hasTitle) = (false, false, false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var keyAt = reader.TokenStartIndex;
+            var which = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("published"u8) ? 2 : reader.ValueTextEquals("title"u8) ? 3 : 0;
+            var key = which == 0 ? reader.GetString() : null;
+            reader.Read();
+            switch (which)
+            {
+                case 1: id = reader; hasId = true; break;
+                case 2: published = reader; hasPublished = true; break;
+                case 3: title = reader; hasTitle = true; break;
+                default: Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "'article'", ArticleKeys)); break;
+            }
+
+            reader.Skip();
+        }
+
+        string? idText = null;
+        if (!hasId || id.TokenType == JsonTokenType.Null)
+        {
+            MissingKey(hasId ? id.TokenStartIndex : start, "id", "'article'");
+        }
+        else if (Scalar(ref id, "'id'") is { } text)
+        {
+            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.TokenStartIndex, "id", "'article'") : text;
+        }
+
+        var titleText = hasTitle && title.TokenType != JsonTokenType.Null ? Scalar(ref title, "'title'") : null;
+        DateOnly? date = null;
+        if (hasPublished && published.TokenType != JsonTokenType.Null && Scalar(ref published, "'published'") is { } value)
+        {
+            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                date = parsed;
+            }
+            else
+            {
+                Error(published.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
+            }
+        }
+
+        return (idText, date, titleText);
+    }
+
+    private List<Fact> Facts(ref Utf8JsonReader reader, FactTypes types)
+    {
+        var facts = new List<Fact>();
+        object? firstOfId = null;
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
+        {
+            // The fact is read first, but the YAML reader checks its id before it: a repeated id is
+            // the only error of its fact.
+            var (at, mark) = (reader.TokenStartIndex, _diagnostics.Count);
+            var fact = Fact(ref reader, index, types, out var givenId);
+            var factId = givenId ?? DefaultId(index);
+            if (FirstOf(ref firstOfId, factId, at) is { } firstAt)
+            {
+                _diagnostics.RemoveRange(mark, _diagnostics.Count - mark);
+                var firstLine = new JsonPositions(_positions.Source, _positions.File).At(firstAt).Line;
+                Error(at, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
+                continue;
+            }
+
+            if (fact is not null)
+            {
+                facts.Add(fact);
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>
+    /// Where a fact id was first used, or null (and now it is): a list searched in order for the
+    /// few facts of most documents, a dictionary past 16.
+    /// </summary>
+    private static long? FirstOf(ref object? seen, string id, long at)
+    {
+        if (seen is Dictionary<string, long> many)
+        {
+            return many.TryAdd(id, at) ? null : many[id];
+        }
+
+        var few = (List<(string Id, long At)>)(seen ??= new List<(string, long)>(8));
+        foreach (var (other, otherAt) in few)
+        {
+            if (string.Equals(other, id, StringComparison.Ordinal))
+            {
+                return otherAt;
+            }
+        }
+
+        few.Add((id, at));
+        if (few.Count > 16)
+        {
+            seen = few.ToDictionary(f => f.Id, f => f.At, StringComparer.Ordinal);
+        }
+
+        return null;
+    }
+
+    public readonly int ErrorCount => _diagnostics.Count;
+
+    public void Error(long at, string code, string message) => _diagnostics.Add(new Diagnostic(code, message, _positions.At(at)));
+
+    private string? MissingKey(long at, string key, string where)
+    {
+        Error(at, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey(key, where));
+        return null;
+    }
+
+    /// <summary>A scalar as the YAML reader gives it: a string's text, a number, <c>true</c>, <c>false</c> or <c>null</c> as written; null (with a diagnostic) for objects and arrays.</summary>
+    public string? Scalar(ref Utf8JsonReader reader, string what)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                Error(reader.TokenStartIndex, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a string, number or boolean", Kind(ref reader)));
+                return null;
+            default:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>What a value is, in JSON's terms, as errors name it.</summary>
+    public static string Kind(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.Null => "null",
+        JsonTokenType.String => $"'{DisplayText.Truncate(reader.GetString()!)}'",
+        _ => $"'{DisplayText.Truncate(Encoding.UTF8.GetString(reader.ValueSpan))}'",
+    };
+}
