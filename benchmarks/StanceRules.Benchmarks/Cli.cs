@@ -202,6 +202,9 @@ internal static class Cli
             return $"JSON Lines = YAML on 200 documents ({fromJsonLines.Cells} cells)";
         });
 
+        // The JSON Lines suite: each method once; both readers and every path agree with the engine alone.
+        Run("jsonlines", Suites.JsonLinesBenchmarks.Check);
+
         // The event suite: GDELT bytes give the corpus the engine gives the same events parsed.
         Run("events", Suites.EventBenchmarks.Check);
 

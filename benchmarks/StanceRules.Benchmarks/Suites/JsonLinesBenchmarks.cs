@@ -42,6 +42,26 @@ public class JsonLinesBenchmarks
         _parsed = _yaml.Select((t, i) => ArticleFacts.Parse(t, $"doc-{i}.facts.yaml")).ToArray();
     }
 
+    /// <summary>
+    /// The quick check of <c>--check</c>: every method of the suite runs once, the two readers give
+    /// the facts they were written with, and each path to corpus cells gives the engine alone's cells.
+    /// </summary>
+    public static string Check()
+    {
+        var suite = new JsonLinesBenchmarks();
+        suite.Setup();
+        var cells = suite.EngineAlone();
+        var facts = (long)Documents * FactsPerDocument;
+        var stances = suite._parsed.Sum(article => (long)suite._engine.Infer(article).Stances.Count);
+        var got = (JsonFacts: suite.JsonLinesToDocuments(), YamlFacts: suite.YamlToDocuments(), Stances: suite.JsonLinesToReports(), JsonCells: suite.JsonLinesToCorpus(), YamlCells: suite.YamlToCorpus());
+        if (got != (facts, facts, stances, cells, cells) || cells == 0 || stances == 0)
+        {
+            throw new InvalidOperationException($"expected ({facts} facts, {facts} facts, {stances} stances, {cells} cells, {cells} cells), got {got}");
+        }
+
+        return $"{Documents} documents: JSON Lines and YAML give {facts} facts, {stances} stances and {cells} cells each way";
+    }
+
     /// <summary>The engine alone: the documents already parsed, inferred into corpus cells.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Documents)]
     public long EngineAlone()
