@@ -85,8 +85,9 @@ internal static class FactDocumentReader
             // Ids are checked before the fact itself, so a duplicate is found even when the
             // first fact with that id has errors of its own.
             var node = sequence.Children[i];
+            var map = node is YamlMappingNode mapping ? new MappingView(yaml, mapping, $"fact {i + 1}") : null;
             // A null id is no id: the fact gets the default one, so that is the id checked.
-            var factId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var idValue) && idValue is YamlScalarNode { Value: { Length: > 0 } given } && !YamlText.IsNull(idValue) ? given : $"f{i + 1}";
+            var factId = IdValue(map) is YamlScalarNode { Value: { Length: > 0 } given } idValue && !YamlText.IsNull(idValue) ? given : $"f{i + 1}";
             if (firstLineOfId.TryGetValue(factId, out var firstLine))
             {
                 yaml.Error(node, DiagnosticCodes.DuplicateFactId, ErrorMessages.DuplicateFactId(factId, firstLine));
@@ -94,7 +95,7 @@ internal static class FactDocumentReader
             }
 
             firstLineOfId[factId] = (int)node.Start.Line;
-            if (ReadFact(yaml, node, i, types) is { } fact)
+            if (ReadFact(yaml, node, map, i, types) is { } fact)
             {
                 facts.Add(fact);
             }
@@ -103,13 +104,21 @@ internal static class FactDocumentReader
         return facts;
     }
 
-    private static Fact? ReadFact(YamlText yaml, YamlNode node, int index, FactTypes types)
+    /// <summary>The value under the key <c>id</c> (an untagged scalar key, as the mapping itself compares keys), or null.</summary>
+    private static YamlNode? IdValue(MappingView? map) => map?.KeyNode("id") switch
     {
-        var what = $"fact {index + 1}";
+        null => null,
+        YamlScalarNode { Tag.IsEmpty: true } => map["id"],
+        _ => map.Node.Children.TryGetValue(new YamlScalarNode("id"), out var value) ? value : null,
+    };
+
+    // map: the fact's mapping view, already built by the caller (null when the node is not a mapping).
+    private static Fact? ReadFact(YamlText yaml, YamlNode node, MappingView? map, int index, FactTypes types)
+    {
         var errorsBefore = yaml.Diagnostics.Count;
-        var map = yaml.Mapping(node, what, null);
         if (map is null)
         {
+            yaml.Mapping(node, $"fact {index + 1}", null); // reports the node that is not a mapping
             return null;
         }
 
@@ -146,7 +155,7 @@ internal static class FactDocumentReader
                 continue;
             }
 
-            if (ReadValue(yaml, valueNode, field, $"'{key}'") is { } value)
+            if (ReadFieldValue(yaml, valueNode, field, key, quoted: true) is { } value)
             {
                 if (key == "issue" && value is string issue && !IsIssueId(issue))
                 {
@@ -184,9 +193,13 @@ internal static class FactDocumentReader
     internal static bool IsIssueId(string value) => value.Length <= 200 && FactTypes.IsValidName(value);
 
     /// <summary>Reads a scalar as the field's type; null (with a diagnostic) when it does not fit.</summary>
-    internal static object? ReadValue(YamlText yaml, YamlNode node, FactField field, string what)
+    internal static object? ReadValue(YamlText yaml, YamlNode node, FactField field, string what) => ReadFieldValue(yaml, node, field, what, quoted: false);
+
+    // quoted: the value is named as '<label>' in messages; the name is only written for an error,
+    // so reading a fact allocates no message text.
+    private static object? ReadFieldValue(YamlText yaml, YamlNode node, FactField field, string label, bool quoted)
     {
-        var text = yaml.Scalar(node, what);
+        var text = node is YamlScalarNode scalar ? scalar.Value ?? string.Empty : yaml.Scalar(node, quoted ? $"'{label}'" : label);
         if (text is null)
         {
             return null;
@@ -224,7 +237,7 @@ internal static class FactDocumentReader
             FieldKind.Enum => string.Join(", ", EnumText.Names(field.EnumType!)),
             _ => "text",
         };
-        yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, expected));
+        yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, quoted ? $"'{label}'" : label, expected));
         return null;
     }
 }

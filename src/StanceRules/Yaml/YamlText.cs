@@ -274,52 +274,6 @@ internal sealed class YamlText
 
 }
 
-/// <summary>A mapping's entries by key, with the nodes kept for locations.</summary>
-internal sealed class MappingView
-{
-    private readonly YamlText _text;
-    private readonly Dictionary<string, (YamlNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
-
-    public MappingView(YamlText text, YamlMappingNode node, string what)
-    {
-        _text = text;
-        Node = node;
-        What = what;
-        foreach (var (key, value) in node.Children)
-        {
-            var name = key is YamlScalarNode scalar ? scalar.Value ?? string.Empty : YamlText.Describe(key);
-            _entries[name] = (key, value);
-            KeyNodes.Add((name, key));
-        }
-    }
-
-    public YamlMappingNode Node { get; }
-
-    public string What { get; }
-
-    public List<(string Name, YamlNode Node)> KeyNodes { get; } = [];
-
-    public YamlNode? this[string key] => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
-
-    public YamlNode? KeyNode(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key : null;
-
-    /// <summary>The value of a required key; reports the missing key at the mapping.</summary>
-    public YamlNode? Required(string key)
-    {
-        var value = this[key];
-        if (value is null || YamlText.IsNull(value))
-        {
-            _text.Error(value ?? Node, DiagnosticCodes.MissingKey, ErrorMessages.MissingKey(key, What));
-            return null;
-        }
-
-        return value;
-    }
-
-    public string? OptionalScalar(string key) =>
-        this[key] is { } node && !YamlText.IsNull(node) ? _text.Scalar(node, $"'{key}'") : null;
-}
-
 /// <summary>Thrown by <see cref="LimitingParser"/> when the input exceeds a <see cref="StanceLimits"/> bound or uses what the formats refuse.</summary>
 internal sealed class RejectedInputException(Mark at, string code, string message) : YamlException(at, at, message)
 {
