@@ -42,14 +42,18 @@ internal static class CorpusEvents
         }
 
         var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, _ => EventFormat.Auto };
-        var parts = new Part[options.Paths.Count];
+        var parts = new Part?[options.Paths.Count];
         Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine));
 
-        var corpus = new StanceCorpus();
+        // The first file's partial corpus is the result the others merge into: copying it into an
+        // empty corpus would hold every cell twice at the peak. Each part is let go once merged.
+        var corpus = parts[0]!.Corpus;
         var (failed, events, stances) = (0, 0L, 0L);
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Length; i++)
         {
+            var part = parts[i]!;
+            parts[i] = null;
             foreach (var message in part.Messages)
             {
                 stderr.WriteLine(message);
@@ -57,7 +61,10 @@ internal static class CorpusEvents
 
             try
             {
-                corpus.Merge(part.Corpus);
+                if (i > 0)
+                {
+                    corpus.Merge(part.Corpus);
+                }
             }
             catch (InvalidOperationException e)
             {

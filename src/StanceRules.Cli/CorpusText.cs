@@ -120,6 +120,7 @@ internal static class CorpusText
                     json.WritePropertyName("first_article");
                     WriteArticle(json, stance.FirstArticle);
                     json.WriteEndObject();
+                    Drain(json, buffer, output);
                 }
 
                 json.WriteEndArray();
@@ -140,6 +141,7 @@ internal static class CorpusText
                     json.WritePropertyName("first_article");
                     WriteArticle(json, change.FirstArticle);
                     json.WriteEndObject();
+                    Drain(json, buffer, output);
                 }
 
                 json.WriteEndArray();
@@ -151,6 +153,7 @@ internal static class CorpusText
                 foreach (var agreement in answers.Agreements)
                 {
                     WriteAgreement(json, agreement);
+                    Drain(json, buffer, output);
                 }
 
                 json.WriteEndArray();
@@ -174,9 +177,27 @@ internal static class CorpusText
             }
 
             json.WriteEndObject();
+            Drain(json, buffer, output, 0);
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine();
+    }
+
+    /// <summary>
+    /// Writes out what the JSON writer holds once it is more than <paramref name="atLeast"/> bytes,
+    /// so a large answer never sits in memory whole (as bytes and again as text). The writer flushes
+    /// whole tokens, so each chunk is whole UTF-8.
+    /// </summary>
+    private static void Drain(Utf8JsonWriter json, MemoryStream buffer, TextWriter output, int atLeast = 1 << 16)
+    {
+        if (json.BytesPending + buffer.Length <= atLeast)
+        {
+            return;
+        }
+
+        json.Flush();
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        buffer.SetLength(0);
     }
 
     public static string Name(CorpusWindow window) => window.ToString().ToLowerInvariant();

@@ -11,17 +11,24 @@ internal sealed class CellTally
     /// <summary>Confidences are kept in ten-thousandths, the precision of the report contract.</summary>
     public const int Scale = 10_000;
 
+    // There is one tally per (country, issue, day, stance) that took one, hundreds of thousands in a
+    // large corpus, most with one or two articles: arrays sized to what is held (grown one at a time
+    // while small), no per-tally list objects.
+
     // Confidence levels, descending, and how many articles gave each. Usually one to three entries.
-    private int[] _levels = new int[2];
-    private long[] _counts = new long[2];
+    private LevelCount[] _levels = [];
     private int _used;
+
+    // The strongest articles, in CompareStrength order: the first _kept.
+    private CorpusArticle[] _strongest = [];
+    private int _kept;
 
     public long Articles { get; private set; }
 
     public CorpusArticle? First { get; private set; }
 
     /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
-    public List<CorpusArticle> Strongest { get; } = [];
+    public ReadOnlySpan<CorpusArticle> Strongest => _strongest.AsSpan(0, _kept);
 
     public static int Level(double confidence) => (int)Math.Round(Math.Clamp(confidence, 0, 1) * Scale, MidpointRounding.AwayFromZero);
 
@@ -29,34 +36,34 @@ internal sealed class CellTally
     {
         Articles += count;
         var i = 0;
-        while (i < _used && _levels[i] > level)
+        while (i < _used && _levels[i].Value > level)
         {
             i++;
         }
 
-        if (i < _used && _levels[i] == level)
+        if (i < _used && _levels[i].Value == level)
         {
-            _counts[i] += count;
+            _levels[i].Count += count;
             return;
         }
 
         if (_used == _levels.Length)
         {
-            Array.Resize(ref _levels, _used * 2);
-            Array.Resize(ref _counts, _used * 2);
+            Array.Resize(ref _levels, Grown(_used));
         }
 
         Array.Copy(_levels, i, _levels, i + 1, _used - i);
-        Array.Copy(_counts, i, _counts, i + 1, _used - i);
-        _levels[i] = level;
-        _counts[i] = count;
+        _levels[i] = new LevelCount { Value = level, Count = count };
         _used++;
     }
+
+    // One more while small (most tallies stay at one or two), doubling beyond.
+    private static int Grown(int length) => length < 4 ? length + 1 : length * 2;
 
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
         First is null || CompareEarliest(level, published, id, First) < 0
-        || Strongest.Count < limit || CompareStrength(level, published, id, Strongest[^1]) < 0;
+        || _kept < limit || CompareStrength(level, published, id, _strongest[_kept - 1]) < 0;
 
     public void Keep(CorpusArticle article, int limit)
     {
@@ -75,15 +82,30 @@ internal sealed class CellTally
     private void KeepIfStrong(CorpusArticle article, int limit)
     {
         var level = Level(article.Confidence);
-        if (Strongest.Count < limit || CompareStrength(level, article.Published, article.Id, Strongest[^1]) < 0)
+        if (_kept == limit && CompareStrength(level, article.Published, article.Id, _strongest[_kept - 1]) >= 0)
         {
-            var at = Strongest.FindIndex(kept => CompareStrength(level, article.Published, article.Id, kept) < 0);
-            Strongest.Insert(at < 0 ? Strongest.Count : at, article);
-            if (Strongest.Count > limit)
-            {
-                Strongest.RemoveAt(limit);
-            }
+            return;
         }
+
+        var at = 0;
+        while (at < _kept && CompareStrength(level, article.Published, article.Id, _strongest[at]) >= 0)
+        {
+            at++;
+        }
+
+        if (_kept < limit)
+        {
+            if (_kept == _strongest.Length)
+            {
+                Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
+            }
+
+            _kept++;
+        }
+
+        // The weakest falls off the end when the tally was full.
+        Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
+        _strongest[at] = article;
     }
 
     /// <summary>Adds another tally's articles (the two must not share an article).</summary>
@@ -91,7 +113,7 @@ internal sealed class CellTally
     {
         for (var i = 0; i < other._used; i++)
         {
-            Add(other._levels[i], other._counts[i]);
+            Add(other._levels[i].Value, other._levels[i].Count);
         }
 
         if (other.First is { } first)
@@ -106,7 +128,7 @@ internal sealed class CellTally
     }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
-    public double Weight() => Inference.ConflictPolicy.Weight(Enumerable.Range(0, _used).Select(i => ((double)_levels[i] / Scale, _counts[i])));
+    public double Weight() => Inference.ConflictPolicy.Weight(_levels.Take(_used).Select(l => ((double)l.Value / Scale, l.Count)));
 
     // Strongest first: higher confidence, then earlier, then id (ordinal). Ids are unique in a corpus, so the order is total.
     private static int CompareStrength(int level, DateOnly published, string id, CorpusArticle kept)
@@ -132,5 +154,11 @@ internal sealed class CellTally
 
         var byLevel = Level(kept.Confidence).CompareTo(level);
         return byLevel != 0 ? byLevel : string.CompareOrdinal(id, kept.Id);
+    }
+
+    private struct LevelCount
+    {
+        public int Value;
+        public long Count;
     }
 }

@@ -63,6 +63,25 @@ public class CorpusCliTests
     }
 
     [Fact]
+    public void Corpus_JsonAnswerLargerThanOneWrite_IsWrittenInChunks_AsOneWholeDocument()
+    {
+        // 1,000 days of stances give some 400 KB of JSON: written out in pieces, never held whole.
+        using var folder = new Security.TempFolder();
+        var start = new DateOnly(2020, 1, 1);
+        var lines = Enumerable.Range(0, 1000).Select(i => CorpusPropertyTests.Report($"a{i}", start.AddDays(i), [(0, 0, 2, 6)]).ToJson(indented: false));
+        var path = folder.File("reports.jsonl", string.Join("\n", lines));
+
+        var (exit, output, _) = StanceCli.Run("corpus", path, "--by", "day", "--show", "stances", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.True(output.Length > 4 * 65_536, $"{output.Length} characters");
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var stances = document.RootElement.GetProperty("stances").EnumerateArray().ToArray();
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"a{i}"), stances.Select(s => s.GetProperty("first_article").GetProperty("article").GetString()));
+        Assert.EndsWith("}" + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Corpus_JsonlWithABadLine_ReportsFileAndLine_CountsTheRest_AndExits1()
     {
         var good = CorpusPropertyTests.Report("a1", new DateOnly(2023, 3, 1), [(0, 0, 2, 6)]).ToJson(indented: false);

@@ -128,6 +128,30 @@ public class StanceCorpusTests
     }
 
     [Fact]
+    public void Add_InAnyOrder_KeepsTheStrongestByConfidenceThenDateThenId_AndCountsEveryConfidence()
+    {
+        // Out of order, with repeated confidences and dates, so articles go in at the front, the
+        // middle and the end of a full tally, and one tally holds several confidence levels.
+        var added = new (string Id, string Date, double Confidence)[]
+        {
+            ("a1", "2023-03-01", 0.1), ("a2", "2023-03-02", 0.2), ("a3", "2023-03-01", 0.1), ("a4", "2023-03-01", 0.15),
+            ("a5", "2023-03-01", 0.2), ("a6", "2023-03-01", 0.05), ("a7", "2023-03-01", 0.15), ("a8", "2023-03-01", 0.1),
+            ("a9", "2023-03-02", 0.2),
+        };
+        var corpus = StanceCorpus.FromReports(
+            added.Select(a => Article(a.Id, a.Date, ("IND", "war", Stance.Condemns, a.Confidence))),
+            new CorpusOptions { ArticlesPerCell = 4 });
+
+        var month = Assert.Single(corpus.Stances(CorpusWindow.Month));
+
+        Assert.Equal(["a5", "a2", "a9", "a4"], month.Articles.Select(a => a.Id));
+        Assert.Equal("a5", month.FirstArticle.Id);
+        Assert.Equal(9, month.ArticleCount);
+        var score = 1 - added.Aggregate(1.0, (left, a) => left * (1 - a.Confidence));
+        Assert.Equal(Math.Round(score, 4), month.Tallies[0].Score);
+    }
+
+    [Fact]
     public async Task FromResultsAsync_OfABatch_EqualsTheCorpusOfItsReports_SkippingFailures()
     {
         var engine = StanceEngine.CreateDefault();
