@@ -212,31 +212,19 @@ internal static class FactDocumentReader
             case FieldKind.Boolean when YamlText.IsPlain(node) && YamlText.TryBoolean(text, out var b):
                 return b;
             case FieldKind.Number when YamlText.IsPlain(node) && YamlText.TryNumber(text, out var n):
-                if (Nullable.GetUnderlyingType(field.Type) is { } u ? u == typeof(int) : field.Type == typeof(int))
+                if (FieldValues.Number(field, n) is { } number)
                 {
-                    if (n != Math.Floor(n) || n is < int.MinValue or > int.MaxValue)
-                    {
-                        break;
-                    }
-
-                    return (int)n;
+                    return number;
                 }
 
-                return n;
+                break;
             case FieldKind.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
                 return d;
             case FieldKind.Enum when EnumText.TryParse(field.EnumType!, text, out var e):
                 return e;
         }
 
-        var expected = field.Kind switch
-        {
-            FieldKind.Boolean => "true or false",
-            FieldKind.Number => field.Type == typeof(int) || field.Type == typeof(int?) ? "a whole number" : "a number",
-            FieldKind.Date => "an ISO date (yyyy-MM-dd)",
-            FieldKind.Enum => string.Join(", ", EnumText.Names(field.EnumType!)),
-            _ => "text",
-        };
+        var expected = FieldValues.Expected(field);
         yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, quoted ? $"'{label}'" : label, expected));
         return null;
     }

@@ -188,17 +188,12 @@ internal ref partial struct JsonFactReader
             case FieldKind.Boolean when token is JsonTokenType.True or JsonTokenType.False:
                 return token == JsonTokenType.True;
             case FieldKind.Number when token == JsonTokenType.Number && double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n):
-                if (Nullable.GetUnderlyingType(field.Type) is { } u ? u == typeof(int) : field.Type == typeof(int))
+                if (FieldValues.Number(field, n) is { } number)
                 {
-                    if (n != Math.Floor(n) || n is < int.MinValue or > int.MaxValue)
-                    {
-                        break;
-                    }
-
-                    return (int)n;
+                    return number;
                 }
 
-                return n;
+                break;
         }
 
         var what = $"'{field.Name}'";
@@ -217,14 +212,7 @@ internal ref partial struct JsonFactReader
                 return e;
         }
 
-        var expected = field.Kind switch
-        {
-            FieldKind.Boolean => "true or false",
-            FieldKind.Number => field.Type == typeof(int) || field.Type == typeof(int?) ? "a whole number" : "a number",
-            FieldKind.Date => "an ISO date (yyyy-MM-dd)",
-            FieldKind.Enum => string.Join(", ", EnumText.Names(field.EnumType!)),
-            _ => "text",
-        };
+        var expected = FieldValues.Expected(field);
         Error(reader.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, expected));
         return null;
     }
