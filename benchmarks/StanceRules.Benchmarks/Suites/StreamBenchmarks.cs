@@ -66,18 +66,7 @@ public static class Streams
     public static StanceCorpus JsonLinesToCorpus(StanceEngine engine, byte[] bytes)
     {
         var corpus = new StanceCorpus();
-        using var stream = new MemoryStream(bytes, writable: false);
-        var documents = FactDocument.ReadAllAsync(stream, "docs.jsonl").GetAsyncEnumerator();
-        while (documents.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-        {
-            if (!documents.Current.TryRead(out var article, out var diagnostics, engine.FactTypes))
-            {
-                throw new InvalidOperationException(diagnostics[0].ToString());
-            }
-
-            corpus.Add(engine.Infer(article));
-        }
-
+        JsonLines.Read(bytes, engine.FactTypes, article => corpus.Add(engine.Infer(article)));
         return corpus;
     }
 }
