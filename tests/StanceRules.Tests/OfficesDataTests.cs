@@ -51,8 +51,9 @@ public class OfficesDataTests
             var terms = byCountry.OrderBy(t => t.From).ToArray();
             for (var i = 1; i < terms.Length; i++)
             {
-                // A handover day (one's `to` is the next one's `from`) is not an overlap.
-                if (terms[i - 1].To is not { } end || end > terms[i].From)
+                // A handover day (one's `to` is the next one's `from`) is not an overlap, nor a
+                // handover month where the data gives only the month (`to: 2019-03`, `from: 2019-03`).
+                if (terms[i - 1].Overlaps(terms[i]))
                 {
                     overlaps.Add($"{byCountry.Key} {office}: {terms[i - 1].Person.Name} ({terms[i - 1].At}) to {terms[i - 1].To?.ToString("yyyy-MM-dd") ?? "open"} overlaps {terms[i].Person.Name} from {terms[i].From:yyyy-MM-dd} ({terms[i].At})");
                 }

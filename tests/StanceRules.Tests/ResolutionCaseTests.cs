@@ -15,7 +15,8 @@ public class ResolutionCaseTests(ITestOutputHelper output)
 
     private static readonly string[] G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"];
 
-    public sealed record ResolutionCase(string File, int Line, string Actor, DateOnly? Date, string Expected);
+    /// <summary>One case; <paramref name="Section"/> is the last <c># == title ==</c> line above it, empty when none.</summary>
+    public sealed record ResolutionCase(string File, int Line, string Actor, DateOnly? Date, string Expected, string Section = "");
 
     public static IReadOnlyList<ResolutionCase> All { get; } = ReadAll();
 
@@ -61,6 +62,14 @@ public class ResolutionCaseTests(ITestOutputHelper output)
         Assert.True(history.Length >= 150 && history.All(c => c.Date < new DateOnly(2015, 1, 1)), $"{history.Length} cases in history.tsv");
         Assert.True(history.Select(c => c.Expected).Where(e => !e.StartsWith('-')).Distinct().Count() >= 40, "states of history.tsv");
         Assert.True(All.Count(c => c.File == "words.tsv") >= 200, $"{All.Count(c => c.File == "words.tsv")} cases in words.tsv");
+
+        // The issue's mix of the words around a name, by the section titles of words.tsv.
+        int InSection(string title) => All.Count(c => c.File == "words.tsv" && c.Section.StartsWith(title, StringComparison.Ordinal));
+        Assert.True(InSection("Plural demonyms") + InSection("A bloc word") >= 50, "plural demonyms and bloc adjectives");
+        Assert.True(InSection("Titles of offices beyond the three") >= 50, "titles beyond the three");
+        Assert.True(InSection("Elect, designate") >= 40, $"{InSection("Elect, designate")} elect / ousted / acting cases");
+        Assert.True(InSection("Title + surname") >= 30, $"{InSection("Title + surname")} title + surname and administration cases");
+        Assert.True(InSection("Taiwan and Kosovo") >= 20, "Taiwan and Kosovo");
     }
 
     /// <summary>The categories of the test set (printed by the size test on failure, and by the report).</summary>
@@ -126,9 +135,15 @@ public class ResolutionCaseTests(ITestOutputHelper output)
         {
             var file = Path.GetFileName(path);
             var lines = File.ReadAllLines(path);
+            var section = "";
             for (var i = 0; i < lines.Length; i++)
             {
                 var line = lines[i];
+                if (line.StartsWith("# == ", StringComparison.Ordinal))
+                {
+                    section = line[5..].TrimEnd('=', ' ');
+                }
+
                 if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
                 {
                     continue;
@@ -141,7 +156,7 @@ public class ResolutionCaseTests(ITestOutputHelper output)
                 }
 
                 DateOnly? date = fields[1].Trim() is { Length: > 0 } d and not "-" ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-                cases.Add(new ResolutionCase(file, i + 1, fields[0].Trim(), date, fields[2].Trim()));
+                cases.Add(new ResolutionCase(file, i + 1, fields[0].Trim(), date, fields[2].Trim(), section));
             }
         }
 

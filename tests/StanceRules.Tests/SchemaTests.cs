@@ -62,6 +62,9 @@ public class SchemaTests
     [InlineData("rules", "countries: [ { iso3: usa, iso2: US, names: [United States] } ]")]
     [InlineData("rules", "acts: { likes: [ welcome ] }")]
     [InlineData("rules", "gazetteer: []")]
+    [InlineData("rules", "offices: [ { country: AAA, holders: [ { office: foreign-minister, name: A B, from: 2019-13 } ] } ]")]
+    [InlineData("rules", "offices: [ { country: AAA, holders: [ { office: foreign-minister, name: A B, from: 2019 } ] } ]")]
+    [InlineData("rules", "offices: [ { country: AAA, checked: 2019-03, holders: [] } ]")]
     [InlineData("facts", "article: { id: a }\nfacts: [ { type: statement, actor: China } ]")]
     [InlineData("facts", "article: { id: a }\nfacts: [ { type: statement, actor: China, act: welcome, colour: red } ]")]
     [InlineData("facts", "article: { id: a }\nfacts: [ { type: vote, actor: China, choice: maybe } ]")]
@@ -86,6 +89,14 @@ public class SchemaTests
     public void HostRegisteredFactTypes_AreAccepted(string schema, string yaml)
     {
         Assert.Empty(Validate(schema, yaml));
+    }
+
+    [Theory]
+    [InlineData("from: 2019-03, to: 2019-11-20")]
+    [InlineData("from: 2019-03-02, to: 2019-11")]
+    public void OfficeHolder_MayGiveOnlyTheMonthOfFromOrTo(string dates)
+    {
+        Assert.Empty(Validate("rules", $"offices: [ {{ country: AAA, checked: 2019-12-01, holders: [ {{ office: foreign-minister, name: A B, {dates} }} ] }} ]"));
     }
 
     [Theory]

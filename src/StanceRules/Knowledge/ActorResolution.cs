@@ -72,8 +72,9 @@ public sealed class ActorResolution
     /// <summary>
     /// Set when the actor resolved through an office term that is open in the data and the date is
     /// after the offices entry's <c>checked</c> date ("unconfirmed: the term is open in the data,
-    /// last checked 2025-05-01"): the holder still speaks for the country, but the data no longer
-    /// confirms it; null otherwise.
+    /// last checked 2025-05-01"), or when the date is in the month a term began or ended in and the
+    /// data gives only the month ("unconfirmed: the term began in 2019-03, day not known"): the
+    /// holder still speaks for the country, but the data does not confirm it on that day; null otherwise.
     /// </summary>
     public string? Unconfirmed => _resolution.Match is OfficeTerm term ? term.UnconfirmedOn(Date) : null;
 

@@ -46,6 +46,10 @@ internal sealed partial class Gazetteer
     [ThreadStatic]
     private static bool t_datedEntryFound;
 
+    // Set while an undated actor the hand-written data does not know is looked up in the historical layer.
+    [ThreadStatic]
+    private static bool t_undatedHistory;
+
     /// <summary>The gazetteer; <c>history</c> builds the historical layer (the <c>.actors</c> dictionaries) on the first resolution dated before <see cref="HistoricalLayer.Before"/>, null when the rule set has none.</summary>
     public Gazetteer(IEnumerable<Country> countries, IReadOnlyDictionary<string, GazetteerEntry> entries, IReadOnlyList<Person> people, IReadOnlyList<OfficeCoverage> coverage, Func<Gazetteer, HistoricalLayer>? history = null)
     {
@@ -65,8 +69,11 @@ internal sealed partial class Gazetteer
     /// <summary>The historical layer, built now if not yet; null when the rule set has none.</summary>
     public HistoricalLayer? History => _history?.Value;
 
-    /// <summary>Whether the historical layer answers for this date: one before <see cref="HistoricalLayer.Before"/>, when there is a layer.</summary>
-    private bool IsHistorical(DateOnly? date) => _history is not null && date is { } day && day < HistoricalLayer.Before;
+    /// <summary>
+    /// Whether the historical layer answers for this date: one before <see cref="HistoricalLayer.Before"/>,
+    /// or no date once the hand-written data has found nothing, when there is a layer.
+    /// </summary>
+    private bool IsHistorical(DateOnly? date) => _history is not null && (date is { } day ? day < HistoricalLayer.Before : t_undatedHistory);
 
     public int CountryCount => _countries.Count;
 
@@ -122,6 +129,28 @@ internal sealed partial class Gazetteer
     }
 
     private Resolution ResolveUncached(string actor, DateOnly? date)
+    {
+        var resolution = ResolveOnce(actor, date);
+        if (date is null && _history is not null && !t_undatedHistory && resolution.Reason == UnknownReason)
+        {
+            // Without a date, officials resolve by their latest office; a name only the historical
+            // layer knows ("President Bill Clinton", "Carlos Menem") too, read on the first such miss.
+            t_undatedHistory = true;
+            try
+            {
+                var old = ResolveOnce(actor, null);
+                return old.Reason == UnknownReason ? resolution : old;
+            }
+            finally
+            {
+                t_undatedHistory = false;
+            }
+        }
+
+        return resolution;
+    }
+
+    private Resolution ResolveOnce(string actor, DateOnly? date)
     {
         var key = TextKey.Of(actor);
         if (key.Length == 0)

@@ -108,7 +108,12 @@ internal sealed class HistoricalLayer
             }
             else if (!merged.TryGetValue(handWritten, out target!))
             {
-                merged[handWritten] = target = Merge(handWritten, person, conflicts);
+                // The dictionary is as of early 2014: a term it leaves open says nothing of the years
+                // up to a hand-written term that begins in 2015 or later (Mudavadi, in government
+                // from 2008, out from 2013, foreign minister from 2023), so it ends as any open
+                // term does, at the next change of head of government.
+                var old = handWritten.Terms[0].From >= Before ? Settled(person, changes, ref settled) : person;
+                merged[handWritten] = target = Merge(handWritten, old, conflicts);
             }
 
             foreach (var (text, at, key) in names)

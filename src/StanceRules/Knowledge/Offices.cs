@@ -61,10 +61,15 @@ internal static class OfficeNames
         string.Join(" and ", All.Where(a => (kinds & a.Kind) != 0).Select(a => a.Text));
 }
 
-/// <summary>One term of one person in one or more offices of one country.</summary>
+/// <summary>
+/// One term of one person in one or more offices of one country. A boundary the data gives as a
+/// month only (<c>from: 2019-03</c>) is some day of that month: <see cref="From"/> is the month's
+/// first day and <see cref="To"/> its last, so the term holds over the whole month, and a date in
+/// that month is <see cref="UnconfirmedOn"/>.
+/// </summary>
 internal sealed class OfficeTerm
 {
-    public OfficeTerm(Person person, Country country, OfficeKinds offices, DateOnly from, DateOnly? to, SourceLocation at)
+    public OfficeTerm(Person person, Country country, OfficeKinds offices, DateOnly from, DateOnly? to, SourceLocation at, bool fromMonth = false, bool toMonth = false)
     {
         Person = person;
         Country = country;
@@ -72,10 +77,13 @@ internal sealed class OfficeTerm
         From = from;
         To = to;
         At = at;
+        FromMonth = fromMonth;
+        ToMonth = toMonth && to is not null;
         var office = OfficeNames.Describe(offices);
-        Description = To is { } end ? $"{office} of {country.Iso3}, {From:yyyy-MM-dd} to {end:yyyy-MM-dd}" : $"{office} of {country.Iso3} since {From:yyyy-MM-dd}";
-        EndedReason = To is { } ended ? $"former {office} of {country.Iso3}, term ended {ended:yyyy-MM-dd}" : $"former {office} of {country.Iso3}";
-        NotYetReason = $"not yet in office: {office} of {country.Iso3} from {From:yyyy-MM-dd}";
+        var (start, end) = (Day(from, FromMonth), To is { } last ? Day(last, ToMonth) : null);
+        Description = end is not null ? $"{office} of {country.Iso3}, {start} to {end}" : $"{office} of {country.Iso3} since {start}";
+        EndedReason = end is not null ? $"former {office} of {country.Iso3}, term ended {end}" : $"former {office} of {country.Iso3}";
+        NotYetReason = $"not yet in office: {office} of {country.Iso3} from {start}";
     }
 
     public Person Person { get; }
@@ -84,19 +92,69 @@ internal sealed class OfficeTerm
 
     public OfficeKinds Offices { get; }
 
+    /// <summary>The first day of the term; the first day of its month when <see cref="FromMonth"/>.</summary>
     public DateOnly From { get; }
 
-    /// <summary>The last day of the term; null while the holder is in office.</summary>
+    /// <summary>The last day of the term (the last day of its month when <see cref="ToMonth"/>); null while the holder is in office.</summary>
     public DateOnly? To { get; }
+
+    /// <summary>The data gives only the month the term began in (YYYY-MM).</summary>
+    public bool FromMonth { get; }
+
+    /// <summary>The data gives only the month the term ended in.</summary>
+    public bool ToMonth { get; }
 
     public SourceLocation At { get; }
 
     /// <summary>The offices entry's <c>checked</c> date: after it, an open term is no longer certain.</summary>
     public DateOnly? Checked { get; init; }
 
-    /// <summary>Set when the term is open and the date is after <see cref="Checked"/>: "open in the data, last checked 2025-05-01"; null otherwise.</summary>
-    public string? UnconfirmedOn(DateOnly? date) =>
-        To is null && Checked is { } last && date is { } day && day > last ? $"unconfirmed: the term is open in the data, last checked {last:yyyy-MM-dd}" : null;
+    /// <summary>
+    /// Why the term does not certainly hold on the date though it speaks: the date is after
+    /// <see cref="Checked"/> and the term open ("unconfirmed: the term is open in the data, last
+    /// checked 2025-05-01"), or in a month the data gives without the day ("unconfirmed: the term
+    /// began in 2019-03, day not known"); null otherwise.
+    /// </summary>
+    public string? UnconfirmedOn(DateOnly? date)
+    {
+        if (date is not { } day)
+        {
+            return null;
+        }
+
+        if (FromMonth && SameMonth(day, From))
+        {
+            return $"unconfirmed: the term began in {From:yyyy-MM}, day not known";
+        }
+
+        if (ToMonth && To is { } to && SameMonth(day, to))
+        {
+            return $"unconfirmed: the term ended in {to:yyyy-MM}, day not known";
+        }
+
+        return To is null && Checked is { } last && day > last ? $"unconfirmed: the term is open in the data, last checked {last:yyyy-MM-dd}" : null;
+    }
+
+    /// <summary>
+    /// Whether this term, ending before <paramref name="next"/> of the same office begins, overlaps
+    /// it: a handover day (one's last day the next one's first) is not an overlap, nor a shared
+    /// month where either side gives only the month (the handover is some day of it).
+    /// </summary>
+    public bool Overlaps(OfficeTerm next)
+    {
+        if (To is not { } end)
+        {
+            return true;
+        }
+
+        return ToMonth || next.FromMonth
+            ? end.Year * 12 + end.Month > next.From.Year * 12 + next.From.Month
+            : end > next.From;
+    }
+
+    private static bool SameMonth(DateOnly a, DateOnly b) => a.Year == b.Year && a.Month == b.Month;
+
+    private static string Day(DateOnly date, bool monthOnly) => monthOnly ? date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"head of state of USA, 2021-01-20 to 2025-01-20".</summary>
     public string Description { get; }

@@ -99,7 +99,7 @@ internal sealed class GazetteerReader
                     people[personKey] = person = new Person(holder.Name, country);
                 }
 
-                person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At) { Checked = office.Checked });
+                person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At, holder.FromMonth, holder.ToMonth) { Checked = office.Checked });
                 if (holder.Then is { } then)
                 {
                     person.MoveTo(then);
@@ -121,7 +121,7 @@ internal sealed class GazetteerReader
             history is null ? null : main => history() is var (records, problems) ? HistoricalLayer.Build(records, main, problems) : null!);
     }
 
-    /// <summary>Two terms of one single-holder office of one country that overlap (a handover day is not an overlap): SR3006 at the later one.</summary>
+    /// <summary>Two terms of one single-holder office of one country that overlap (a handover day, or a handover month where the data gives only the month, is not an overlap): SR3006 at the later one.</summary>
     private static void ReportOverlaps(IEnumerable<Person> people, List<Diagnostic> diagnostics)
     {
         var terms = people.SelectMany(p => p.Terms).ToArray();
@@ -133,7 +133,7 @@ internal sealed class GazetteerReader
                 for (var i = 1; i < ordered.Length; i++)
                 {
                     var (before, after) = (ordered[i - 1], ordered[i]);
-                    if (before.To is not { } end || end > after.From)
+                    if (before.Overlaps(after))
                     {
                         diagnostics.Add(new Diagnostic(
                             DiagnosticCodes.OverlappingTerms,

@@ -83,11 +83,14 @@ internal sealed class OfficesReader
 
         var nameNode = map.Required("name");
         var name = nameNode is null ? null : yaml.Scalar(nameNode, "'name'");
-        var from = map.Required("from") is { } fromNode ? YamlDates.Read(yaml, fromNode, "'from'") : null;
-        DateOnly? to = map["to"] is { } toNode && !YamlText.IsNull(toNode) ? YamlDates.Read(yaml, toNode, "'to'") : null;
-        if (from is { } start && to is { } end && end < start)
+        // A month (YYYY-MM) is some day of it: `from` is read as its first day, `to` as its last,
+        // and the term marks the month uncertain (OfficeTerm.FromMonth, ToMonth).
+        var from = map.Required("from") is { } fromNode ? YamlDates.ReadDayOrMonth(yaml, fromNode, "'from'") : null;
+        var toRead = map["to"] is { } toNode && !YamlText.IsNull(toNode) ? YamlDates.ReadDayOrMonth(yaml, toNode, "'to'") : null;
+        DateOnly? to = toRead is var (toDay, toMonth) ? (toMonth ? toDay.AddMonths(1).AddDays(-1) : toDay) : null;
+        if (from is var (start, _) && to is { } end && end < start)
         {
-            yaml.Error(map["to"]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(end.ToString("yyyy-MM-dd"), "'to'", $"a date on or after 'from' ({start:yyyy-MM-dd})"));
+            yaml.Error(map["to"]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(((YamlScalarNode)map["to"]!).Value ?? "", "'to'", $"a date on or after 'from' ({((YamlScalarNode)map["from"]!).Value})"));
             return null;
         }
 
@@ -115,12 +118,23 @@ internal sealed class OfficesReader
             return null;
         }
 
-        return new OfficeHolder(offices, name, yaml.At(nameNode!), from.Value, to, aliases, then, yaml.At(node));
+        return new OfficeHolder(offices, name, yaml.At(nameNode!), from.Value.Date, to, aliases, then, yaml.At(node))
+        {
+            FromMonth = from.Value.MonthOnly,
+            ToMonth = toRead?.MonthOnly ?? false,
+        };
     }
 }
 
 /// <summary>One country's entry of an <c>offices:</c> section, as read (its country not yet looked up).</summary>
 internal sealed record OfficesEntry(string Iso3, SourceLocation At, DateOnly? Covers, DateOnly? Checked, (string Iso3, SourceLocation At)? HeadOfState, List<OfficeHolder> Holders);
 
-/// <summary>One holder of an offices entry, as read.</summary>
-internal sealed record OfficeHolder(OfficeKinds Offices, string Name, SourceLocation NameAt, DateOnly From, DateOnly? To, List<(string Alias, SourceLocation At)> Aliases, MoveToOrganization? Then, SourceLocation At);
+/// <summary>One holder of an offices entry, as read: <see cref="From"/> the first possible day, <see cref="To"/> the last.</summary>
+internal sealed record OfficeHolder(OfficeKinds Offices, string Name, SourceLocation NameAt, DateOnly From, DateOnly? To, List<(string Alias, SourceLocation At)> Aliases, MoveToOrganization? Then, SourceLocation At)
+{
+    /// <summary>The data gives the month of <see cref="From"/> only (YYYY-MM).</summary>
+    public bool FromMonth { get; init; }
+
+    /// <summary>The data gives the month of <see cref="To"/> only.</summary>
+    public bool ToMonth { get; init; }
+}

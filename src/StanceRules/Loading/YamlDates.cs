@@ -3,7 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace StanceRules.Loading;
 
-/// <summary>The dates of knowledge files (<c>from</c>, <c>to</c>, <c>covers</c>, <c>checked</c>, <c>becomes.from</c>): YYYY-MM-DD only.</summary>
+/// <summary>
+/// The dates of knowledge files (<c>from</c>, <c>to</c>, <c>covers</c>, <c>checked</c>,
+/// <c>becomes.from</c>): YYYY-MM-DD; an office holder's <c>from</c> and <c>to</c> may also be a
+/// month, YYYY-MM (some day of that month).
+/// </summary>
 internal static class YamlDates
 {
     /// <summary>The date, or null (with a diagnostic when the node is not a scalar or not a YYYY-MM-DD date).</summary>
@@ -14,7 +18,7 @@ internal static class YamlDates
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        if (TryDay(text, out var date))
         {
             return date;
         }
@@ -22,4 +26,32 @@ internal static class YamlDates
         yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, "a date YYYY-MM-DD"));
         return null;
     }
+
+    /// <summary>
+    /// A day (YYYY-MM-DD) or a month (YYYY-MM): the month's first day, and whether only the month
+    /// is known; null (with a diagnostic naming both forms) when it is neither.
+    /// </summary>
+    public static (DateOnly Date, bool MonthOnly)? ReadDayOrMonth(YamlText yaml, YamlNode node, string what)
+    {
+        if (yaml.Scalar(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        if (TryDay(text, out var date))
+        {
+            return (date, false);
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var month))
+        {
+            return (month, true);
+        }
+
+        yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(text, what, "a date YYYY-MM-DD, or a month YYYY-MM when the day is not known"));
+        return null;
+    }
+
+    private static bool TryDay(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }
