@@ -41,6 +41,8 @@ internal static class Cli
               in time and bytes), listening, and the guard alone (a short job, ~3 minutes).
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*EventBenchmarks*'
               GDELT events from bytes to corpus cells, beside the engine alone (InferEvent).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*PolecatBenchmarks*'
+              POLECAT weekly-file rows from bytes to corpus cells, beside the engine alone.
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --gdelt-file PATH [EVENTS] [DAYS]
               Writes EVENTS generated GDELT 2.0 rows (default 1,000,000) over DAYS days (default 30)
               to PATH, for an end-to-end run of stance corpus --from gdelt (about 200 MB a million).
@@ -207,6 +209,9 @@ internal static class Cli
 
         // The event suite: GDELT bytes give the corpus the engine gives the same events parsed.
         Run("events", Suites.EventBenchmarks.Check);
+
+        // The POLECAT suite: every row read, bytes give the corpus the engine gives the same events parsed.
+        Run("polecat", Suites.PolecatBenchmarks.Check);
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");
