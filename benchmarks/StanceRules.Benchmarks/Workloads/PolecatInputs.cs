@@ -7,7 +7,7 @@ namespace StanceRules.Benchmarks.Workloads;
 /// Generated POLECAT weekly-file rows (the 40 documented columns, a header row, tab-separated),
 /// with a fixed seed: actors of a few countries by name (one row in eight with two actor
 /// countries), state and other sectors, PLOVER types across the families, dates over a chosen
-/// span, a story's people and places as real rows have them (about 480 bytes a row).
+/// span, a story's people and places as real rows have them (about 350 bytes a row).
 /// </summary>
 public static class PolecatInputs
 {
