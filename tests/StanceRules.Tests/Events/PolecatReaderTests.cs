@@ -243,6 +243,22 @@ public class PolecatReaderTests
         Assert.Equal(["Executive"], layered.StateSectors);
     }
 
+    [Fact]
+    public void BadCountryTableEntries_AreRuleSetErrors_NamingTheEntry()
+    {
+        using var folder = new Security.TempFolder();
+        folder.File("polecat.yaml", """
+            events:
+              cow: { "two": USA }
+              country-names: { "Persia": IRAN }
+            """);
+
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.Load(folder.Path, new StanceEngineOptions { ExtendDefaultRules = true }));
+
+        Assert.Contains("'events.cow' maps a Correlates of War state number to a three-letter ISO code, not 'two: USA'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'events.country-names' maps a country's name to a three-letter ISO code, not 'Persia: IRAN'", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GOV", true)]
     [InlineData("MILsrp", true)]
