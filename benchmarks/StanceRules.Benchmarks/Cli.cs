@@ -41,9 +41,13 @@ internal static class Cli
               in time and bytes), listening, and the guard alone (a short job, ~3 minutes).
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*EventBenchmarks*'
               GDELT events from bytes to corpus cells, beside the engine alone (InferEvent).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --filter '*PolecatBenchmarks*'
+              POLECAT weekly-file rows from bytes to corpus cells, beside the engine alone.
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --gdelt-file PATH [EVENTS] [DAYS]
               Writes EVENTS generated GDELT 2.0 rows (default 1,000,000) over DAYS days (default 30)
               to PATH, for an end-to-end run of stance corpus --from gdelt (about 200 MB a million).
+          dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --polecat-file PATH [ROWS] [DAYS]
+              The same for POLECAT: a header and ROWS generated rows of the 40 documented columns.
           dotnet run -c Release --project benchmarks/StanceRules.Benchmarks -- --aggregation
               Corpus aggregation: memory retained for 10k, 100k and 1M reports (flat per cell?),
               with and without de-duplication. Timing: --filter '*AggregationBenchmarks*'.
@@ -72,6 +76,19 @@ internal static class Cli
             }
 
             Console.WriteLine($"{args[at + 1]}: {events:N0} GDELT 2.0 events over {days} days, {new FileInfo(args[at + 1]).Length:N0} bytes");
+            return 0;
+        }
+
+        if (Array.IndexOf(args, "--polecat-file") is var polecatAt and >= 0)
+        {
+            var rows = args.Length > polecatAt + 2 ? long.Parse(args[polecatAt + 2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            var days = args.Length > polecatAt + 3 ? int.Parse(args[polecatAt + 3], System.Globalization.CultureInfo.InvariantCulture) : 30;
+            using (var file = File.Create(args[polecatAt + 1]))
+            {
+                PolecatInputs.Write(file, rows, days);
+            }
+
+            Console.WriteLine($"{args[polecatAt + 1]}: {rows:N0} POLECAT rows over {days} days, {new FileInfo(args[polecatAt + 1]).Length:N0} bytes");
             return 0;
         }
 
@@ -207,6 +224,9 @@ internal static class Cli
 
         // The event suite: GDELT bytes give the corpus the engine gives the same events parsed.
         Run("events", Suites.EventBenchmarks.Check);
+
+        // The POLECAT suite: every row read, bytes give the corpus the engine gives the same events parsed.
+        Run("polecat", Suites.PolecatBenchmarks.Check);
 
         Console.WriteLine($"check took {clock.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"check: {passed} passed, {failed} failed");

@@ -66,13 +66,14 @@ internal static class CommandLine
               produced it and their failed conditions.
               json: one object on stdout (schemas/explain-output).
           stance corpus PATH...|- [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
-                        [--input-format F] [--from plover|gdelt|events]
+                        [--input-format F] [--from plover|gdelt|polecat|events]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
                         [--show stances,changes,agreement,closest] [--top N] [--rules DIR [--extend-defaults]] [--workers N]
               Stances across many articles: fact documents, articles' text and folders (inferred
               as by infer), or jsonl files (and '-', or piped input) of reports (written by infer
               --format jsonl) or of fact documents, told apart by the first line. --from
-              plover|gdelt|events: the files are event records (PLOVER JSON, GDELT exports, zip),
+              plover|gdelt|polecat|events: the files are event records (PLOVER JSON, GDELT exports,
+              POLECAT weekly files; plain or zip; events: sniffed),
               mapped by the rule set's events: section (docs/events.md). Per (country, issue) per
               window (default month; weeks are ISO weeks), the stance decided across the window's
               articles by the conflict policy, with the articles behind it; the changes from one

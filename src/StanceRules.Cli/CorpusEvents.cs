@@ -1,15 +1,15 @@
 namespace StanceRules.Cli;
 
 /// <summary>
-/// <c>stance corpus --from plover|gdelt|events FILE...|-</c>: machine-coded event records (PLOVER JSON,
-/// GDELT exports, plain or zip; <c>events</c> sniffs each file) into a corpus: each record a fact of the
+/// <c>stance corpus --from plover|gdelt|polecat|events FILE...|-</c>: machine-coded event records (PLOVER JSON,
+/// GDELT exports, POLECAT weekly files, plain or zip; <c>events</c> sniffs each file) into a corpus: each record a fact of the
 /// declared type <c>event</c>, its stances decided by the rules (<see cref="StanceEngine.InferEvent"/>). Each file is read into its own partial corpus,
 /// in parallel (<c>--workers</c>), and the partial corpora merge in file order: the result is the one
 /// of a single pass (docs/events.md).
 /// </summary>
 internal static class CorpusEvents
 {
-    private static readonly string[] Sources = ["plover", "gdelt", "events"];
+    private static readonly string[] Sources = ["plover", "gdelt", "polecat", "events"];
 
     public static int Run(Options options, CorpusQuery query, string from, TextWriter stdout, TextWriter stderr)
     {
@@ -41,7 +41,7 @@ internal static class CorpusEvents
             return CommandLine.Invalid;
         }
 
-        var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, _ => EventFormat.Auto };
+        var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, "polecat" => EventFormat.Polecat, _ => EventFormat.Auto };
         var parts = new Part?[options.Paths.Count];
         Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine));
 

@@ -48,6 +48,15 @@ public sealed partial class StanceEngine
             }
         }
 
-        return diagnostics.Count == 0 ? reader.Build(gazetteer.Countries.Select(c => c.Iso3), types) : throw new StanceRulesException(diagnostics);
+        if (diagnostics.Count > 0)
+        {
+            throw new StanceRulesException(diagnostics);
+        }
+
+        // A country's names (not its capitals, demonyms or officials) name it in POLECAT's Actor Country.
+        var names = gazetteer.Entries
+            .Where(e => e.Value is CountryAlias { Kind: AliasKind.Name })
+            .Select(e => KeyValuePair.Create(e.Key, ((CountryAlias)e.Value).Country.Iso3));
+        return reader.Build(gazetteer.Countries.Select(c => c.Iso3), names, types);
     }
 }

@@ -7,7 +7,7 @@ namespace StanceRules;
 /// <summary>The event formats <see cref="EventRecords"/> reads.</summary>
 public enum EventFormat
 {
-    /// <summary>By the content: JSON (<c>[</c> or <c>{</c> first) is PLOVER, anything else GDELT.</summary>
+    /// <summary>By the content: JSON (<c>[</c> or <c>{</c> first) is PLOVER, a first line with the columns "Event ID" and "Event Type" POLECAT, anything else GDELT.</summary>
     Auto,
 
     /// <summary>PLOVER-coded records as JSON: an array (the gold-standard records' file) or JSON Lines.</summary>
@@ -15,6 +15,9 @@ public enum EventFormat
 
     /// <summary>A GDELT 1.0 (57 or 58 columns) or 2.0 (61 columns) event export: tab-separated, no header.</summary>
     Gdelt,
+
+    /// <summary>A POLECAT weekly event file (PLOVER-coded): tab-separated, read by its header's column names.</summary>
+    Polecat,
 }
 
 /// <summary>One record read, or why a line could not be: its line number either way.</summary>
@@ -26,7 +29,8 @@ public readonly record struct EventRead(string Source, long Line, EventRecord? R
 
 /// <summary>
 /// Readers of machine-coded event data, streamed: GDELT event exports (CAMEO-coded, plain or
-/// <c>.zip</c>) and PLOVER-coded JSON records. Bad rows are returned with their line numbers and
+/// <c>.zip</c>), POLECAT weekly files (PLOVER-coded, tab-separated with a header; plain or <c>.zip</c>)
+/// and PLOVER-coded JSON records. Bad rows are returned with their line numbers and
 /// reading goes on; memory does not grow with the input (one row at a time; a JSON array of
 /// PLOVER records is read whole, at most <see cref="StanceLimits.MaxFileBytes"/>). Docs: docs/events.md.
 /// </summary>
@@ -94,14 +98,24 @@ public static partial class EventRecords
             while (held < prefix.Length && (read = await stream.ReadAsync(prefix.AsMemory(held), cancellationToken).ConfigureAwait(false)) > 0)
             {
                 held += read;
-                if (FirstByte(prefix.AsSpan(0, held)) >= 0)
+                if (FirstLineHeld(prefix.AsSpan(0, held)))
                 {
                     break;
                 }
             }
 
-            format = FirstByte(prefix.AsSpan(0, held)) is (byte)'[' or (byte)'{' ? EventFormat.Plover : EventFormat.Gdelt;
+            format = FirstByte(prefix.AsSpan(0, held)) is (byte)'[' or (byte)'{' ? EventFormat.Plover : IsPolecatHeader(prefix.AsSpan(0, held)) ? EventFormat.Polecat : EventFormat.Gdelt;
             stream = new PrefixedStream(prefix.AsMemory(0, held), stream);
+        }
+
+        if (format == EventFormat.Polecat)
+        {
+            await foreach (var read in PolecatReader.ReadAsync(stream, sourceName, cancellationToken).ConfigureAwait(false))
+            {
+                yield return read;
+            }
+
+            yield break;
         }
 
         if (format == EventFormat.Gdelt)
@@ -170,6 +184,22 @@ public static partial class EventRecords
         }
 
         return new EventRead(sourceName, number, null, "a blank row");
+    }
+
+    /// <summary>Whether the bytes hold the first line that is not blank, to its end (enough to sniff the format).</summary>
+    private static bool FirstLineHeld(ReadOnlySpan<byte> bytes)
+    {
+        var at = bytes.IndexOfAnyExcept((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        return at >= 0 && bytes[at..].Contains((byte)'\n');
+    }
+
+    /// <summary>Whether the first line held (blank lines and a byte-order mark skipped) is a POLECAT header.</summary>
+    private static bool IsPolecatHeader(ReadOnlySpan<byte> bytes)
+    {
+        var text = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+        text = text.TrimStart((ReadOnlySpan<byte>)[(byte)'\r', (byte)'\n']);
+        var end = text.IndexOf((byte)'\n');
+        return PolecatReader.IsHeader(System.Text.Encoding.UTF8.GetString(end >= 0 ? text[..end] : text).TrimEnd('\r'));
     }
 
     /// <summary>The first byte that is no white space (a UTF-8 byte-order mark skipped); -1 when none.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using StanceRules.Knowledge;
 
 namespace StanceRules;
 
@@ -11,6 +12,13 @@ namespace StanceRules;
 /// <param name="Until">The last day it applies to; null: no bound.</param>
 /// <param name="Words">Words of which one must be in the record's text (case ignored, whole words); empty: any.</param>
 public sealed record EventIssueRule(string Issue, IReadOnlyList<string> Targets, IReadOnlyList<string> Codes, DateOnly? Since, DateOnly? Until, IReadOnlyList<string> Words);
+
+/// <summary>The country tables of an <see cref="EventMapping"/>.</summary>
+/// <param name="Cameo">CAMEO codes that differ from the ISO alpha-3 code, to that code (<c>countries</c>).</param>
+/// <param name="Iso3">The gazetteer's countries.</param>
+/// <param name="Names">Country names by their <see cref="TextKey"/> (the gazetteer's names, then <c>country-names</c>), to ISO alpha-3.</param>
+/// <param name="Cow">Correlates of War state numbers to ISO alpha-3 (<c>cow</c>).</param>
+internal sealed record EventCountries(IReadOnlyDictionary<string, string> Cameo, IEnumerable<string> Iso3, IReadOnlyDictionary<string, string> Names, IReadOnlyDictionary<string, string> Cow);
 
 /// <summary>
 /// How event records become facts: the <c>events:</c> section of a rule set (the default in
@@ -25,18 +33,25 @@ public sealed class EventMapping
     private readonly FrozenDictionary<string, string> _countries;
     private readonly FrozenSet<string> _iso3;
     private readonly FrozenSet<string> _stateRoles;
+    private readonly FrozenSet<string> _stateSectors;
+    private readonly FrozenDictionary<string, string> _names;
+    private readonly FrozenDictionary<string, string> _cow;
     private readonly FrozenDictionary<string, string> _toward;
     private readonly ConcurrentDictionary<string, Stance?> _cameoMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _roleMemo = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _nameMemo = new(StringComparer.Ordinal);
 
-    internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, FactTypes types)
+    internal EventMapping(EventCountries countries, IEnumerable<string> stateRoles, IEnumerable<string> stateSectors, IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyList<EventIssueRule> issues, FactTypes types)
     {
         _cameo = cameo.ToFrozenDictionary(StringComparer.Ordinal);
         _plover = plover.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _countries = countries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _iso3 = iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _countries = countries.Cameo.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _iso3 = countries.Iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _toward = _iso3.ToFrozenDictionary(c => c, c => "toward-" + c.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
         _stateRoles = stateRoles.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _stateSectors = stateSectors.Select(s => s.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _names = countries.Names.ToFrozenDictionary(StringComparer.Ordinal);
+        _cow = countries.Cow.ToFrozenDictionary(StringComparer.Ordinal);
         Issues = issues;
         Facts = types.TryGet(EventFacts.TypeName, out var type) && type.IsDeclared ? new EventFacts(this, type) : null;
     }
@@ -49,6 +64,9 @@ public sealed class EventMapping
 
     /// <summary>The CAMEO role codes whose acts speak for the state (default GOV, MIL).</summary>
     public IReadOnlyCollection<string> StateRoles => _stateRoles;
+
+    /// <summary>The sectors written as words (POLECAT's <c>Primary Actor Sector</c>) whose acts speak for the state, matched whole (case ignored).</summary>
+    public IReadOnlyCollection<string> StateSectors => _stateSectors;
 
     /// <summary>The stance family of the record's code: its CAMEO entry or longest listed prefix, or its PLOVER type; null for none.</summary>
     public Stance? FamilyOf(EventRecord record)
@@ -77,9 +95,9 @@ public sealed class EventMapping
     }
 
     /// <summary>Keeps a worked-out answer for a short key, up to a bound (so odd input cannot grow the memo).</summary>
-    private static T Remember<T>(ConcurrentDictionary<string, T> memo, string key, T value)
+    private static T Remember<T>(ConcurrentDictionary<string, T> memo, string key, T value, int maxKey = 8)
     {
-        if (key.Length <= 8 && memo.Count < 4096)
+        if (key.Length <= maxKey && memo.Count < 4096)
         {
             memo.TryAdd(key, value);
         }
@@ -87,7 +105,12 @@ public sealed class EventMapping
         return value;
     }
 
-    /// <summary>The ISO alpha-3 code of a coded country (CAMEO codes that differ are mapped); null for none or a code that is no country (IGO, NGO, ...).</summary>
+    /// <summary>
+    /// The ISO alpha-3 code of a coded country: a CAMEO or ISO alpha-3 code (CAMEO codes that differ
+    /// are mapped through <c>countries</c>), a Correlates of War number (through <c>cow</c>), or a
+    /// country's name (POLECAT: through <c>country-names</c>, then the gazetteer's names); null for
+    /// none or what is no country (IGO, NGO, a region, a name not known).
+    /// </summary>
     public string? CountryOf(string? code)
     {
         if (string.IsNullOrEmpty(code))
@@ -96,8 +119,23 @@ public sealed class EventMapping
         }
 
         // The gazetteer's own spelling of the code: no string made per call.
-        return _iso3.TryGetValue(_countries.TryGetValue(code, out var mapped) ? mapped : code, out var iso3) ? iso3 : null;
+        if (_iso3.TryGetValue(_countries.TryGetValue(code, out var mapped) ? mapped : code, out var iso3))
+        {
+            return iso3;
+        }
+
+        if (char.IsAsciiDigit(code[0]))
+        {
+            return _cow.TryGetValue(code, out var numbered) && _iso3.TryGetValue(numbered, out var known) ? known : null;
+        }
+
+        // A three-letter code in capitals is a CAMEO code (AFR, IGO), never looked up as a name.
+        var isCode = code.Length == 3 && char.IsAsciiLetterUpper(code[0]) && char.IsAsciiLetterUpper(code[1]) && char.IsAsciiLetterUpper(code[2]);
+        return isCode ? null : _nameMemo.TryGetValue(code, out var named) ? named : Remember(_nameMemo, code, NamedCountry(code), maxKey: 64);
     }
+
+    private string? NamedCountry(string name) =>
+        _names.TryGetValue(TextKey.Of(name), out var iso3) && _iso3.TryGetValue(iso3, out var known) ? known : null;
 
     /// <summary>Whether the actor's act speaks for its country: a country, and no role or a state role (the first three letters count).</summary>
     public bool SpeaksForState(EventActor actor)
@@ -108,9 +146,15 @@ public sealed class EventMapping
 
     private bool IsStateRole(string coded)
     {
+        // A CAMEO role code begins with three capitals (MILsrp is MIL); a sector written as a word
+        // (POLECAT's "Government") counts only when listed whole in state-sectors.
         var role = coded.Trim();
-        return role.Length == 0 || (role.Length >= 3 && _stateRoles.Contains(role[..3]));
+        return role.Length == 0
+            || _stateSectors.Contains(role)
+            || (role.Length >= 3 && IsCapital(role[0]) && IsCapital(role[1]) && IsCapital(role[2]) && _stateRoles.Contains(role[..3]));
     }
+
+    private static bool IsCapital(char c) => char.IsAsciiLetterUpper(c) || c == '*';
 
     /// <summary>The issue of the record: the first matching issue rule's, else <c>toward-</c> and the target country's code in lower case; null without either.</summary>
     public string? IssueOf(EventRecord record)

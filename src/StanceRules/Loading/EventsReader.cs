@@ -1,4 +1,5 @@
 using System.Globalization;
+using StanceRules.Knowledge;
 using StanceRules.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -6,19 +7,23 @@ namespace StanceRules.Loading;
 
 /// <summary>
 /// Reads the <c>events:</c> sections (docs/events.md) into an <see cref="EventMapping"/>: CAMEO codes
-/// and PLOVER types to families, CAMEO country codes to ISO alpha-3, the state roles, issue rules.
+/// and PLOVER types to families, CAMEO country codes, country names and Correlates of War numbers to
+/// ISO alpha-3, the state roles and sectors, issue rules.
 /// A later file's entry replaces an earlier one's of the same key (a layer overrides the defaults).
 /// </summary>
 internal sealed class EventsReader
 {
-    private static readonly string[] SectionKeys = ["cameo", "plover", "countries", "state-roles", "issues"];
+    private static readonly string[] SectionKeys = ["cameo", "plover", "countries", "country-names", "cow", "state-roles", "state-sectors", "issues"];
     private static readonly string[] IssueKeys = ["issue", "target", "codes", "since", "until", "words"];
 
     private readonly Dictionary<string, Stance?> _cameo = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Stance?> _plover = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _cow = new(StringComparer.Ordinal);
     private readonly List<EventIssueRule> _issues = [];
     private List<string> _stateRoles = ["GOV", "MIL"];
+    private List<string> _stateSectors = [];
 
     public void Read(YamlText yaml, MappingView file)
     {
@@ -46,9 +51,16 @@ internal sealed class EventsReader
             }
         }
 
+        ReadCountries(yaml, events["country-names"], "'events.country-names'", _names, name => TextKey.Of(name) is { Length: > 0 } key ? key : null, "a country's name");
+        ReadCountries(yaml, events["cow"], "'events.cow'", _cow, number => number.Length is >= 1 and <= 4 && number.All(char.IsAsciiDigit) ? int.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null, "a Correlates of War state number");
         if (events["state-roles"] is { } roles && yaml.ScalarList(roles, "'events.state-roles'") is { } list)
         {
             _stateRoles = list;
+        }
+
+        if (events["state-sectors"] is { } sectors && yaml.ScalarList(sectors, "'events.state-sectors'") is { } sectorList)
+        {
+            _stateSectors = sectorList;
         }
 
         if (events["issues"] is { } issues && yaml.Sequence(issues, "'events.issues'") is { } sequence)
@@ -61,7 +73,44 @@ internal sealed class EventsReader
     }
 
     /// <summary>The mapping, with the gazetteer's country codes and the rule set's fact types (for the declared <c>event</c> type).</summary>
-    public EventMapping Build(IEnumerable<string> iso3, FactTypes types) => new(_cameo, _plover, _countries, iso3, _stateRoles, _issues, types);
+    /// <param name="iso3">The gazetteer's country codes.</param>
+    /// <param name="names">The gazetteer's names of countries, by their <see cref="TextKey"/>, to ISO alpha-3 (<c>country-names</c> entries replace them).</param>
+    /// <param name="types">The rule set's fact types.</param>
+    public EventMapping Build(IEnumerable<string> iso3, IEnumerable<KeyValuePair<string, string>> names, FactTypes types)
+    {
+        var byName = new Dictionary<string, string>(names, StringComparer.Ordinal);
+        foreach (var (key, code) in _names)
+        {
+            byName[key] = code;
+        }
+
+        return new(new EventCountries(_countries, iso3, byName, _cow), _stateRoles, _stateSectors, _cameo, _plover, _issues, types);
+    }
+
+    /// <summary>A mapping of keys (names, numbers) to ISO alpha-3 codes; <paramref name="keyOf"/> gives a key's stored form, or null when it is not one.</summary>
+    private static void ReadCountries(YamlText yaml, YamlNode? node, string what, Dictionary<string, string> into, Func<string, string?> keyOf, string keyText)
+    {
+        if (node is null || yaml.Mapping(node, what, null) is not { } map)
+        {
+            return;
+        }
+
+        foreach (var (key, keyNode) in map.KeyNodes)
+        {
+            if (yaml.Scalar(map[key]!, $"the ISO alpha-3 code of '{key}'") is not { } iso3)
+            {
+                continue;
+            }
+
+            if (keyOf(key) is not { } stored || !IsCode(iso3))
+            {
+                yaml.Error(keyNode, DiagnosticCodes.InvalidValue, $"{what} maps {keyText} to a three-letter ISO code, not '{key}: {iso3}'");
+                continue;
+            }
+
+            into[stored] = iso3.ToUpperInvariant();
+        }
+    }
 
     private static bool IsCode(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);
 

@@ -20,7 +20,7 @@ public class EventCorpusTests
         }).ToArray();
     }
 
-    private static async Task<StanceCorpus> CorpusOf(string path, StanceEngine engine)
+    internal static async Task<StanceCorpus> CorpusOf(string path, StanceEngine engine)
     {
         var corpus = new StanceCorpus();
         await foreach (var read in EventRecords.ReadFileAsync(path))
@@ -34,7 +34,7 @@ public class EventCorpusTests
         return corpus;
     }
 
-    private static string Answers(StanceCorpus corpus, CorpusWindow by)
+    internal static string Answers(StanceCorpus corpus, CorpusWindow by)
     {
         var stances = corpus.Stances(by);
         return string.Join("\n", stances.Select(s => $"{s} {string.Join(",", s.Tallies.Select(t => $"{t.Stance}:{t.Articles}:{t.Score}"))} {string.Join(",", s.Articles.Select(a => a.Id))}"))
