@@ -62,6 +62,12 @@ internal sealed class Inferrer
     /// </summary>
     public StanceReport RunResolved(string id, DateOnly? published, Fact fact, CancellationToken cancellationToken)
     {
+        if (!_rules.Matcher.CanFireAlone(fact))
+        {
+            // No rule can fire (most events): what Decide gives when nothing fired, without the run.
+            return new StanceReport(id, published, [], []);
+        }
+
         Fact[] input = [fact];
         return Decide(id, published, input, [fact], [], null, cancellationToken);
     }
