@@ -22,22 +22,23 @@ public sealed class EventMapping
 {
     private readonly FrozenDictionary<string, Stance?> _cameo;
     private readonly FrozenDictionary<string, Stance?> _plover;
-    private readonly FrozenDictionary<string, string> _countries;
-    private readonly FrozenSet<string> _iso3;
+    private readonly FrozenDictionary<string, string> _iso3Of;
     private readonly FrozenSet<string> _stateRoles;
     private readonly FrozenDictionary<string, string> _toward;
     private readonly ConcurrentDictionary<string, Stance?> _cameoMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _roleMemo = new(StringComparer.Ordinal);
+    private readonly EventIssueRule[] _issues;
 
     internal EventMapping(IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyDictionary<string, string> countries, IEnumerable<string> iso3, IEnumerable<string> stateRoles, IReadOnlyList<EventIssueRule> issues, FactTypes types)
     {
         _cameo = cameo.ToFrozenDictionary(StringComparer.Ordinal);
         _plover = plover.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _countries = countries.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _iso3 = iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        _toward = _iso3.ToFrozenDictionary(c => c, c => "toward-" + c.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+        var known = iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _iso3Of = IsoCodes(countries, known);
+        _toward = known.ToFrozenDictionary(c => c, c => "toward-" + c.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
         _stateRoles = stateRoles.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         Issues = issues;
+        _issues = [.. issues];
         Facts = types.TryGet(EventFacts.TypeName, out var type) && type.IsDeclared ? new EventFacts(this, type) : null;
     }
 
@@ -95,16 +96,47 @@ public sealed class EventMapping
             return null;
         }
 
-        // The gazetteer's own spelling of the code: no string made per call.
-        return _iso3.TryGetValue(_countries.TryGetValue(code, out var mapped) ? mapped : code, out var iso3) ? iso3 : null;
+        return _iso3Of.GetValueOrDefault(code);
+    }
+
+    /// <summary>
+    /// Every coded country that is one, to the gazetteer's own spelling of its ISO alpha-3 code (no
+    /// string made per lookup), in one table: a listed CAMEO code to its mapped code when the
+    /// gazetteer knows that (else to none, even if the code is itself an ISO code), any other known
+    /// ISO code to itself.
+    /// </summary>
+    private static FrozenDictionary<string, string> IsoCodes(IReadOnlyDictionary<string, string> countries, FrozenSet<string> known)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var iso3 in known)
+        {
+            codes[iso3] = iso3;
+        }
+
+        foreach (var (code, mapped) in countries)
+        {
+            if (known.TryGetValue(mapped, out var iso3))
+            {
+                codes[code] = iso3;
+            }
+            else
+            {
+                codes.Remove(code);
+            }
+        }
+
+        return codes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the actor's act speaks for its country: a country, and no role or a state role (the first three letters count).</summary>
     public bool SpeaksForState(EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return CountryOf(actor.CountryCode) is not null && (_roleMemo.TryGetValue(actor.Role, out var known) ? known : Remember(_roleMemo, actor.Role, IsStateRole(actor.Role)));
+        return CountryOf(actor.CountryCode) is not null && IsStateRoleCached(actor.Role);
     }
+
+    /// <summary>Whether a coded role speaks for the state (<see cref="SpeaksForState"/> of an actor whose country is known).</summary>
+    internal bool IsStateRoleCached(string role) => _roleMemo.TryGetValue(role, out var known) ? known : Remember(_roleMemo, role, IsStateRole(role));
 
     private bool IsStateRole(string coded)
     {
@@ -122,7 +154,7 @@ public sealed class EventMapping
     /// <summary>The issue of the record whose target country is known.</summary>
     internal string? IssueOf(EventRecord record, string? target)
     {
-        foreach (var rule in Issues)
+        foreach (var rule in _issues)
         {
             if (Matches(rule, record, target))
             {
