@@ -49,6 +49,19 @@ public class EventBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
     public long EngineAlone() => EventPaths.ToCorpus(_engine, _records).Cells;
 
+    /// <summary>The inference alone: events already read -> facts -> rules -> reports, no corpus (what the corpus adds to <see cref="EngineAlone"/> is the difference).</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public long InferOnly()
+    {
+        var stances = 0L;
+        foreach (var record in _records)
+        {
+            stances += _engine.InferEvent(record).Stances.Count;
+        }
+
+        return stances;
+    }
+
     /// <summary>Reading alone: GDELT bytes -> event records.</summary>
     [Benchmark(OperationsPerInvoke = Events)]
     public long ReadGdelt()

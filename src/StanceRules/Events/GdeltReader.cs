@@ -25,6 +25,10 @@ internal sealed class GdeltReader : IDisposable
     private readonly Stream _stream;
     private readonly string _source;
     private readonly ShortStrings _strings = new();
+
+    // Actors recently made, by their strings' cache slots (see Actor).
+    private const int ActorSlots = 1024;
+    private readonly EventActor?[] _actors = new EventActor?[ActorSlots];
     private readonly string?[] _codes = new string?[5 * 10_000];
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
     private int _start;
@@ -176,7 +180,7 @@ internal sealed class GdeltReader : IDisposable
             return Bad($"QuadClass '{Shown(quad)}' is not 1 to 4");
         }
 
-        var target = row[columns[17]].IsEmpty && row[columns[16]].IsEmpty ? null : new EventActor(_strings.Get(row[columns[16]]), _strings.Get(row[columns[17]]), _strings.Get(row[columns[22]]));
+        var target = row[columns[17]].IsEmpty && row[columns[16]].IsEmpty ? null : Actor(row[columns[16]], row[columns[17]], row[columns[22]]);
         var record = new EventRecord
         {
             Id = Encoding.ASCII.GetString(id),
@@ -184,11 +188,28 @@ internal sealed class GdeltReader : IDisposable
             Coding = EventCoding.Cameo,
             Code = _codes[(code.Length * 10_000) + number] ??= Encoding.ASCII.GetString(code),
             QuadClass = quad[0] - '0',
-            Source = new EventActor(_strings.Get(row[columns[6]]), _strings.Get(row[columns[7]]), _strings.Get(row[columns[12]])),
+            Source = Actor(row[columns[6]], row[columns[7]], row[columns[12]]),
             Target = target,
             Evidence = count == 57 ? null : Encoding.UTF8.GetString(row[columns[count - 1]]),
         };
         return new EventRead(_source, _line, record, null);
+    }
+
+    /// <summary>
+    /// The actor of a name, country code and role: the one made last time for the same three strings
+    /// (an <see cref="EventActor"/> is immutable; the short strings come from one cache, so the same
+    /// values are the same string objects), else a new one in its slot.
+    /// </summary>
+    private EventActor Actor(ReadOnlySpan<byte> name, ReadOnlySpan<byte> country, ReadOnlySpan<byte> role)
+    {
+        var (text, code, sector) = (_strings.Get(name, out var a), _strings.Get(country, out var b), _strings.Get(role, out var c));
+        ref var slot = ref _actors[(int)(((uint)a * 0x9E3779B1u) ^ ((uint)b * 0x85EBCA77u) ^ ((uint)c * 0xC2B2AE3Du)) & (ActorSlots - 1)];
+        if (slot is { } known && ReferenceEquals(known.Text, text) && ReferenceEquals(known.CountryCode, code) && ReferenceEquals(known.Role, sector))
+        {
+            return known;
+        }
+
+        return slot = new EventActor(text, code, sector);
     }
 
     /// <summary>The positions of the row's tabs, 16 bytes at a time; stops one past <paramref name="tabs"/>' length (too many columns).</summary>
@@ -267,8 +288,11 @@ internal sealed class GdeltReader : IDisposable
         private readonly byte[]?[] _keys = new byte[Slots][];
         private readonly string?[] _values = new string?[Slots];
 
-        public string Get(ReadOnlySpan<byte> bytes)
+        /// <param name="bytes">The field's bytes.</param>
+        /// <param name="slot">The cache slot the string is in (the same one for the same bytes while it stays), or -1 when it is not cached.</param>
+        public string Get(ReadOnlySpan<byte> bytes, out int slot)
         {
+            slot = -1;
             if (bytes.IsEmpty)
             {
                 return string.Empty;
@@ -279,7 +303,7 @@ internal sealed class GdeltReader : IDisposable
                 return Encoding.UTF8.GetString(bytes);
             }
 
-            var slot = Slot(bytes);
+            slot = Slot(bytes);
             if (_keys[slot] is { } key && bytes.SequenceEqual(key))
             {
                 return _values[slot]!;

@@ -38,7 +38,11 @@ internal static class ConflictPolicy
             keyed[i] = new SignalKey(signal, first, i);
         }
 
-        Array.Sort(keyed, (a, b) => SignalKey.Compare(a, b, factOrder));
+        if (keyed.Length > 1)
+        {
+            Array.Sort(keyed, (a, b) => SignalKey.Compare(a, b, factOrder));
+        }
+
         var result = new List<CountryStance>();
         var start = 0;
         while (start < keyed.Length)

@@ -62,8 +62,15 @@ internal sealed class Inferrer
     /// </summary>
     public StanceReport RunResolved(string id, DateOnly? published, Fact fact, CancellationToken cancellationToken)
     {
-        Fact[] input = [fact];
-        return Decide(id, published, input, [fact], [], null, cancellationToken);
+        if (!_rules.Matcher.CanFireAlone(fact))
+        {
+            // No rule can fire (most events): what Decide gives when nothing fired, without the run.
+            return new StanceReport(id, published, [], []);
+        }
+
+        // The one list is the input (for the fact order) and the resolved facts: Decide reads both, changes neither.
+        List<Fact> facts = [fact];
+        return Decide(id, published, facts, facts, [], null, cancellationToken);
     }
 
     /// <summary>Runs the rules over the resolved facts and decides each stance.</summary>
@@ -89,20 +96,18 @@ internal sealed class Inferrer
 
         // One pass over working memory and what the indexed matcher kept outside it, in that order.
         var signals = new List<StanceSignal>(produced.Count);
-        foreach (var item in session is null ? extra : session.Query<object>().AsEnumerable().Concat(extra))
+        if (session is null)
         {
-            switch (item)
+            foreach (var item in extra)
             {
-                case StanceSignal signal:
-                    signals.Add(signal);
-                    break;
-                case UnattributedSignal lost:
-                    foreach (var fact in lost.Facts)
-                    {
-                        unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
-                    }
-
-                    break;
+                Collect(item, signals, unresolved);
+            }
+        }
+        else
+        {
+            foreach (var item in session.Query<object>().AsEnumerable().Concat(extra))
+            {
+                Collect(item, signals, unresolved);
             }
         }
 
@@ -113,11 +118,7 @@ internal sealed class Inferrer
             return new StanceReport(articleId, published, [], []);
         }
 
-        var order = new Dictionary<string, int>(input.Count, StringComparer.Ordinal);
-        for (var i = 0; i < input.Count; i++)
-        {
-            order[input[i].Id] = i;
-        }
+        var order = FactOrder.Of(input);
 
         var stances = ConflictPolicy.Decide(signals, order);
         foreach (var stance in stances)
@@ -131,6 +132,24 @@ internal sealed class Inferrer
             .ThenBy(u => u.Reason, StringComparer.Ordinal)
             .ToArray();
         return new StanceReport(articleId, published, stances, distinctUnresolved);
+    }
+
+    /// <summary>A signal to decide, or the facts of an unattributed one to list as unresolved.</summary>
+    private static void Collect(object item, List<StanceSignal> signals, List<UnresolvedActor> unresolved)
+    {
+        switch (item)
+        {
+            case StanceSignal signal:
+                signals.Add(signal);
+                break;
+            case UnattributedSignal lost:
+                foreach (var fact in lost.Facts)
+                {
+                    unresolved.Add(new UnresolvedActor(fact.Id, fact.Actor, $"rule '{lost.Rule}': {lost.Reason}"));
+                }
+
+                break;
+        }
     }
 
     /// <summary>

@@ -23,6 +23,10 @@ internal sealed class EventFacts
     // For each of FieldNames, its position in the declared type's values, or -1 when the declaration lacks it (or gives it another kind).
     private readonly int[] _index;
 
+    // Boxed dates, shared between threads: a slot holds one immutable box, replaced whole.
+    private const int DateSlots = 1024;
+    private readonly object?[] _dates = new object?[DateSlots];
+
     public EventFacts(EventMapping mapping, FactType type)
     {
         _mapping = mapping;
@@ -56,11 +60,26 @@ internal sealed class EventFacts
         Set(values, 7, Text(target?.CountryCode));
         Set(values, 8, targetCountry);
         Set(values, 9, Text(target?.Role));
-        Set(values, 10, record.Date);
+        Set(values, 10, record.Date is { } date ? Boxed(date) : null);
         Set(values, 11, record.Text);
         Set(values, 12, _mapping.FamilyOf(record) is { } family ? Families[(int)family] : null);
-        Set(values, 13, country is not null && _mapping.SpeaksForState(source) ? True : False);
+        Set(values, 13, country is not null && _mapping.IsStateRoleCached(source.Role) ? True : False);
         return fact;
+    }
+
+    /// <summary>The date as the fact holds it, boxed once per day seen lately (events of a file share few days): a slot per day number modulo the table's size, whose box is replaced by a later day's.</summary>
+    private object Boxed(DateOnly date)
+    {
+        ref var slot = ref _dates[date.DayNumber & (DateSlots - 1)];
+        var box = Volatile.Read(ref slot);
+        if (box is DateOnly known && known == date)
+        {
+            return box;
+        }
+
+        box = date;
+        Volatile.Write(ref slot, box);
+        return box;
     }
 
     private static string? Text(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -30,7 +30,7 @@ public sealed class EventMapping
 {
     private readonly FrozenDictionary<string, Stance?> _cameo;
     private readonly FrozenDictionary<string, Stance?> _plover;
-    private readonly FrozenDictionary<string, string> _countries;
+    private readonly FrozenDictionary<string, string> _iso3Of;
     private readonly FrozenSet<string> _iso3;
     private readonly FrozenSet<string> _stateRoles;
     private readonly FrozenSet<string> _stateSectors;
@@ -40,19 +40,21 @@ public sealed class EventMapping
     private readonly ConcurrentDictionary<string, Stance?> _cameoMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _roleMemo = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _nameMemo = new(StringComparer.Ordinal);
+    private readonly EventIssueRule[] _issues;
 
     internal EventMapping(EventCountries countries, IEnumerable<string> stateRoles, IEnumerable<string> stateSectors, IReadOnlyDictionary<string, Stance?> cameo, IReadOnlyDictionary<string, Stance?> plover, IReadOnlyList<EventIssueRule> issues, FactTypes types)
     {
         _cameo = cameo.ToFrozenDictionary(StringComparer.Ordinal);
         _plover = plover.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _countries = countries.Cameo.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _iso3 = countries.Iso3.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        _iso3Of = IsoCodes(countries.Cameo, _iso3);
         _toward = _iso3.ToFrozenDictionary(c => c, c => "toward-" + c.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
         _stateRoles = stateRoles.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _stateSectors = stateSectors.Select(s => s.Trim()).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
         _names = countries.Names.ToFrozenDictionary(StringComparer.Ordinal);
         _cow = countries.Cow.ToFrozenDictionary(StringComparer.Ordinal);
         Issues = issues;
+        _issues = [.. issues];
         Facts = types.TryGet(EventFacts.TypeName, out var type) && type.IsDeclared ? new EventFacts(this, type) : null;
     }
 
@@ -119,7 +121,7 @@ public sealed class EventMapping
         }
 
         // The gazetteer's own spelling of the code: no string made per call.
-        if (_iso3.TryGetValue(_countries.TryGetValue(code, out var mapped) ? mapped : code, out var iso3))
+        if (_iso3Of.TryGetValue(code, out var iso3))
         {
             return iso3;
         }
@@ -134,6 +136,35 @@ public sealed class EventMapping
         return isCode ? null : _nameMemo.TryGetValue(code, out var named) ? named : Remember(_nameMemo, code, NamedCountry(code), maxKey: 64);
     }
 
+    /// <summary>
+    /// Every coded country that is one, to the gazetteer's own spelling of its ISO alpha-3 code (no
+    /// string made per lookup), in one table: a listed CAMEO code to its mapped code when the
+    /// gazetteer knows that (else to none, even if the code is itself an ISO code), any other known
+    /// ISO code to itself.
+    /// </summary>
+    private static FrozenDictionary<string, string> IsoCodes(IReadOnlyDictionary<string, string> countries, FrozenSet<string> known)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var iso3 in known)
+        {
+            codes[iso3] = iso3;
+        }
+
+        foreach (var (code, mapped) in countries)
+        {
+            if (known.TryGetValue(mapped, out var iso3))
+            {
+                codes[code] = iso3;
+            }
+            else
+            {
+                codes.Remove(code);
+            }
+        }
+
+        return codes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
     private string? NamedCountry(string name) =>
         _names.TryGetValue(TextKey.Of(name), out var iso3) && _iso3.TryGetValue(iso3, out var known) ? known : null;
 
@@ -141,8 +172,11 @@ public sealed class EventMapping
     public bool SpeaksForState(EventActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return CountryOf(actor.CountryCode) is not null && (_roleMemo.TryGetValue(actor.Role, out var known) ? known : Remember(_roleMemo, actor.Role, IsStateRole(actor.Role)));
+        return CountryOf(actor.CountryCode) is not null && IsStateRoleCached(actor.Role);
     }
+
+    /// <summary>Whether a coded role speaks for the state (<see cref="SpeaksForState"/> of an actor whose country is known).</summary>
+    internal bool IsStateRoleCached(string role) => _roleMemo.TryGetValue(role, out var known) ? known : Remember(_roleMemo, role, IsStateRole(role));
 
     private bool IsStateRole(string coded)
     {
@@ -166,7 +200,7 @@ public sealed class EventMapping
     /// <summary>The issue of the record whose target country is known.</summary>
     internal string? IssueOf(EventRecord record, string? target)
     {
-        foreach (var rule in Issues)
+        foreach (var rule in _issues)
         {
             if (Matches(rule, record, target))
             {

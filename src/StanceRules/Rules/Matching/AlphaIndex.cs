@@ -56,6 +56,20 @@ internal sealed class TypeIndex
         }
     }
 
+    /// <summary>Whether the fact passes the pattern tests of one of the rules it meets (any order: only whether).</summary>
+    public bool AnyPatternHolds(Fact fact)
+    {
+        foreach (var field in _fields)
+        {
+            if (field.Lookup(fact) is { } rules && AnyHolds(rules, fact))
+            {
+                return true;
+            }
+        }
+
+        return AnyHolds(_scan, fact);
+    }
+
     /// <summary>
     /// The rules the fact may match, in rule-set order: the one list that applies as it is stored
     /// (each is in rule-set order already), or, when several do, merged into <paramref name="merged"/>.
@@ -94,6 +108,19 @@ internal sealed class TypeIndex
         merged.AddRange(_scan);
         merged.Sort(static (a, b) => a.Order.CompareTo(b.Order));
         return merged;
+    }
+
+    private static bool AnyHolds(List<IndexedRule> rules, Fact fact)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.PatternHolds(fact))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

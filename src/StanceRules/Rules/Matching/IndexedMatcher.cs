@@ -27,6 +27,9 @@ internal sealed class IndexedMatcher
     private readonly bool _hasGroups;
     private readonly HandWrittenRules? _handWritten;
 
+    // The declared types a rule NRules or the joins run has a positive pattern of; null when no fact can be screened (see CanFireAlone).
+    private readonly HashSet<string>? _unscreened;
+
     /// <param name="plan">The plan to run.</param>
     /// <param name="handWritten">Rules that replace the plan's indexed and joined ones (the benchmarks' floor); null to run the plan.</param>
     public IndexedMatcher(MatchPlan plan, HandWrittenRules? handWritten = null)
@@ -35,9 +38,31 @@ internal sealed class IndexedMatcher
         _handWritten = handWritten;
         _index = new AlphaIndex(plan.Indexed);
         _hasGroups = plan.Indexed.Any(r => r.HasGroups);
+        _unscreened = Unscreened(plan, handWritten);
     }
 
     public MatchPlan Plan { get; }
+
+    /// <summary>
+    /// Whether some rule could fire when <paramref name="fact"/> is the only fact of an inference
+    /// (an event record's fact): false only when none can. Derived from the plan, not from any one
+    /// rule set: a rule needs a fact for each of its positive patterns, and at the start only this
+    /// fact is there, so the first rule to fire has only positive patterns this fact meets. When every
+    /// rule with a positive pattern of the fact's declared type runs by hash lookup, those rules are
+    /// the only candidates for that first firing; if the fact passes none of their pattern tests,
+    /// nothing fires (no fact or signal is ever made for another rule to match). Any other plan, a
+    /// fact of a CLR type, or reference mode (every rule in NRules): true, and the inference decides.
+    /// </summary>
+    public bool CanFireAlone(Fact fact)
+    {
+        if (_unscreened is null || fact is not DeclaredFact declared || _unscreened.Contains(declared.TypeName))
+        {
+            return true;
+        }
+
+        // No indexed rule of the type: no rule has a positive pattern of it.
+        return _index.Of(fact) is { } index && index.AnyPatternHolds(fact);
+    }
 
     /// <summary>
     /// Matches the facts against every rule the plan runs outside NRules. What they produce goes to
@@ -105,5 +130,34 @@ internal sealed class IndexedMatcher
         }
 
         return firings;
+    }
+
+    private static HashSet<string>? Unscreened(MatchPlan plan, HandWrittenRules? handWritten)
+    {
+        if (handWritten is not null || plan.AllRete)
+        {
+            return null;
+        }
+
+        var indexed = plan.Indexed.Select(r => r.Rule).ToHashSet();
+        var unscreened = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in plan.Rules)
+        {
+            foreach (var pattern in rule.Rule.Positives)
+            {
+                if (!pattern.Type.IsDeclared && pattern.Type.ClrType.IsAssignableFrom(typeof(DeclaredFact)))
+                {
+                    // A pattern over any fact would meet a declared fact too.
+                    return null;
+                }
+
+                if (pattern.Type.IsDeclared && !indexed.Contains(rule))
+                {
+                    unscreened.Add(pattern.Type.Name);
+                }
+            }
+        }
+
+        return unscreened;
     }
 }

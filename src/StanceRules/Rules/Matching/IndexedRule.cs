@@ -76,6 +76,9 @@ internal sealed class IndexedRule
         return true;
     }
 
+    /// <summary>Whether the fact passes the rule's own pattern tests (its <c>not</c>/<c>exists</c> groups left out): a rule it fails cannot fire on it.</summary>
+    public bool PatternHolds(Fact fact) => _matches.Holds(fact);
+
     /// <summary>What <see cref="RuleActions.Emit"/> makes of this fact (a signal, an unattributed signal, or nothing), without the array of one fact it would take.</summary>
     public object? Produce(Fact fact)
     {
