@@ -88,7 +88,27 @@ internal static class AggregationMemory
             }
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{large.Cells:N0} cells, {small.BytesPerCell:N0} -> {large.BytesPerCell:N0} bytes per cell from 30k to 100k reports, de-dup {large.FingerprintBytesPerReport:0.0} bytes per report, merge exact");
+        // At every resolution: four merged partitions answer as one corpus at it, and as the daily corpus, by every window it answers by.
+        foreach (var resolution in Enum.GetValues<CorpusWindow>())
+        {
+            var options = new CorpusOptions { Resolution = resolution };
+            var wholeAt = StanceCorpus.FromReports(reports, options);
+            var mergedAt = new StanceCorpus(options);
+            foreach (var partition in Enumerable.Range(0, 4).Select(p => StanceCorpus.FromReports(reports.Where((_, i) => i % 4 == p), options)))
+            {
+                mergedAt.Merge(partition);
+            }
+
+            foreach (var by in Enum.GetValues<CorpusWindow>().Where(by => wholeAt.CanAnswer(by)))
+            {
+                if (Describe(mergedAt, by) != Describe(wholeAt, by) || Describe(wholeAt, by) != Describe(whole, by))
+                {
+                    throw new InvalidOperationException($"aggregation: at resolution {resolution}, by {by}, merged partitions or the corpus answer differently from the daily corpus");
+                }
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{large.Cells:N0} cells, {small.BytesPerCell:N0} -> {large.BytesPerCell:N0} bytes per cell from 30k to 100k reports, de-dup {large.FingerprintBytesPerReport:0.0} bytes per report, merge exact (at every resolution too)");
     }
 
     private static string Describe(StanceCorpus corpus, CorpusWindow by) =>

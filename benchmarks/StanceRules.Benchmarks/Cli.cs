@@ -204,22 +204,7 @@ internal static class Cli
         Run("telemetry", Suites.TelemetryBenchmarks.Check);
         // Text extraction: the benchmark's text gives the seeds' facts, repeated, each at its offset.
         Run("extraction", Suites.ExtractionText.Check);
-        // The stream suite: JSON Lines give the reports the engine gives the same documents parsed from YAML.
-        Run("streams", () =>
-        {
-            var engine = StanceEngine.CreateDefault();
-            var fromJsonLines = Suites.Streams.JsonLinesToCorpus(engine, StreamInputs.JsonLines(200, 8));
-            var fromYaml = StanceCorpus.FromReports(StreamInputs.Yaml(200, 8).Select(t => engine.Infer(ArticleFacts.Parse(t, "doc.facts.yaml"))));
-            if (fromJsonLines.Articles != 200 || fromJsonLines.Cells != fromYaml.Cells
-                || string.Join("\n", fromJsonLines.Stances(CorpusWindow.Day)) != string.Join("\n", fromYaml.Stances(CorpusWindow.Day)))
-            {
-                throw new InvalidOperationException("JSON Lines and YAML documents gave different corpora");
-            }
-
-            return $"JSON Lines = YAML on 200 documents ({fromJsonLines.Cells} cells)";
-        });
-
-        // The JSON Lines suite: each method once; both readers and every path agree with the engine alone.
+        // The JSON Lines suite: each method once; both readers and every path agree with the engine alone, and JSON Lines with YAML.
         Run("jsonlines", Suites.JsonLinesBenchmarks.Check);
 
         // The event suite: GDELT bytes give the corpus the engine gives the same events parsed.

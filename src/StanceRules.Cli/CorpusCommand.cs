@@ -95,7 +95,7 @@ internal static class CorpusCommand
             return CommandLine.Invalid;
         }
 
-        var corpus = new StanceCorpus();
+        var corpus = new StanceCorpus(query.Options);
         var streamed = stdinReports is not null || documents.Any(DocumentInputs.IsStream);
         var total = streamed ? 0 : documents.Count + reportFiles.Sum(CountLines);
         var (done, failed) = (0, 0);
@@ -360,10 +360,12 @@ internal static class CorpusCommand
         }
 
         var countries = List(options.Get("--country"))?.Select(c => c.ToUpperInvariant()).ToArray();
+        var filter = new CorpusFilter { Countries = countries, Issues = List(options.Get("--issue")), Since = since, Until = until };
         query = new CorpusQuery
         {
             By = window,
-            Filter = new CorpusFilter { Countries = countries, Issues = List(options.Get("--issue")), Since = since, Until = until },
+            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter) },
+            Filter = filter,
             Top = top,
             Show = show ?? (options.Format switch
             {
@@ -376,6 +378,15 @@ internal static class CorpusCommand
         return true;
     }
 
+    /// <summary>
+    /// The coarsest resolution that answers by <paramref name="by"/> with the filter's dates: the
+    /// window asked by, unless --since or --until falls inside one (then a finer one, down to days).
+    /// Memory grows with the corpus's cells, so the coarser the fewer.
+    /// </summary>
+    internal static CorpusWindow ResolutionFor(CorpusWindow by, CorpusFilter filter) =>
+        Enum.GetValues<CorpusWindow>().Reverse()
+            .First(resolution => new StanceCorpus(new CorpusOptions { Resolution = resolution }).CanAnswer(by, filter));
+
     private static string[]? List(string? text) => text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
@@ -383,6 +394,9 @@ internal static class CorpusCommand
 internal sealed record CorpusQuery
 {
     public CorpusWindow By { get; init; } = CorpusWindow.Month;
+
+    /// <summary>The corpus's options: its resolution is the coarsest that answers the query (<see cref="CorpusCommand.ResolutionFor"/>).</summary>
+    public CorpusOptions Options { get; init; } = new() { Resolution = CorpusWindow.Month };
 
     public CorpusFilter Filter { get; init; } = new();
 

@@ -43,7 +43,7 @@ internal static class CorpusEvents
 
         var format = from switch { "plover" => EventFormat.Plover, "gdelt" => EventFormat.Gdelt, "polecat" => EventFormat.Polecat, _ => EventFormat.Auto };
         var parts = new Part?[options.Paths.Count];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine));
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, i => parts[i] = Read(options.Paths[i], options.Stdin, format, engine, query.Options));
 
         // The first file's partial corpus is the result the others merge into: copying it into an
         // empty corpus would hold every cell twice at the peak. Each part is let go once merged.
@@ -93,9 +93,9 @@ internal static class CorpusEvents
     /// <summary>One file's partial corpus, its errors and warnings (printed in file order), and its counts.</summary>
     private sealed record Part(StanceCorpus Corpus, List<string> Messages, int Failed, long Events, long Stances, Dictionary<string, long> Reasons);
 
-    private static Part Read(string path, StandardInput stdin, EventFormat format, StanceEngine engine)
+    private static Part Read(string path, StandardInput stdin, EventFormat format, StanceEngine engine, CorpusOptions options)
     {
-        var corpus = new StanceCorpus();
+        var corpus = new StanceCorpus(options);
         var messages = new List<string>();
         var reasons = new Dictionary<string, long>(StringComparer.Ordinal);
         var kinds = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -44,7 +44,8 @@ public class JsonLinesBenchmarks
 
     /// <summary>
     /// The quick check of <c>--check</c>: every method of the suite runs once, the two readers give
-    /// the facts they were written with, and each path to corpus cells gives the engine alone's cells.
+    /// the facts they were written with, each path to corpus cells gives the engine alone's cells,
+    /// and the corpora of the JSON Lines and the YAML documents give the same stances.
     /// </summary>
     public static string Check()
     {
@@ -59,7 +60,14 @@ public class JsonLinesBenchmarks
             throw new InvalidOperationException($"expected ({facts} facts, {facts} facts, {stances} stances, {cells} cells, {cells} cells), got {got}");
         }
 
-        return $"{Documents} documents: JSON Lines and YAML give {facts} facts, {stances} stances and {cells} cells each way";
+        // Counts alone could agree by chance: the two corpora's stances, written out, must be equal.
+        var (fromJsonLines, fromYaml) = (suite.CorpusOfJsonLines(), suite.CorpusOfYaml());
+        if (string.Join("\n", fromJsonLines.Stances(CorpusWindow.Day)) != string.Join("\n", fromYaml.Stances(CorpusWindow.Day)))
+        {
+            throw new InvalidOperationException("JSON Lines and YAML documents gave different corpora");
+        }
+
+        return $"{Documents} documents: JSON Lines and YAML give {facts} facts, {stances} stances, {cells} cells and the same corpus each way";
     }
 
     /// <summary>The engine alone: the documents already parsed, inferred into corpus cells.</summary>
@@ -85,12 +93,7 @@ public class JsonLinesBenchmarks
 
     /// <summary>JSON Lines bytes -> documents -> reports -> corpus cells.</summary>
     [Benchmark(OperationsPerInvoke = Documents)]
-    public long JsonLinesToCorpus()
-    {
-        var corpus = new StanceCorpus();
-        JsonLines.Read(_jsonLines, _engine.FactTypes, article => corpus.Add(_engine.Infer(article)));
-        return corpus.Cells;
-    }
+    public long JsonLinesToCorpus() => CorpusOfJsonLines().Cells;
 
     /// <summary>YAML texts -> documents.</summary>
     [Benchmark(OperationsPerInvoke = Documents)]
@@ -107,7 +110,16 @@ public class JsonLinesBenchmarks
 
     /// <summary>YAML texts -> documents -> reports -> corpus cells.</summary>
     [Benchmark(OperationsPerInvoke = Documents)]
-    public long YamlToCorpus()
+    public long YamlToCorpus() => CorpusOfYaml().Cells;
+
+    private StanceCorpus CorpusOfJsonLines()
+    {
+        var corpus = new StanceCorpus();
+        JsonLines.Read(_jsonLines, _engine.FactTypes, article => corpus.Add(_engine.Infer(article)));
+        return corpus;
+    }
+
+    private StanceCorpus CorpusOfYaml()
     {
         var corpus = new StanceCorpus();
         foreach (var text in _yaml)
@@ -115,7 +127,7 @@ public class JsonLinesBenchmarks
             corpus.Add(_engine.Infer(ArticleFacts.Parse(text, "doc.facts.yaml", _engine.FactTypes)));
         }
 
-        return corpus.Cells;
+        return corpus;
     }
 }
 

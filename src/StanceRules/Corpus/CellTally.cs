@@ -1,7 +1,7 @@
 namespace StanceRules;
 
 /// <summary>
-/// What the articles of one (country, issue, day) said for one stance: how many gave each
+/// What the articles of one (country, issue, window) said for one stance: how many gave each
 /// confidence (a multiset, so merging is exact and order-free), the strongest few articles and
 /// the earliest. Its size depends on the distinct confidences (at most 10,001: reports give four
 /// decimals) and <see cref="CorpusOptions.ArticlesPerCell"/>, never on the number of articles.
@@ -35,10 +35,19 @@ internal sealed class CellTally
     public void Add(int level, long count)
     {
         Articles += count;
-        var i = 0;
-        while (i < _used && _levels[i].Value > level)
+        // Binary search of the descending levels: a tally of a long window may hold thousands.
+        var (i, end) = (0, _used);
+        while (i < end)
         {
-            i++;
+            var middle = (i + end) >>> 1;
+            if (_levels[middle].Value > level)
+            {
+                i = middle + 1;
+            }
+            else
+            {
+                end = middle;
+            }
         }
 
         if (i < _used && _levels[i].Value == level)

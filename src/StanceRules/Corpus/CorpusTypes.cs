@@ -95,10 +95,16 @@ public sealed record CorpusFilter
     /// <summary>Only these issues (ids, ordinal).</summary>
     public IReadOnlyCollection<string>? Issues { get; init; }
 
-    /// <summary>Only articles published on or after this day; windows are cut to the range.</summary>
+    /// <summary>
+    /// Only articles published on or after this day; windows are cut to the range. A corpus whose
+    /// <see cref="CorpusOptions.Resolution"/> is coarser than a day takes only the first day of one of its windows.
+    /// </summary>
     public DateOnly? Since { get; init; }
 
-    /// <summary>Only articles published on or before this day; windows are cut to the range.</summary>
+    /// <summary>
+    /// Only articles published on or before this day; windows are cut to the range. A corpus whose
+    /// <see cref="CorpusOptions.Resolution"/> is coarser than a day takes only the last day of one of its windows.
+    /// </summary>
     public DateOnly? Until { get; init; }
 }
 
@@ -107,8 +113,9 @@ public sealed record CorpusOptions
 {
     private readonly int _articlesPerCell = 5;
     private readonly int _evidencePerArticle = 2;
+    private readonly CorpusWindow _resolution = CorpusWindow.Day;
 
-    /// <summary>How many articles each (country, issue, day, stance) keeps as evidence: the strongest (default 5).</summary>
+    /// <summary>How many articles each (country, issue, window of <see cref="Resolution"/>, stance) keeps as evidence: the strongest (default 5).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Less than 1 or more than 1,000 (memory per cell stays bounded).</exception>
     public int ArticlesPerCell
     {
@@ -122,6 +129,22 @@ public sealed record CorpusOptions
     {
         get => _evidencePerArticle;
         init => _evidencePerArticle = OptionRange.Check(value, 0, 1_000, nameof(CorpusOptions), nameof(EvidencePerArticle));
+    }
+
+    /// <summary>
+    /// The finest window the corpus can answer by (default <see cref="CorpusWindow.Day"/>): it
+    /// tallies each (country, issue) per window of this kind, so memory grows with these windows,
+    /// not with days. A corpus answers <see cref="StanceCorpus.Stances"/> by this window and by
+    /// every kind whose windows are unions of these (day: all; month: month, quarter, year;
+    /// quarter: quarter, year; week and year: themselves only) and refuses the others
+    /// (<see cref="StanceCorpus.CanAnswer"/>). Give the window you will ask by, up front, when the
+    /// articles span years.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a <see cref="CorpusWindow"/>.</exception>
+    public CorpusWindow Resolution
+    {
+        get => _resolution;
+        init => _resolution = Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(Resolution), value, $"{nameof(CorpusOptions)}.{nameof(Resolution)} must be a {nameof(CorpusWindow)}.");
     }
 
     /// <summary>

@@ -10,12 +10,15 @@ namespace StanceRules;
 /// <para><b>Incremental and mergeable</b>: <see cref="Add(StanceReport)"/> one report at a time;
 /// <see cref="Merge"/> adds another corpus built from other articles. Any split of the articles
 /// into corpora, merged in any order, answers every question exactly as one corpus of all of them
-/// does: each (country, issue, day) keeps a multiset of the confidences its articles gave per
+/// does: each (country, issue, window) keeps a multiset of the confidences its articles gave per
 /// stance (with counts) and the strongest and earliest articles under a total order, and every
-/// answer is computed from those alone.</para>
-/// <para><b>Memory</b> grows with the (country, issue, day) cells, not with the articles: a cell
+/// answer is computed from those alone. Corpora merge only at the same
+/// <see cref="CorpusOptions.Resolution"/> (equal options).</para>
+/// <para><b>Memory</b> grows with the (country, issue, window) cells, not with the articles: a cell
 /// keeps counts per distinct confidence and at most <see cref="CorpusOptions.ArticlesPerCell"/>
-/// articles per stance. With <see cref="CorpusOptions.DeduplicateArticles"/> (the default) it also
+/// articles per stance. The windows are of <see cref="CorpusOptions.Resolution"/> (days by
+/// default): over years of articles, a corpus built by year or month holds a small fraction of
+/// the cells of one built by day, and answers by that window alike. With <see cref="CorpusOptions.DeduplicateArticles"/> (the default) it also
 /// keeps a 64-bit fingerprint of each article id, so a repeated article is not counted twice.</para>
 /// <para><b>Dates</b>: a report without <see cref="StanceReport.Published"/> cannot be placed in a
 /// window; it is skipped and counted in <see cref="Undated"/>.</para>
@@ -62,7 +65,7 @@ public sealed partial class StanceCorpus
     /// <summary>How many conflicting article ids <see cref="ConflictingArticles"/> lists at most (memory stays bounded).</summary>
     public const int MaxConflictingListed = 100;
 
-    /// <summary>How many (country, issue, day) cells hold a stance: what memory grows with.</summary>
+    /// <summary>How many (country, issue, window of <see cref="CorpusOptions.Resolution"/>) cells hold a stance: what memory grows with.</summary>
     public int Cells => _cells.Count;
 
     /// <summary>The countries with a stance, ordered.</summary>
@@ -141,7 +144,7 @@ public sealed partial class StanceCorpus
         }
 
         Articles++;
-        var day = published.DayNumber;
+        var day = CellStart(published);
         var limit = Options.ArticlesPerCell;
         foreach (var stance in report.Stances)
         {
@@ -160,12 +163,12 @@ public sealed partial class StanceCorpus
 
     /// <summary>
     /// Adds the articles of another corpus (which is not changed). The two must have equal
-    /// <see cref="Options"/> and, when they de-duplicate, no article in common: the counts behind
+    /// <see cref="Options"/> (the same <see cref="CorpusOptions.Resolution"/> among them) and, when they de-duplicate, no article in common: the counts behind
     /// each cell cannot tell which of its articles the other corpus holds too. Partition the
     /// articles by id (as a keyed reduce does) and merge the partitions.
     /// </summary>
     /// <param name="other">The other corpus.</param>
-    /// <exception cref="ArgumentException">The options differ.</exception>
+    /// <exception cref="ArgumentException">The options differ (a different resolution among them); nothing was changed.</exception>
     /// <exception cref="InvalidOperationException">The corpora share articles; nothing was changed.</exception>
     public void Merge(StanceCorpus other)
     {
@@ -173,6 +176,11 @@ public sealed partial class StanceCorpus
         if (ReferenceEquals(other, this))
         {
             throw new InvalidOperationException("A corpus cannot merge itself: every article would be in both.");
+        }
+
+        if (other.Options.Resolution != Options.Resolution)
+        {
+            throw new ArgumentException($"Corpora merge only at the same resolution: this corpus tallies by {Name(Options.Resolution)}, the other by {Name(other.Options.Resolution)}. Build every partial corpus with the same {nameof(CorpusOptions)}.{nameof(CorpusOptions.Resolution)}.", nameof(other));
         }
 
         if (other.Options != Options)
@@ -216,17 +224,26 @@ public sealed partial class StanceCorpus
     /// </summary>
     /// <param name="by">The window kind.</param>
     /// <param name="filter">Which countries, issues and days; all when null.</param>
+    /// <exception cref="ArgumentException">
+    /// The corpus's <see cref="CorpusOptions.Resolution"/> cannot answer by <paramref name="by"/>,
+    /// or the filter's dates would cut one of its windows (<see cref="CanAnswer"/>).
+    /// </exception>
     public IReadOnlyList<WindowStance> Stances(CorpusWindow by, CorpusFilter? filter = null)
     {
-        var windows = new Dictionary<(string Country, string Issue, DateOnly Start), CellTally?[]>();
+        CheckAnswerable(by, filter);
+        var windows = new Dictionary<(string Country, string Issue, DateOnly Start), (CellTally?[] Tallies, bool Merged)>();
         foreach (var (key, tallies) in Select(filter))
         {
             var period = CorpusPeriod.Of(by, DateOnly.FromDayNumber(key.Day));
-            if (!windows.TryGetValue((key.Country, key.Issue, period.Start), out var merged))
+            var window = (key.Country, key.Issue, period.Start);
+            if (!windows.TryGetValue(window, out var found))
             {
-                windows[(key.Country, key.Issue, period.Start)] = merged = new CellTally?[4];
+                // A window of one cell (every window when asked by the resolution) is decided from the cell itself, not a copy.
+                windows[window] = (tallies, false);
+                continue;
             }
 
+            var merged = found.Merged ? found.Tallies : MergedCopy(found.Tallies);
             for (var s = 0; s < tallies.Length; s++)
             {
                 if (tallies[s] is { } tally)
@@ -234,13 +251,15 @@ public sealed partial class StanceCorpus
                     (merged[s] ??= new CellTally()).Merge(tally, Options.ArticlesPerCell);
                 }
             }
+
+            windows[window] = (merged, true);
         }
 
         return windows
             .OrderBy(w => w.Key.Country, StringComparer.Ordinal)
             .ThenBy(w => w.Key.Issue, StringComparer.Ordinal)
             .ThenBy(w => w.Key.Start)
-            .Select(w => Decide(w.Key.Country, w.Key.Issue, CorpusPeriod.Of(by, w.Key.Start), w.Value))
+            .Select(w => Decide(w.Key.Country, w.Key.Issue, CorpusPeriod.Of(by, w.Key.Start), w.Value.Tallies))
             .ToArray();
     }
 
@@ -251,6 +270,7 @@ public sealed partial class StanceCorpus
     /// </summary>
     /// <param name="by">The window kind.</param>
     /// <param name="filter">Which countries, issues and days; all when null.</param>
+    /// <exception cref="ArgumentException">As <see cref="Stances"/>: the corpus cannot answer by this window or filter.</exception>
     public IReadOnlyList<StanceChange> Changes(CorpusWindow by, CorpusFilter? filter = null) => ChangesOf(Stances(by, filter));
 
     /// <summary>
@@ -259,6 +279,7 @@ public sealed partial class StanceCorpus
     /// </summary>
     /// <param name="by">The window kind: each (issue, window) is one item compared.</param>
     /// <param name="filter">Which countries, issues and days; all when null.</param>
+    /// <exception cref="ArgumentException">As <see cref="Stances"/>: the corpus cannot answer by this window or filter.</exception>
     public IReadOnlyList<CountryAgreement> Agreements(CorpusWindow by, CorpusFilter? filter = null) => AgreementsOf(Stances(by, filter));
 
     /// <summary>
@@ -269,6 +290,7 @@ public sealed partial class StanceCorpus
     /// <param name="by">The window kind.</param>
     /// <param name="filter">Which issues and days (and which other countries); all when null.</param>
     /// <param name="count">At most this many.</param>
+    /// <exception cref="ArgumentException">As <see cref="Stances"/>: the corpus cannot answer by this window or filter.</exception>
     public IReadOnlyList<CountryAgreement> Closest(string country, CorpusWindow by, CorpusFilter? filter = null, int count = 10)
     {
         ArgumentNullException.ThrowIfNull(country);

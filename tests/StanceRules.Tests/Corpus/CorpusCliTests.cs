@@ -1,3 +1,5 @@
+using StanceRules.Cli;
+
 namespace StanceRules.Tests.Corpus;
 
 /// <summary><c>stance corpus</c>: usage errors, bad report lines, help.</summary>
@@ -15,6 +17,23 @@ public class CorpusCliTests
 
         Assert.Equal((2, ""), (exit, output));
         Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CorpusWindow.Year, null, null, CorpusWindow.Year)]
+    [InlineData(CorpusWindow.Year, "2016-04-01", "2016-12-31", CorpusWindow.Quarter)]
+    [InlineData(CorpusWindow.Year, "2016-03-01", null, CorpusWindow.Month)]
+    [InlineData(CorpusWindow.Year, "2016-03-15", null, CorpusWindow.Day)]
+    [InlineData(CorpusWindow.Quarter, "2016-02-01", null, CorpusWindow.Month)]
+    [InlineData(CorpusWindow.Month, null, "2016-02-29", CorpusWindow.Month)]
+    [InlineData(CorpusWindow.Week, null, null, CorpusWindow.Week)]
+    [InlineData(CorpusWindow.Week, "2016-01-05", null, CorpusWindow.Day)]
+    [InlineData(CorpusWindow.Day, null, null, CorpusWindow.Day)]
+    public void Corpus_TalliesAtTheCoarsestResolutionThatAnswersItsByAndDates(CorpusWindow by, string? since, string? until, CorpusWindow expected)
+    {
+        var filter = new CorpusFilter { Since = since is null ? null : DateOnly.Parse(since, null), Until = until is null ? null : DateOnly.Parse(until, null) };
+
+        Assert.Equal(expected, CorpusCommand.ResolutionFor(by, filter));
     }
 
     [Fact]

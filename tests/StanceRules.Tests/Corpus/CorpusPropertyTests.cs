@@ -14,7 +14,7 @@ public class CorpusPropertyTests
     private const int Cases = 10_000;
 
     // Small limits so that the bounded parts (strongest articles, evidence) are truncated often.
-    private static readonly CorpusOptions Options = new() { ArticlesPerCell = 2, EvidencePerArticle = 1 };
+    internal static readonly CorpusOptions Options = new() { ArticlesPerCell = 2, EvidencePerArticle = 1 };
 
     private static readonly string[] Countries = ["AAA", "BBB", "CCC", "DDD"];
     private static readonly string[] Issues = ["war", "plan"];
@@ -28,9 +28,9 @@ public class CorpusPropertyTests
     private static readonly Gen<(int Day, (int Country, int Issue, int Stance, int Confidence)[] Stances)> ArticleGen =
         Gen.Select(Gen.Int[0, 40], StanceGen.Array[0, 5]);
 
-    private static readonly Gen<CorpusWindow> WindowGen = Gen.Enum<CorpusWindow>();
+    internal static readonly Gen<CorpusWindow> WindowGen = Gen.Enum<CorpusWindow>();
 
-    private static readonly Gen<StanceReport[]> ReportsGen =
+    internal static readonly Gen<StanceReport[]> ReportsGen =
         ArticleGen.Array[1, 16].Select(articles => articles.Select((a, i) => Report($"a{i}", Origin.AddDays(a.Day), a.Stances)).ToArray());
 
     [Fact]
