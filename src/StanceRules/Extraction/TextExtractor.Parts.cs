@@ -29,6 +29,12 @@ internal sealed partial class TextExtractor
         }
 
         Array.Fill(_nameOf, -1, 0, n);
+        if (_plural.Length < n)
+        {
+            _plural = new bool[Math.Max(n, _plural.Length * 2)];
+        }
+
+        Array.Clear(_plural, 0, n);
         _names.Clear();
         for (var i = 0; i < n; i++)
         {
@@ -55,6 +61,14 @@ internal sealed partial class TextExtractor
                 }
             }
 
+            if (bestEntry is null && PluralDemonym(i) is { } demonym)
+            {
+                // "Palestinians", "Israelis": a country's people; resolution decides whether they are its state ("the Palestinians").
+                bestEntry = demonym;
+                best = i;
+                _plural[i] = true;
+            }
+
             if (bestEntry is null || (bestEntry is CountryAlias { Kind: AliasKind.Code } && !AllUpper(i, best)))
             {
                 continue; // codes count in capitals only: "us" is not the USA
@@ -64,6 +78,13 @@ internal sealed partial class TextExtractor
             Array.Fill(_nameOf, _names.Count - 1, i, best - i + 1);
             i = best;
         }
+    }
+
+    /// <summary>The demonym a capitalized word is the plural of ("Palestinians", "Israelis"), or null.</summary>
+    private CountryAlias? PluralDemonym(int word)
+    {
+        var key = KeySpan(word);
+        return key.Length > 3 && key[^1] == 's' && _index.TryName(key[..^1], out var entry) && entry is CountryAlias { Kind: AliasKind.Demonym } demonym ? demonym : null;
     }
 
     private bool AllUpper(int first, int last)
@@ -129,6 +150,18 @@ internal sealed partial class TextExtractor
                     first++;
                 }
 
+                // "the Palestinians": the article belongs to the actor's words (resolution reads it as the state).
+                if (_plural[first] && first > 0 && Key(first - 1) == "the")
+                {
+                    first--;
+                }
+
+                // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders".
+                while (last + 1 < n && SameSegment(last + 1, i) && (AgentRole(last + 1) is not null || (IsTitle(last + 1) && AgentRole(last) is not null)))
+                {
+                    last++;
+                }
+
                 runs.Add((first, last));
             }
 
@@ -153,8 +186,57 @@ internal sealed partial class TextExtractor
                 demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } : Key(w) is "and" or "s" or "the";
             }
 
-            _actors.Add(new ActorSpan(first, last, text, Resolve(text), demonymOnly));
+            var role = Role(first, last);
+            _actors.Add(new ActorSpan(first, last, text, Resolve(text), demonymOnly && role is null, role, role is null ? null : Named(first, last)));
         }
+    }
+
+    /// <summary>The agent role of a word of <c>agents</c> ("soldiers": MIL); a capitalized one only as an actor's last word ("Israeli Defence Forces").</summary>
+    private string? AgentRole(int word) => _patterns.Agents.GetValueOrDefault(Key(word));
+
+    /// <summary>
+    /// The agent role of an actor's words: its last agent word's, when only titles follow it ("Afghan rebel leaders":
+    /// REB); a plural demonym without "the" is its country's people (CVL). Null: the actor may speak for its state.
+    /// </summary>
+    private string? Role(int first, int last)
+    {
+        for (var w = last; w >= first; w--)
+        {
+            if (_nameOf[w] < 0 && AgentRole(w) is { } role && (w == last || !_words[w].Capitalized))
+            {
+                return role;
+            }
+
+            if (_nameOf[w] >= 0 || !IsTitle(w))
+            {
+                break;
+            }
+        }
+
+        for (var w = first; w <= last; w++)
+        {
+            if (_plural[w])
+            {
+                return w > first && Key(w - 1) == "the" ? null : "CVL";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each).</summary>
+    private List<string> Named(int first, int last)
+    {
+        var named = new List<string>();
+        for (var w = first; w <= last; w++)
+        {
+            if (_nameOf[w] >= 0 && (w == first || _nameOf[w] != _nameOf[w - 1]) && _names[_nameOf[w]] is CountryAlias alias && !named.Contains(alias.Country.Iso3))
+            {
+                named.Add(alias.Country.Iso3);
+            }
+        }
+
+        return named;
     }
 
     private bool HasName(int first, int last)
