@@ -156,10 +156,21 @@ internal sealed partial class TextExtractor
                     first--;
                 }
 
-                // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders".
-                while (last + 1 < n && SameSegment(last + 1, i) && (AgentRole(last + 1) is not null || (IsTitle(last + 1) && AgentRole(last) is not null)))
+                // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders", "Israeli helicopters and tanks".
+                while (last + 1 < n && SameSegment(last + 1, i))
                 {
-                    last++;
+                    if (AgentRole(last + 1) is not null || (IsTitle(last + 1) && AgentRole(last) is not null))
+                    {
+                        last++;
+                    }
+                    else if (last + 2 < n && Key(last + 1) == "and" && AgentRole(last) is not null && AgentRole(last + 2) is not null && SameSegment(last + 2, i))
+                    {
+                        last += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 runs.Add((first, last));
@@ -183,7 +194,9 @@ internal sealed partial class TextExtractor
             var demonymOnly = true;
             for (var w = first; w <= last && demonymOnly; w++)
             {
-                demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } : Key(w) is "and" or "s" or "the";
+                // "the Palestinians" is no bare demonym: resolution reads it as the state.
+                demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } && !(_plural[w] && w > first && Key(w - 1) == "the")
+                    : Key(w) is "and" or "s" or "the";
             }
 
             var role = Role(first, last);

@@ -227,14 +227,16 @@ internal sealed partial class TextExtractor
         }
 
         var (targetFirst, targetLast) = Target(act.Last + 1);
-        if (targetFirst > targetLast)
+        var ends = act.Last == _words.Count - 1;
+        if (targetFirst > targetLast && !(ends && act.Pattern.Family is not null))
         {
             reasons.Add($"{lemma}: no target after the act");
             return speaker;
         }
 
-        var target = Span(targetFirst, targetLast);
-        var issue = _issues.Infer(target) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
+        // A stance act that ends its sentence ("..., chose to abstain.") has no target: the sentence says what it is about.
+        var target = targetFirst > targetLast ? string.Empty : Span(targetFirst, targetLast);
+        var issue = (target.Length > 0 ? _issues.Infer(target) : null) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
         if (issue is null)
         {
             reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
@@ -244,7 +246,7 @@ internal sealed partial class TextExtractor
         var negated = ContainsPhrase(gap, _patterns.Negations);
         var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
         var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
-        var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[targetLast].End : sentence.End;
+        var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
         var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
         if (fact is null)
         {
@@ -286,7 +288,7 @@ internal sealed partial class TextExtractor
 
         return new Statement
         {
-            Id = $"f{number}", Actor = actor, Act = act.Pattern.Lemma, Target = target, Issue = issue,
+            Id = $"f{number}", Actor = actor, Act = act.Pattern.Lemma, Target = target.Length > 0 ? target : null, Issue = issue,
             Negated = negated, Hedged = hedged, Evidence = evidence, EvidenceOffset = start,
         };
     }
