@@ -179,16 +179,24 @@ internal sealed partial class TextExtractor
             i = last;
         }
 
-        // Joint actors: "A, B and C", "A and B".
+        // Joint actors: "A, B and C", "A and B". A list ends with "and": without it the commas set off a phrase
+        // ("On the war in Ukraine, Kenya disagreed" names no joint actor), so the list ends at its last "and".
         for (var r = 0; r < runs.Count; r++)
         {
             var (first, last) = runs[r];
             var members = 1;
-            while (r + 1 < runs.Count && Joins(last, runs[r + 1].First, members))
+            var end = r;
+            for (var k = r; k + 1 < runs.Count && Joins(runs[k].Last, runs[k + 1].First, members); k++)
             {
-                last = runs[++r].Last;
                 members++;
+                if (Key(runs[k + 1].First - 1) == "and" || (runs[k + 1].First > 1 && Key(runs[k + 1].First - 1) == "the" && Key(runs[k + 1].First - 2) == "and"))
+                {
+                    end = k + 1;
+                }
             }
+
+            last = runs[end].Last;
+            r = end;
 
             var text = Span(first, last);
             var demonymOnly = true;

@@ -150,8 +150,14 @@ internal sealed class ExtractionReader
             return;
         }
 
-        foreach (var (role, _) in roles.KeyNodes)
+        foreach (var (role, keyNode) in roles.KeyNodes)
         {
+            if (role.Length != 3 || !role.All(char.IsAsciiLetterUpper))
+            {
+                yaml.Error(keyNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(role, "'extraction.agents'", "a role code of three capital letters (MIL, COP, REB)"));
+                continue;
+            }
+
             foreach (var noun in yaml.ScalarList(roles[role]!, $"'extraction.agents.{role}'") ?? [])
             {
                 var key = ExtractionPatterns.Key(noun);
