@@ -249,6 +249,29 @@ internal sealed partial class TextExtractor
         return !_acts.Exists(a => a.First >= group && a.First < start);
     }
 
+    /// <summary>The auxiliary before a passive act ("was attacked", "has been condemned"), or -1.</summary>
+    private int Passive(ActMatch act)
+    {
+        var aux = act.First - 1;
+        while (aux > 0 && Key(aux).EndsWith("ly", StringComparison.Ordinal) && SameSegment(aux, act.First))
+        {
+            aux--; // "was strongly condemned"
+        }
+
+        return aux >= 0 && !act.Nominal && SameSegment(aux, act.First) && Key(aux) is "was" or "were" or "is" or "are" or "been" or "be" or "being"
+            && !Key(act.First).EndsWith("ing", StringComparison.Ordinal) ? aux : -1;
+    }
+
+    /// <summary>The actor right after "by" that follows a passive act ("was attacked by Burundian militiamen"), in its clause; null when there is none.</summary>
+    private ActorSpan? PassiveAgent(ActMatch act)
+    {
+        var by = act.Last + 1;
+        return by + 1 < _words.Count && Key(by) == "by" && SameSegment(by, act.Last) && SameSegment(by, by + 1)
+            && ClauseStart(act.First) < act.First - 1
+            ? _actors.Find(a => a.First == by + 1 || (a.First == by + 2 && Key(by + 1) == "the"))
+            : null;
+    }
+
     /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>
     private bool IsPossessive(ActorSpan candidate, ActMatch act) =>
         act.Nominal && act.First == candidate.Last + 2 && Key(candidate.Last + 1) == "s" && SameSegment(candidate.Last, act.First);

@@ -102,7 +102,8 @@ internal sealed partial class TextExtractor
 
     private bool IsTitle(int word) => _patterns.Titles.Contains(Key(word));
 
-    private bool IsActorWord(int word) => _nameOf[word] >= 0 || _words[word].Capitalized || IsTitle(word);
+    /// <summary>A name, a title, or a capitalized word that is not one of the <c>between</c> words ("Tuesday" in "Sierra Leone Tuesday" is a date, not a name).</summary>
+    private bool IsActorWord(int word) => _nameOf[word] >= 0 || IsTitle(word) || (_words[word].Capitalized && (word == 0 || !_patterns.Between.Contains(Key(word))));
 
     /// <summary>
     /// Actors: runs of names, titles and capitalized words ("British Prime Minister Theresa May",

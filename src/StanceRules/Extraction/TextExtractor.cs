@@ -185,10 +185,21 @@ internal sealed partial class TextExtractor
     private string? TryFact(SentenceSpan sentence, ActMatch act, ActorSpan? attributed, string? lastSpeaker, List<Fact> facts, List<string> reasons, int sentenceFirst = -1)
     {
         var lemma = act.Pattern.Lemma;
-        if (FindActor(act, attributed, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
+        // "The camp was attacked by Burundian militiamen": the actor after "by" is the passive act's, what comes before it the target.
+        var passive = Passive(act);
+        var by = passive >= 0 ? PassiveAgent(act) : null;
+        int actorFirst = -1, gapStart = act.First;
+        string? whyNoActor = null;
+        if ((by ?? FindActor(act, attributed, lastSpeaker, out actorFirst, out gapStart, out whyNoActor)) is not { } actor)
         {
             reasons.Add($"{lemma}: {whyNoActor}");
             return null;
+        }
+
+        if (by is not null)
+        {
+            actorFirst = -1;
+            gapStart = ClauseStart(act.First);
         }
 
         if (!actor.IsCountry && !actor.IsAgent)
@@ -220,13 +231,13 @@ internal sealed partial class TextExtractor
             return speaker;
         }
 
-        if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
+        if (passive >= 0 && by is null)
         {
             reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
             return speaker;
         }
 
-        var (targetFirst, targetLast) = Target(act.Last + 1);
+        var (targetFirst, targetLast) = by is null ? Target(act.Last + 1) : (ClauseStart(act.First), passive - 1);
         var ends = act.Last == _words.Count - 1;
         if (targetFirst > targetLast && !(ends && act.Pattern.Family is not null))
         {
@@ -245,8 +256,9 @@ internal sealed partial class TextExtractor
 
         var negated = ContainsPhrase(gap, _patterns.Negations);
         var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
-        var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
-        var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
+        var evidenceStart = by is not null ? _words[targetFirst].Start : actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
+        var evidenceEnd = by is not null ? _words[by.Last].End
+            : actorFirst >= 0 && !_words[act.First].InQuote ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
         var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
         if (fact is null)
         {

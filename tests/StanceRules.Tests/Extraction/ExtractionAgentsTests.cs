@@ -121,6 +121,30 @@ public sealed class ExtractionAgentsTests
     }
 
     [Fact]
+    public void PassiveAct_WithAnActorAfterBy_IsThatActorsAct_AboutTheWordsBeforeIt()
+    {
+        var extraction = Extract("China's peace plan was firmly rejected by Ukraine on Monday.");
+        var fact = Assert.IsType<Statement>(Assert.Single(extraction.Facts.Facts));
+        Assert.Equal(("Ukraine", "reject", "China's peace plan", "china-peace-plan"), (fact.Actor, fact.Act, fact.Target, fact.Issue));
+        Assert.Equal("China's peace plan was firmly rejected by Ukraine", fact.Evidence);
+    }
+
+    [Fact]
+    public void PassiveAct_WithoutAnActorAfterBy_IsNoFact()
+    {
+        var extraction = Extract("China's peace plan was rejected in Kyiv.");
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.StartsWith("reject: ", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADayAfterAName_IsNoPartOfTheActor()
+    {
+        var fact = Assert.IsType<Statement>(Assert.Single(Extract("Kenya Tuesday condemned the war in Ukraine.").Facts.Facts));
+        Assert.Equal("Kenya", fact.Actor);
+    }
+
+    [Fact]
     public void NeutralAct_ThatEndsItsSentence_IsStillNoFact()
     {
         Assert.Empty(Extract("In the debate on the war in Ukraine, India spoke.").Facts.Facts);
