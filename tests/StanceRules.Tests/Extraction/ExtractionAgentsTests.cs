@@ -4,8 +4,12 @@ namespace StanceRules.Tests.Extraction;
 /// Agents (a country's soldiers, police, people), material acts, members listed after "including", and a stance act
 /// that ends its sentence; on sentences written for the tests.
 /// </summary>
-public sealed class ExtractionAgentsTests
+public sealed class ExtractionAgentsTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("stance-extract-agents-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     private static readonly DateOnly Date = new(2023, 3, 21);
 
     private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
@@ -22,6 +26,35 @@ public sealed class ExtractionAgentsTests
         Assert.Equal(["RUS"], coded.Countries);
         Assert.Equal("MIL", coded.Role);
         Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
+
+    [Fact]
+    public void AgentRole_ThatIsNotThreeCapitalLetters_IsALoadErrorAtItsLine()
+    {
+        File.WriteAllText(Path.Combine(_folder, "more-extraction.yaml"), """
+            extraction:
+              agents:
+                MIL: [ sappers ]
+                navy: [ frigates ]
+            """);
+        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.Load(_folder, new StanceEngineOptions { ExtendDefaultRules = true }));
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((DiagnosticCodes.InvalidValue, 4), (diagnostic.Code, diagnostic.Location.Line));
+        Assert.Contains("'navy'", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AgentWord_FromAUsersFile_MakesAnAgent()
+    {
+        File.WriteAllText(Path.Combine(_folder, "more-extraction.yaml"), """
+            extraction:
+              agents:
+                MIL: [ sappers ]
+            """);
+        var engine = StanceEngine.Load(_folder, new StanceEngineOptions { ExtendDefaultRules = true });
+        var extraction = engine.Extract("Russian sappers condemned the war in Ukraine.", "test", Date);
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.Contains("agent (MIL) of RUS", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
