@@ -57,8 +57,10 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
             return null;
         }
 
+        // An actor that matched a name but speaks for no state ("Palestinians": a people) is kept as written, as the text
+        // extractor writes it: resolution, and so the rules, give it no stance.
         var resolution = engine.Resolve(fact.Actor, published);
-        if (resolution.Kind == ResolutionKind.Unknown)
+        if (resolution.Kind == ResolutionKind.Unknown && resolution.Matched is null)
         {
             Warn(ChatExtractionCodes.UnknownActor, $"its actor \"{Shorten(fact.Actor)}\" is nothing the gazetteer knows.");
             return null;

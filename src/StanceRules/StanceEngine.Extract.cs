@@ -47,4 +47,7 @@ public sealed partial class StanceEngine
         var index = LazyInitializer.EnsureInitialized(ref _extractionIndex, () => new ExtractionIndex(_rules.Gazetteer, _rules.Lexicon, _rules.Extraction));
         return new TextExtractor(index, _rules.Gazetteer, _rules.Issues, published) { FallbackIssue = fallbackIssue }.Run(text, id, published, title, cancellationToken);
     }
+
+    /// <summary>The stance family the lexicon gives an act (after negation), null for none: for the score tool's family of a fact's act.</summary>
+    internal Stance? ActFamily(string act, bool negated) => _rules.Lexicon.FamilyOf(act, negated);
 }

@@ -8,7 +8,8 @@ using StanceRules;
 // (b) the PLOVER gold-standard records (tests/StanceRules.Tests/Fixtures/plover-gsr/gsr-dev.json):
 //     source country, stance family by event type (plover-families.yaml), no stance from neutral events.
 // Usage: dotnet run --project tools/StanceRules.ExtractionScore [-- REPO_ROOT] [--why-not] [--misses]
-// --why-not: each PLOVER sentence's notes; --misses: each state-coded PLOVER record whose source country the facts miss.
+// --why-not: each PLOVER sentence's notes; --misses: each state-coded PLOVER record whose source country the facts miss
+// (as coded), and each mapped record that gave no stance of its family.
 var root = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : FindRoot();
 var here = Path.Combine(root, "tools", "StanceRules.ExtractionScore");
 var seedEngine = StanceEngine.Load(Path.Combine(here, "seed-issues"), new StanceEngineOptions { ExtendDefaultRules = true });
@@ -44,7 +45,7 @@ Console.WriteLine();
 var families = ReadFamilies(Path.Combine(here, "plover-families.yaml"));
 var engine = StanceEngine.CreateDefault();
 using var plover = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "tests", "StanceRules.Tests", "Fixtures", "plover-gsr", "gsr-dev.json")));
-int stateCoded = 0, stateWithFacts = 0, sourceRight = 0, mapped = 0, mappedWithStance = 0, familyRight = 0, neutral = 0, neutralQuiet = 0, records = 0, withFacts = 0;
+int stateCoded = 0, stateWithFacts = 0, sourceRight = 0, codedRight = 0, mapped = 0, mappedWithStance = 0, familyRight = 0, mappedWithAct = 0, actFamilyRight = 0, neutral = 0, neutralQuiet = 0, records = 0, withFacts = 0, stateWithSpeaker = 0;
 foreach (var record in plover.RootElement.EnumerateArray())
 {
     if (!record.TryGetProperty("text", out var textNode) || record.GetProperty("event").GetString() is not { } eventType)
@@ -76,21 +77,19 @@ foreach (var record in plover.RootElement.EnumerateArray())
     if (codes.Count > 0)
     {
         stateCoded++;
-        if (facts.Facts.Count > 0)
+        stateWithFacts += facts.Facts.Count > 0 ? 1 : 0;
+        // (a) as coded: the countries the fact's actor names, state or not ("Israeli soldiers": ISR, role MIL).
+        var coded = facts.Facts.Any(f => extraction.Coded.TryGetValue(f, out var actor) && actor.Countries.Any(codes.Contains));
+        codedRight += coded ? 1 : 0;
+        // (a') as a state's voice: a fact whose actor the engine resolves to the source country (what the stance rules see).
+        var resolved = facts.Facts.Any(f => engine.Resolve(f.Actor, date).Countries.Any(codes.Contains) && extraction.Coded.TryGetValue(f, out var actor) && actor.Role is null);
+        sourceRight += resolved ? 1 : 0;
+        stateWithSpeaker += facts.Facts.Any(f => extraction.Coded.TryGetValue(f, out var actor) && actor.Role is null) ? 1 : 0;
+        if (!coded && args.Contains("--misses"))
         {
-            stateWithFacts++;
-            if (facts.Facts.Any(f => engine.Resolve(f.Actor, date).Countries.Any(codes.Contains)))
-            {
-                sourceRight++;
-            }
-            else if (args.Contains("--misses"))
-            {
-                Console.WriteLine($"  source miss {string.Join(",", codes)} <- {string.Join("; ", facts.Facts.Select(f => f.Actor))} | {textNode.GetString()}");
-            }
-        }
-        else if (args.Contains("--misses"))
-        {
-            Console.WriteLine($"  no fact {string.Join(",", codes)}: {string.Join("; ", extraction.WhyNot.Select(n => n.Reason))} | {textNode.GetString()}");
+            Console.WriteLine(facts.Facts.Count > 0
+                ? $"  source miss {string.Join(",", codes)} <- {string.Join("; ", facts.Facts.Select(f => f.Actor))} | {textNode.GetString()}"
+                : $"  no fact {string.Join(",", codes)}: {string.Join("; ", extraction.WhyNot.Select(n => n.Reason))} | {textNode.GetString()}");
         }
     }
 
@@ -108,12 +107,31 @@ foreach (var record in plover.RootElement.EnumerateArray())
             mappedWithStance++;
             familyRight += report.Stances.Any(s => s.Stance.ToName() == family) ? 1 : 0;
         }
+
+        if (args.Contains("--misses") && !report.Stances.Any(s => s.Stance.ToName() == family))
+        {
+            Console.WriteLine($"  family miss {eventType} ({family}) <- {string.Join("; ", facts.Facts.OfType<Statement>().Select(f => $"{f.Actor} {(f.Negated ? "not " : string.Empty)}{f.Act}"))} | {textNode.GetString()}");
+        }
+
+        // (b) as coded: the family the lexicon gives a statement's act (after negation), whoever the actor.
+        var actFamilies = facts.Facts.OfType<Statement>().Select(s => engine.ActFamily(s.Act, s.Negated)).OfType<Stance>().ToList();
+        if (actFamilies.Count > 0)
+        {
+            mappedWithAct++;
+            actFamilyRight += actFamilies.Any(f => f.ToName() == family) ? 1 : 0;
+        }
     }
 }
 
 Console.WriteLine($"(b) PLOVER gold-standard records: {records} sentences, {withFacts} gave at least one fact");
-Console.WriteLine($"  source country: {sourceRight} of {stateCoded} state-coded records ({Percent(sourceRight, stateCoded)}); of the {stateWithFacts} that gave a fact: {Percent(sourceRight, stateWithFacts)}");
-Console.WriteLine($"  stance family:  {familyRight} of {mapped} mapped records ({Percent(familyRight, mapped)}); of the {mappedWithStance} that gave a stance: {Percent(familyRight, mappedWithStance)}");
+Console.WriteLine($"  source country, as coded (the countries a fact's actor names, state or agent):");
+Console.WriteLine($"                  {codedRight} of {stateCoded} state-coded records ({Percent(codedRight, stateCoded)}); of the {stateWithFacts} that gave a fact: {Percent(codedRight, stateWithFacts)}");
+Console.WriteLine($"  source country, speaking for the state (a fact whose actor resolves to it and is no agent):");
+Console.WriteLine($"                  {sourceRight} of {stateCoded} state-coded records ({Percent(sourceRight, stateCoded)}); of the {stateWithSpeaker} that gave such a fact: {Percent(sourceRight, stateWithSpeaker)}");
+Console.WriteLine($"  family, as coded (the lexicon's family of a fact's act, whoever acts):");
+Console.WriteLine($"                  {actFamilyRight} of {mapped} mapped records ({Percent(actFamilyRight, mapped)}); of the {mappedWithAct} that gave a stance act: {Percent(actFamilyRight, mappedWithAct)}");
+Console.WriteLine($"  family, as a stance (stance infer on the facts):");
+Console.WriteLine($"                  {familyRight} of {mapped} mapped records ({Percent(familyRight, mapped)}); of the {mappedWithStance} that gave a stance: {Percent(familyRight, mappedWithStance)}");
 Console.WriteLine($"  neutral events: {neutralQuiet} of {neutral} without a stance ({Percent(neutralQuiet, neutral)})");
 return 0;
 

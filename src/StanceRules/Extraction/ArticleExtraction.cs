@@ -7,9 +7,10 @@ namespace StanceRules;
 /// </summary>
 public sealed class ArticleExtraction
 {
-    internal ArticleExtraction(ArticleFacts facts, IReadOnlyList<ExtractionNote> whyNot, int sentences)
+    internal ArticleExtraction(ArticleFacts facts, IReadOnlyList<ExtractionNote> whyNot, int sentences, IReadOnlyDictionary<Fact, Extraction.CodedActor>? coded = null)
     {
         Facts = facts;
+        Coded = coded ?? new Dictionary<Fact, Extraction.CodedActor>();
         WhyNot = whyNot;
         SentenceCount = sentences;
     }
@@ -19,6 +20,12 @@ public sealed class ArticleExtraction
 
     /// <summary>The sentences that named a resolved actor or used a stance verb but gave no fact, in text order, with the reason.</summary>
     public IReadOnlyList<ExtractionNote> WhyNot { get; }
+
+    /// <summary>
+    /// Each fact's actor as the extractor coded it, in the manner of the event coders: the countries its words name
+    /// and its agent role (null for an actor that speaks for its state). For the score tool; not part of the document.
+    /// </summary>
+    internal IReadOnlyDictionary<Fact, Extraction.CodedActor> Coded { get; }
 
     /// <summary>How many sentences the text had.</summary>
     public int SentenceCount { get; }

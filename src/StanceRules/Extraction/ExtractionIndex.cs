@@ -7,7 +7,8 @@ namespace StanceRules.Extraction;
 /// <param name="Rest">The words after the first.</param>
 /// <param name="Family">The lemma's family.</param>
 /// <param name="Vote">For a vote phrase, the choice it records.</param>
-internal sealed record ActPattern(string Lemma, string[] Rest, Stance? Family, VoteChoice? Vote);
+/// <param name="Material">A material act of the lexicon ("shell", "arrest"): a physical act, no statement.</param>
+internal sealed record ActPattern(string Lemma, string[] Rest, Stance? Family, VoteChoice? Vote, bool Material = false);
 
 /// <summary>
 /// What the extractor looks words up in, built once per engine from its knowledge: the gazetteer's
@@ -43,7 +44,7 @@ internal sealed class ExtractionIndex
             var words = lemma.Split('-');
             foreach (var form in Forms(words[0], patterns.Irregular))
             {
-                Add(acts, form, new ActPattern(lemma, words[1..], family, null));
+                Add(acts, form, new ActPattern(lemma, words[1..], family, null, lexicon.Material.Contains(lemma)));
             }
         }
 

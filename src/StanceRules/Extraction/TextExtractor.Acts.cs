@@ -53,7 +53,7 @@ internal sealed partial class TextExtractor
         for (var a = _actors.Count - 1; a >= 0; a--)
         {
             var candidate = _actors[a];
-            if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act)))
+            if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act) || ListedMembers(candidate, act)))
             {
                 if (ObjectOf(candidate, act) is { } verb)
                 {
@@ -228,6 +228,48 @@ internal sealed partial class TextExtractor
         }
 
         return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
+    }
+
+    /// <summary>
+    /// Whether the actor lists the members of a group that is the act's subject: "several G-20 members, including India,
+    /// China and South Africa, chose to abstain". The list follows an <c>including</c> phrase after a comma, ends with a
+    /// comma, and the act's clause follows it with only words allowed between; the group's words hold no act.
+    /// </summary>
+    private bool ListedMembers(ActorSpan candidate, ActMatch act)
+    {
+        var start = ClauseStart(candidate.First);
+        if (start == 0 || _segmentEnds[_words[start - 1].Segment] != ',' || candidate.Last + 1 >= _words.Count
+            || _words[candidate.Last].Segment + 1 != _words[act.First].Segment || _segmentEnds[_words[candidate.Last].Segment] != ','
+            || !_patterns.Including.Contains(GapKey(start, candidate.First).Trim()) || !WordsAllowed(ClauseStart(act.First), act.First))
+        {
+            return false;
+        }
+
+        var group = ClauseStart(start - 1);
+        return !_acts.Exists(a => a.First >= group && a.First < start);
+    }
+
+    /// <summary>The auxiliary before a passive act ("was attacked", "has been condemned"), or -1.</summary>
+    private int Passive(ActMatch act)
+    {
+        var aux = act.First - 1;
+        while (aux > 0 && Key(aux).EndsWith("ly", StringComparison.Ordinal) && SameSegment(aux, act.First))
+        {
+            aux--; // "was strongly condemned"
+        }
+
+        return aux >= 0 && !act.Nominal && SameSegment(aux, act.First) && Key(aux) is "was" or "were" or "is" or "are" or "been" or "be" or "being"
+            && !Key(act.First).EndsWith("ing", StringComparison.Ordinal) ? aux : -1;
+    }
+
+    /// <summary>The actor right after "by" that follows a passive act ("was attacked by Burundian militiamen"), in its clause; null when there is none.</summary>
+    private ActorSpan? PassiveAgent(ActMatch act)
+    {
+        var by = act.Last + 1;
+        return by + 1 < _words.Count && Key(by) == "by" && SameSegment(by, act.Last) && SameSegment(by, by + 1)
+            && ClauseStart(act.First) < act.First - 1
+            ? _actors.Find(a => a.First == by + 1 || (a.First == by + 2 && Key(by + 1) == "the"))
+            : null;
     }
 
     /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>

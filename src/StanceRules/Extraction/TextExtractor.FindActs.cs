@@ -33,21 +33,30 @@ internal sealed partial class TextExtractor
             {
                 _acts.Add(new ActMatch(i, i, noun!, Nominal: true));
             }
-            else if (hasActs && Longest(i, patterns!, multiword: false) is { } single)
+            else if (hasActs && Longest(i, patterns!, multiword: false) is { } single && !(single.Pattern.Material && AfterDeterminer(i)))
             {
                 _acts.Add(single);
             }
         }
 
-        // "refused to condemn": the act inside a negation is the negation, not an act of its own.
+        // "refused to condemn": the act inside a negation is the negation, not an act of its own. Before a material
+        // act it stays one: "refused to deploy troops" is a refusal (the deployment, negated, states nothing).
         for (var a = _acts.Count - 2; a >= 0; a--)
         {
-            if (_patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
+            if (!_acts[a + 1].Pattern.Material && _patterns.Negations.Contains(GapKey(_acts[a].First, _acts[a + 1].First).Trim()))
             {
                 _acts.RemoveAt(a);
             }
         }
     }
+
+    /// <summary>
+    /// Whether the word follows a determiner or a possessive, so it is a noun: "the attack", "a ban",
+    /// "Russia's blockade" name a material act, they do not state one (only material acts are read so).
+    /// </summary>
+    private bool AfterDeterminer(int word) =>
+        word > 0 && SameSegment(word - 1, word) && Key(word - 1) is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "s"
+            or "this" or "that" or "these" or "those" or "any" or "no" or "every" or "of" or "new" or "further" or "recent";
 
     private ActMatch? Longest(int first, ActPattern[] patterns, bool multiword)
     {

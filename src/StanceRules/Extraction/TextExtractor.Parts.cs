@@ -29,6 +29,12 @@ internal sealed partial class TextExtractor
         }
 
         Array.Fill(_nameOf, -1, 0, n);
+        if (_plural.Length < n)
+        {
+            _plural = new bool[Math.Max(n, _plural.Length * 2)];
+        }
+
+        Array.Clear(_plural, 0, n);
         _names.Clear();
         for (var i = 0; i < n; i++)
         {
@@ -55,6 +61,14 @@ internal sealed partial class TextExtractor
                 }
             }
 
+            if (bestEntry is null && PluralDemonym(i) is { } demonym)
+            {
+                // "Palestinians", "Israelis": a country's people; resolution decides whether they are its state ("the Palestinians").
+                bestEntry = demonym;
+                best = i;
+                _plural[i] = true;
+            }
+
             if (bestEntry is null || (bestEntry is CountryAlias { Kind: AliasKind.Code } && !AllUpper(i, best)))
             {
                 continue; // codes count in capitals only: "us" is not the USA
@@ -64,6 +78,13 @@ internal sealed partial class TextExtractor
             Array.Fill(_nameOf, _names.Count - 1, i, best - i + 1);
             i = best;
         }
+    }
+
+    /// <summary>The demonym a capitalized word is the plural of ("Palestinians", "Israelis"), or null.</summary>
+    private CountryAlias? PluralDemonym(int word)
+    {
+        var key = KeySpan(word);
+        return key.Length > 3 && key[^1] == 's' && _index.TryName(key[..^1], out var entry) && entry is CountryAlias { Kind: AliasKind.Demonym } demonym ? demonym : null;
     }
 
     private bool AllUpper(int first, int last)
@@ -81,7 +102,8 @@ internal sealed partial class TextExtractor
 
     private bool IsTitle(int word) => _patterns.Titles.Contains(Key(word));
 
-    private bool IsActorWord(int word) => _nameOf[word] >= 0 || _words[word].Capitalized || IsTitle(word);
+    /// <summary>A name, a title, or a capitalized word that is not one of the <c>between</c> words ("Tuesday" in "Sierra Leone Tuesday" is a date, not a name).</summary>
+    private bool IsActorWord(int word) => _nameOf[word] >= 0 || IsTitle(word) || (_words[word].Capitalized && (word == 0 || !_patterns.Between.Contains(Key(word))));
 
     /// <summary>
     /// Actors: runs of names, titles and capitalized words ("British Prime Minister Theresa May",
@@ -129,74 +151,67 @@ internal sealed partial class TextExtractor
                     first++;
                 }
 
+                // "the Palestinians": the article belongs to the actor's words (resolution reads it as the state).
+                if (_plural[first] && first > 0 && Key(first - 1) == "the")
+                {
+                    first--;
+                }
+
+                // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders", "Israeli helicopters and tanks".
+                while (last + 1 < n && SameSegment(last + 1, i))
+                {
+                    if (AgentRole(last + 1) is not null || (IsTitle(last + 1) && AgentRole(last) is not null))
+                    {
+                        last++;
+                    }
+                    else if (last + 2 < n && Key(last + 1) == "and" && AgentRole(last) is not null && AgentRole(last + 2) is not null && SameSegment(last + 2, i))
+                    {
+                        last += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
                 runs.Add((first, last));
             }
 
             i = last;
         }
 
-        // Joint actors: "A, B and C", "A and B".
+        // Joint actors: "A, B and C", "A and B". A list ends with "and": without it the commas set off a phrase
+        // ("On the war in Ukraine, Kenya disagreed" names no joint actor), so the list ends at its last "and".
         for (var r = 0; r < runs.Count; r++)
         {
             var (first, last) = runs[r];
             var members = 1;
-            while (r + 1 < runs.Count && Joins(last, runs[r + 1].First, members))
+            var end = r;
+            for (var k = r; k + 1 < runs.Count && Joins(runs[k].Last, runs[k + 1].First, members); k++)
             {
-                last = runs[++r].Last;
                 members++;
+                if (Key(runs[k + 1].First - 1) == "and" || (runs[k + 1].First > 1 && Key(runs[k + 1].First - 1) == "the" && Key(runs[k + 1].First - 2) == "and"))
+                {
+                    end = k + 1;
+                }
             }
+
+            last = runs[end].Last;
+            r = end;
 
             var text = Span(first, last);
             var demonymOnly = true;
             for (var w = first; w <= last && demonymOnly; w++)
             {
-                demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } : Key(w) is "and" or "s" or "the";
+                // "the Palestinians" is no bare demonym: resolution reads it as the state.
+                demonymOnly = _nameOf[w] >= 0 ? _names[_nameOf[w]] is CountryAlias { Kind: AliasKind.Demonym } && !(_plural[w] && w > first && Key(w - 1) == "the")
+                    : Key(w) is "and" or "s" or "the";
             }
 
-            _actors.Add(new ActorSpan(first, last, text, Resolve(text), demonymOnly));
+            var role = Role(first, last);
+            _actors.Add(new ActorSpan(first, last, text, Resolve(text), demonymOnly && role is null, role, role is null ? null : Named(first, last)));
         }
     }
-
-    private bool HasName(int first, int last)
-    {
-        for (var w = first; w <= last; w++)
-        {
-            if (_nameOf[w] >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the words between two runs list them: ",", "and", ", and", each with an article
-    /// before the next ("A, the B and C"). ", and" lists only a third member or more ("A, B, and
-    /// C"): "Bolivia backed Maduro, and Cuba condemned ..." joins two clauses, not two actors.
-    /// </summary>
-    private bool Joins(int last, int next, int members)
-    {
-        if (next - 1 > last && Key(next - 1) == "the")
-        {
-            next--;
-        }
-
-        var commaAfter = _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',';
-        if (next == last + 1)
-        {
-            return commaAfter;
-        }
-
-        if (next == last + 2 && Key(last + 1) == "and")
-        {
-            return SameSegment(last, next) || (members >= 2 && _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',');
-        }
-
-        return false;
-    }
-
-    private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
 
     /// <summary>The speaker a sentence attributes its words to: "..., Putin said", "said Wang", "according to the Kremlin".</summary>
     private ActorSpan? Attribution()

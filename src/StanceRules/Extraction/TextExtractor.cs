@@ -2,11 +2,22 @@ using StanceRules.Knowledge;
 
 namespace StanceRules.Extraction;
 
-/// <summary>An actor as the text names it: its words (first, last) and what it resolves to.</summary>
-internal sealed record ActorSpan(int First, int Last, string Text, ActorResolution Resolution, bool DemonymOnly)
+/// <summary>
+/// An actor as the text names it: its words (first, last), what it resolves to, and its agent
+/// <paramref name="Role"/> ("Israeli soldiers": MIL) when it names a country's people or forces
+/// rather than its state; <paramref name="Named"/> are the countries its words name.
+/// </summary>
+internal sealed record ActorSpan(int First, int Last, string Text, ActorResolution Resolution, bool DemonymOnly, string? Role = null, IReadOnlyList<string>? Named = null)
 {
-    public bool IsCountry => Resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement && !DemonymOnly;
+    /// <summary>Whether the actor speaks for a state (or several): the only actors whose stance acts give facts that count.</summary>
+    public bool IsCountry => Resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement && !DemonymOnly && Role is null;
+
+    /// <summary>Whether the actor is a country's agent (its soldiers, police, people) that does not speak for the state.</summary>
+    public bool IsAgent => Role is not null && Named is { Count: > 0 };
 }
+
+/// <summary>A fact's actor as the extractor coded it: the countries its words name (state or not) and its agent role (null: the state).</summary>
+internal sealed record CodedActor(IReadOnlyList<string> Countries, string? Role);
 
 /// <summary>An act found in a sentence: its words and its pattern; <paramref name="Nominal"/> when a noun names it ("condemnation", "lodged a protest").</summary>
 internal readonly record struct ActMatch(int First, int Last, ActPattern Pattern, bool Nominal = false);
@@ -43,6 +54,8 @@ internal sealed partial class TextExtractor
     private int[] _nameOf = new int[64];
     private string?[] _wordKeys = new string?[64];
     private readonly List<GazetteerEntry> _names = [];
+    private readonly Dictionary<Fact, CodedActor> _coded = new(ReferenceEqualityComparer.Instance);
+    private bool[] _plural = new bool[64];
     private string _text = string.Empty;
 
     public TextExtractor(ExtractionIndex index, Gazetteer gazetteer, IssueCatalogue issues, DateOnly? date)
@@ -96,7 +109,7 @@ internal sealed partial class TextExtractor
             }
         }
 
-        return new ArticleExtraction(new ArticleFacts(id, facts, published, title), notes, sentences.Count);
+        return new ArticleExtraction(new ArticleFacts(id, facts, published, title), notes, sentences.Count, _coded);
     }
 
     /// <summary>Reads one sentence: its facts into <paramref name="facts"/>, or why none into <paramref name="reasons"/>; returns the paragraph's last named speaker.</summary>
@@ -169,16 +182,27 @@ internal sealed partial class TextExtractor
     /// act, <paramref name="sentenceFirst"/> is the sentence's first fact: an actor that already has
     /// a fact of this sentence gets no neutral one.
     /// </summary>
-    private string? TryFact(SentenceSpan sentence, ActMatch act, ActorSpan? speaker, string? lastSpeaker, List<Fact> facts, List<string> reasons, int sentenceFirst = -1)
+    private string? TryFact(SentenceSpan sentence, ActMatch act, ActorSpan? attributed, string? lastSpeaker, List<Fact> facts, List<string> reasons, int sentenceFirst = -1)
     {
         var lemma = act.Pattern.Lemma;
-        if (FindActor(act, speaker, lastSpeaker, out var actorFirst, out var gapStart, out var whyNoActor) is not { } actor)
+        // "The camp was attacked by Burundian militiamen": the actor after "by" is the passive act's, what comes before it the target.
+        var passive = Passive(act);
+        var by = passive >= 0 ? PassiveAgent(act) : null;
+        int actorFirst = -1, gapStart = act.First;
+        string? whyNoActor = null;
+        if ((by ?? FindActor(act, attributed, lastSpeaker, out actorFirst, out gapStart, out whyNoActor)) is not { } actor)
         {
             reasons.Add($"{lemma}: {whyNoActor}");
             return null;
         }
 
-        if (!actor.IsCountry)
+        if (by is not null)
+        {
+            actorFirst = -1;
+            gapStart = ClauseStart(act.First);
+        }
+
+        if (!actor.IsCountry && !actor.IsAgent)
         {
             reasons.Add(actor.DemonymOnly
                 ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
@@ -186,52 +210,65 @@ internal sealed partial class TextExtractor
             return null;
         }
 
+        // An agent ("Israeli soldiers") is coded with its country and role, but never gives a stance: its fact is
+        // written when its act states none, or when resolution itself refuses its words (non-state, people).
+        var speaker = actor.IsCountry ? actor.Text : null;
+        if (actor.IsAgent && act.Pattern.Family is not null && actor.Resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement)
+        {
+            reasons.Add($"{lemma}: '{actor.Text}' is an agent ({actor.Role}) of {string.Join(", ", actor.Named!)}, not its state, and the act states a stance");
+            return null;
+        }
+
         if (sentenceFirst >= 0 && facts.FindIndex(sentenceFirst, f => f.Actor == actor.Text) >= 0)
         {
-            return actor.Text;
+            return speaker;
         }
 
         var gap = GapKey(gapStart, act.First);
         if (ContainsWord(gap, _patterns.Discard))
         {
             reasons.Add($"{lemma}: discarded (a condition or a possibility: '{gap.Trim()}')");
-            return actor.Text;
+            return speaker;
         }
 
-        if (act.First > 0 && Key(act.First - 1) is "was" or "were" or "is" or "are" or "been" or "be" or "being" && !Key(act.First).EndsWith("ing", StringComparison.Ordinal))
+        if (passive >= 0 && by is null)
         {
             reasons.Add($"{lemma}: passive voice (the actor is not its subject)");
-            return actor.Text;
+            return speaker;
         }
 
-        var (targetFirst, targetLast) = Target(act.Last + 1);
-        if (targetFirst > targetLast)
+        var (targetFirst, targetLast) = by is null ? Target(act.Last + 1) : (ClauseStart(act.First), passive - 1);
+        var ends = act.Last == _words.Count - 1;
+        if (targetFirst > targetLast && !(ends && act.Pattern.Family is not null))
         {
             reasons.Add($"{lemma}: no target after the act");
-            return actor.Text;
+            return speaker;
         }
 
-        var target = Span(targetFirst, targetLast);
-        var issue = _issues.Infer(target) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
+        // A stance act that ends its sentence ("..., chose to abstain.") has no target: the sentence says what it is about.
+        var target = targetFirst > targetLast ? string.Empty : Span(targetFirst, targetLast);
+        var issue = (target.Length > 0 ? _issues.Infer(target) : null) ?? _issues.Infer(SentenceWithout(sentence, actor)) ?? FallbackIssue;
         if (issue is null)
         {
             reasons.Add($"{lemma}: no issue of the catalogue in the target '{DisplayText.Truncate(target)}' or the sentence");
-            return actor.Text;
+            return speaker;
         }
 
         var negated = ContainsPhrase(gap, _patterns.Negations);
         var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
-        var evidenceStart = actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
-        var evidenceEnd = actorFirst >= 0 && !_words[act.First].InQuote ? _words[targetLast].End : sentence.End;
+        var evidenceStart = by is not null ? _words[targetFirst].Start : actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
+        var evidenceEnd = by is not null ? _words[by.Last].End
+            : actorFirst >= 0 && !_words[act.First].InQuote ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
         var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
         if (fact is null)
         {
             reasons.Add($"{lemma}: {whyNoFact}");
-            return actor.Text;
+            return speaker;
         }
 
         facts.Add(fact);
-        return actor.Text;
+        _coded[fact] = new CodedActor(actor.IsCountry ? actor.Resolution.Countries : actor.Named!, actor.Role);
+        return speaker;
     }
 
     private Fact? MakeFact(ActMatch act, string actor, string target, string issue, bool negated, bool hedged, int number, int start, int end, out string? whyNot)
@@ -263,7 +300,7 @@ internal sealed partial class TextExtractor
 
         return new Statement
         {
-            Id = $"f{number}", Actor = actor, Act = act.Pattern.Lemma, Target = target, Issue = issue,
+            Id = $"f{number}", Actor = actor, Act = act.Pattern.Lemma, Target = target.Length > 0 ? target : null, Issue = issue,
             Negated = negated, Hedged = hedged, Evidence = evidence, EvidenceOffset = start,
         };
     }

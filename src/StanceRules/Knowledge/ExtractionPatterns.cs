@@ -60,6 +60,16 @@ internal sealed class ExtractionPatterns
     /// <summary>Words naming a motion.</summary>
     public HashSet<string> Motions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Agent nouns: the people or forces of a country that act but do not speak for its state
+    /// ("Israeli soldiers", "Egyptian police"), noun to a role code in the manner of the event
+    /// coders' agents dictionaries (MIL, COP, REB, CVL, ...).
+    /// </summary>
+    public Dictionary<string, string> Agents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words that introduce the members of a group named before them: "several G-20 members, including India and China".</summary>
+    public HashSet<string> Including { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Voting bodies: phrase to the body's name.</summary>
     public Dictionary<string, string> Bodies { get; } = new(StringComparer.Ordinal);
 

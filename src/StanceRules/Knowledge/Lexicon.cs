@@ -15,8 +15,9 @@ internal sealed class Lexicon
     private readonly FrozenDictionary<string, Stance?> _families;
     private readonly FrozenDictionary<string, Stance?> _negated;
 
-    public Lexicon(IReadOnlyDictionary<string, Stance?> families, IReadOnlyDictionary<string, Stance?> negated)
+    public Lexicon(IReadOnlyDictionary<string, Stance?> families, IReadOnlyDictionary<string, Stance?> negated, IEnumerable<string>? material = null)
     {
+        Material = (material ?? []).ToFrozenSet(StringComparer.Ordinal);
         _families = families.ToFrozenDictionary(StringComparer.Ordinal);
         _negated = negated.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -25,6 +26,9 @@ internal sealed class Lexicon
 
     /// <summary>Every lemma and the family it expresses plainly (null: none); the text extractor matches them in text.</summary>
     public IReadOnlyDictionary<string, Stance?> Families => _families;
+
+    /// <summary>The lemmas of the <c>material</c> section: physical acts ("shell", "arrest"), which express no stance.</summary>
+    public FrozenSet<string> Material { get; }
 
     public bool IsKnown(string act) => _families.ContainsKey(Lemma(act));
 

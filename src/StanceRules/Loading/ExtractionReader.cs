@@ -11,6 +11,7 @@ internal sealed class ExtractionReader
     [
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
+        "agents", "including",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
@@ -48,6 +49,8 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "motions", _patterns.Motions);
         AddKeys(yaml, section, "light_verbs", _patterns.LightVerbs);
         AddKeys(yaml, section, "nominal_links", _patterns.NominalLinks);
+        AddKeys(yaml, section, "including", _patterns.Including);
+        ReadAgents(yaml, section);
         ReadNominalActs(yaml, section);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
@@ -136,6 +139,35 @@ internal sealed class ExtractionReader
             foreach (var phrase in votes[name] is { } list ? yaml.ScalarList(list, $"'extraction.votes.{name}'") ?? [] : [])
             {
                 _patterns.Votes[ExtractionPatterns.Key(phrase)] = choice;
+            }
+        }
+    }
+
+    private void ReadAgents(YamlText yaml, MappingView section)
+    {
+        if (section["agents"] is not { } node || yaml.Mapping(node, "'extraction.agents'", null) is not { } roles)
+        {
+            return;
+        }
+
+        foreach (var (role, keyNode) in roles.KeyNodes)
+        {
+            if (role.Length != 3 || !role.All(char.IsAsciiLetterUpper))
+            {
+                yaml.Error(keyNode, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(role, "'extraction.agents'", "a role code of three capital letters (MIL, COP, REB)"));
+                continue;
+            }
+
+            foreach (var noun in yaml.ScalarList(roles[role]!, $"'extraction.agents.{role}'") ?? [])
+            {
+                var key = ExtractionPatterns.Key(noun);
+                if (key.Length == 0 || key.Contains(' ', StringComparison.Ordinal))
+                {
+                    yaml.Error(roles[role]!, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(noun, $"'extraction.agents.{role}'", "one word"));
+                    continue;
+                }
+
+                _patterns.Agents[key] = role;
             }
         }
     }

@@ -10,10 +10,11 @@ namespace StanceRules.Loading;
 /// </summary>
 internal sealed class LexiconReader
 {
-    private static readonly string[] FamilyKeys = ["supports", "abstains", "condemns", "rejects", "none"];
+    private static readonly string[] FamilyKeys = ["supports", "abstains", "condemns", "rejects", "none", "material"];
 
     private readonly Dictionary<string, Stance?> _families = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Stance?> _negated = new(StringComparer.Ordinal);
+    private readonly List<string> _material = [];
 
     public void Read(YamlText yaml, MappingView file)
     {
@@ -22,7 +23,7 @@ internal sealed class LexiconReader
     }
 
     /// <summary>The lexicon of every file's acts and negations.</summary>
-    public Lexicon Build() => new(_families, _negated);
+    public Lexicon Build() => new(_families, _negated, _material);
 
     private void ReadActs(YamlText yaml, MappingView file)
     {
@@ -41,7 +42,14 @@ internal sealed class LexiconReader
                     continue;
                 }
 
-                if (!_families.TryAdd(Lexicon.Lemma(lemma), stance))
+                if (_families.TryAdd(Lexicon.Lemma(lemma), stance))
+                {
+                    if (family == "material")
+                    {
+                        _material.Add(Lexicon.Lemma(lemma));
+                    }
+                }
+                else
                 {
                     yaml.Error(lemmaNode, DiagnosticCodes.DuplicateEntry, ErrorMessages.DuplicateEntry("act lemma", lemma));
                 }

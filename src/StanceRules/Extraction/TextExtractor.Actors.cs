@@ -1,0 +1,96 @@
+using StanceRules.Knowledge;
+
+namespace StanceRules.Extraction;
+
+/// <summary>The extractor's steps that make an actor of a run of words: agents and their roles, the countries named, joint lists.</summary>
+internal sealed partial class TextExtractor
+{
+    /// <summary>The agent role of a word of <c>agents</c> ("soldiers": MIL); a capitalized one only as an actor's last word ("Israeli Defence Forces").</summary>
+    private string? AgentRole(int word) => _patterns.Agents.GetValueOrDefault(Key(word));
+
+    /// <summary>
+    /// The agent role of an actor's words: its last agent word's, when only titles follow it ("Afghan rebel leaders":
+    /// REB); a plural demonym without "the" is its country's people (CVL). Null: the actor may speak for its state.
+    /// </summary>
+    private string? Role(int first, int last)
+    {
+        for (var w = last; w >= first; w--)
+        {
+            if (_nameOf[w] < 0 && AgentRole(w) is { } role && (w == last || !_words[w].Capitalized))
+            {
+                return role;
+            }
+
+            if (_nameOf[w] >= 0 || !IsTitle(w))
+            {
+                break;
+            }
+        }
+
+        for (var w = first; w <= last; w++)
+        {
+            if (_plural[w])
+            {
+                return w > first && Key(w - 1) == "the" ? null : "CVL";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each).</summary>
+    private List<string> Named(int first, int last)
+    {
+        var named = new List<string>();
+        for (var w = first; w <= last; w++)
+        {
+            if (_nameOf[w] >= 0 && (w == first || _nameOf[w] != _nameOf[w - 1]) && _names[_nameOf[w]] is CountryAlias alias && !named.Contains(alias.Country.Iso3))
+            {
+                named.Add(alias.Country.Iso3);
+            }
+        }
+
+        return named;
+    }
+
+    private bool HasName(int first, int last)
+    {
+        for (var w = first; w <= last; w++)
+        {
+            if (_nameOf[w] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the words between two runs list them: ",", "and", ", and", each with an article
+    /// before the next ("A, the B and C"). ", and" lists only a third member or more ("A, B, and
+    /// C"): "Bolivia backed Maduro, and Cuba condemned ..." joins two clauses, not two actors.
+    /// </summary>
+    private bool Joins(int last, int next, int members)
+    {
+        if (next - 1 > last && Key(next - 1) == "the")
+        {
+            next--;
+        }
+
+        var commaAfter = _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',';
+        if (next == last + 1)
+        {
+            return commaAfter;
+        }
+
+        if (next == last + 2 && Key(last + 1) == "and")
+        {
+            return SameSegment(last, next) || (members >= 2 && _words[last].Segment + 1 == _words[next].Segment && _segmentEnds[_words[last].Segment] == ',');
+        }
+
+        return false;
+    }
+
+    private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
+}
