@@ -66,30 +66,14 @@ internal static class Cli
             return CheckAll();
         }
 
-        if (Array.IndexOf(args, "--gdelt-file") is var at and >= 0)
+        if (Array.IndexOf(args, "--gdelt-file") is var gdeltAt and >= 0)
         {
-            var events = args.Length > at + 2 ? long.Parse(args[at + 2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-            var days = args.Length > at + 3 ? int.Parse(args[at + 3], System.Globalization.CultureInfo.InvariantCulture) : 30;
-            using (var file = File.Create(args[at + 1]))
-            {
-                GdeltInputs.Write(file, events, days);
-            }
-
-            Console.WriteLine($"{args[at + 1]}: {events:N0} GDELT 2.0 events over {days} days, {new FileInfo(args[at + 1]).Length:N0} bytes");
-            return 0;
+            return WriteEventFile(args, gdeltAt, "GDELT 2.0 events", (stream, count, days) => GdeltInputs.Write(stream, count, days));
         }
 
         if (Array.IndexOf(args, "--polecat-file") is var polecatAt and >= 0)
         {
-            var rows = args.Length > polecatAt + 2 ? long.Parse(args[polecatAt + 2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
-            var days = args.Length > polecatAt + 3 ? int.Parse(args[polecatAt + 3], System.Globalization.CultureInfo.InvariantCulture) : 30;
-            using (var file = File.Create(args[polecatAt + 1]))
-            {
-                PolecatInputs.Write(file, rows, days);
-            }
-
-            Console.WriteLine($"{args[polecatAt + 1]}: {rows:N0} POLECAT rows over {days} days, {new FileInfo(args[polecatAt + 1]).Length:N0} bytes");
-            return 0;
+            return WriteEventFile(args, polecatAt, "POLECAT rows", (stream, count, days) => PolecatInputs.Write(stream, count, days));
         }
 
         if (args.Contains("--aggregation"))
@@ -160,6 +144,23 @@ internal static class Cli
     /// Every workload of every suite, every engine, once; each disagreement reported (all of them,
     /// not only the first). Ends with "check: N passed, N failed"; exit 1 if any failed.
     /// </summary>
+    /// <summary>
+    /// <c>--gdelt-file PATH [EVENTS] [DAYS]</c> and <c>--polecat-file PATH [ROWS] [DAYS]</c>: writes a
+    /// generated file of events (default 1,000,000 over 30 days) for the end-to-end runs.
+    /// </summary>
+    private static int WriteEventFile(string[] args, int at, string what, Action<Stream, long, int> write)
+    {
+        var count = args.Length > at + 2 ? long.Parse(args[at + 2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+        var days = args.Length > at + 3 ? int.Parse(args[at + 3], System.Globalization.CultureInfo.InvariantCulture) : 30;
+        using (var file = File.Create(args[at + 1]))
+        {
+            write(file, count, days);
+        }
+
+        Console.WriteLine($"{args[at + 1]}: {count:N0} {what} over {days} days, {new FileInfo(args[at + 1]).Length:N0} bytes");
+        return 0;
+    }
+
     private static int CheckAll()
     {
         var clock = Stopwatch.StartNew();
