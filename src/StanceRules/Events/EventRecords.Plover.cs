@@ -11,12 +11,12 @@ namespace StanceRules;
 public static partial class EventRecords
 {
     /// <summary>A JSON array of records (the gold-standard file): read whole, each element at its line.</summary>
-    private static async IAsyncEnumerable<EventRead> ReadPloverArrayAsync(StreamLine first, LineReader reader, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<EventRead> ReadPloverArrayAsync(StreamLine first, Utf8LineReader reader, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The lines joined again (blank lines kept), so an element's line is its line in the file.
         var text = new StringBuilder();
         var lines = 0L;
-        for (StreamLine? next = first; next is { } item; next = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        for (StreamLine? next = first; next is { } item; next = await reader.ReadTextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (item.Error is not null || reader.BytesRead > StanceLimits.Default.MaxFileBytes)
             {

@@ -134,8 +134,8 @@ public static partial class EventRecords
             yield break;
         }
 
-        var reader = new LineReader(stream, StanceLimits.Default.MaxFileBytes, "StanceLimits.MaxFileBytes");
-        var first = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new Utf8LineReader(stream, StanceLimits.Default.MaxFileBytes, "StanceLimits.MaxFileBytes");
+        var first = await reader.ReadTextAsync(cancellationToken).ConfigureAwait(false);
         if (first is not { } line)
         {
             yield break;
@@ -151,7 +151,7 @@ public static partial class EventRecords
             yield break;
         }
 
-        for (StreamLine? next = line; next is { } item; next = await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        for (StreamLine? next = line; next is { } item; next = await reader.ReadTextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (item.Error is not null)
             {

@@ -9,7 +9,7 @@ namespace StanceRules;
 /// Reads POLECAT weekly event files (PLOVER-coded, the successor of ICEWS): tab-separated with a
 /// header row, read by the header's column names, not their positions, so that the releases'
 /// column orders and their optional or renamed columns all read. Streamed line by line
-/// (<see cref="LineReader"/>: one row held at a time, at most <see cref="MaxRowBytes"/>);
+/// (<see cref="Utf8LineReader"/>: one row held at a time, at most <see cref="MaxRowBytes"/>);
 /// a bad row is an error at its line and reading goes on. A header without a column the reader
 /// needs is one error naming the file and the column, and nothing of the file is read. Fields are
 /// not quoted (a tab never occurs inside one); "None" is an absent value. Not thread-safe.
@@ -90,8 +90,8 @@ internal sealed class PolecatReader
     /// <summary>Reads a POLECAT file from a stream (not closed): its header, then every row.</summary>
     internal static async IAsyncEnumerable<EventRead> ReadAsync(Stream stream, string sourceName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lines = new LineReader(stream, MaxRowBytes, "the longest POLECAT row read");
-        var first = await lines.ReadAsync(cancellationToken).ConfigureAwait(false);
+        using var lines = new Utf8LineReader(stream, MaxRowBytes, "the longest POLECAT row read");
+        var first = await lines.ReadTextAsync(cancellationToken).ConfigureAwait(false);
         if (first is not { } header)
         {
             yield break;
@@ -105,7 +105,7 @@ internal sealed class PolecatReader
             yield break;
         }
 
-        for (var next = await lines.ReadAsync(cancellationToken).ConfigureAwait(false); next is { } line; next = await lines.ReadAsync(cancellationToken).ConfigureAwait(false))
+        for (var next = await lines.ReadTextAsync(cancellationToken).ConfigureAwait(false); next is { } line; next = await lines.ReadTextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (line.Error is not null)
             {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Unicode;
 
 namespace StanceRules.Yaml;
@@ -9,9 +10,17 @@ namespace StanceRules.Yaml;
 /// <param name="Error">A line longer than the limit, or not UTF-8; the reader goes on with the next line.</param>
 internal readonly record struct Utf8Line(long Number, byte[]? Bytes, string? Error);
 
+/// <summary>One line of a stream as text: its 1-based number, and its text or why it could not be read.</summary>
+/// <param name="Number">The line's number in the stream (blank lines are counted, not returned).</param>
+/// <param name="Text">The line without its end (<c>\n</c> or <c>\r\n</c>); null when <paramref name="Error"/> is set.</param>
+/// <param name="Error">A line longer than the limit, or not UTF-8; the reader goes on with the next line.</param>
+internal readonly record struct StreamLine(long Number, string? Text, string? Error);
+
 /// <summary>
-/// Reads a stream line by line as bytes, for JSON Lines: lines are split on <c>\n</c> in a pooled
-/// buffer and each line is copied once, into the array the caller keeps; no text is decoded. The
+/// Reads a stream line by line, as bytes for JSON Lines (<see cref="ReadAsync"/>: each line is copied
+/// once, into the array the caller keeps; no text is decoded) or as text for the event files
+/// (<see cref="ReadTextAsync"/>: decoded from the buffer). Lines are split on <c>\n</c> in a pooled
+/// buffer. The
 /// buffer holds at most one line and a read (64 KB, growing to at most about twice
 /// <c>maxLineBytes</c> for a long line): a longer line is scanned to its end and returned as an
 /// error, never held whole; a line that is not UTF-8 is an error of
@@ -45,8 +54,46 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>How many bytes were read from the stream so far.</summary>
     public long BytesRead { get; private set; }
 
-    /// <summary>The next non-blank line, or null at the end of the stream.</summary>
+    /// <summary>The next non-blank line as bytes, or null at the end of the stream.</summary>
     public async ValueTask<Utf8Line?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (await NextAsync(cancellationToken).ConfigureAwait(false) is var (begin, end))
+        {
+            if (Content(begin, end, out var bytes) is { } error)
+            {
+                return new Utf8Line(_number, null, error);
+            }
+
+            if (!bytes.IsEmpty)
+            {
+                return new Utf8Line(_number, bytes.ToArray(), null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The next non-blank line as text, or null at the end of the stream.</summary>
+    public async ValueTask<StreamLine?> ReadTextAsync(CancellationToken cancellationToken)
+    {
+        while (await NextAsync(cancellationToken).ConfigureAwait(false) is var (begin, end))
+        {
+            if (Content(begin, end, out var bytes) is { } error)
+            {
+                return new StreamLine(_number, null, error);
+            }
+
+            if (!bytes.IsEmpty)
+            {
+                return new StreamLine(_number, Encoding.UTF8.GetString(bytes), null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Where the next line lies in the buffer (valid until the next read), or null at the end of the stream.</summary>
+    private async ValueTask<(int Begin, int End)?> NextAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -55,12 +102,7 @@ internal sealed class Utf8LineReader : IDisposable
             {
                 var (begin, end) = (_start, _start + newline);
                 _start = end + 1;
-                if (Line(begin, end) is { } line)
-                {
-                    return line;
-                }
-
-                continue;
+                return (begin, end);
             }
 
             if (_skipping || _end - _start > _maxLineBytes)
@@ -75,7 +117,7 @@ internal sealed class Utf8LineReader : IDisposable
                     // The last line, when the stream does not end with a newline.
                     var (begin, end) = (_start, _end);
                     _start = _end;
-                    return Line(begin, end);
+                    return (begin, end);
                 }
 
                 return null;
@@ -108,35 +150,43 @@ internal sealed class Utf8LineReader : IDisposable
         _ended = read == 0;
     }
 
-    /// <summary>The line between two offsets of the buffer; null when it is blank.</summary>
-    private Utf8Line? Line(int begin, int end)
+    /// <summary>
+    /// Counts the line between two offsets of the buffer and gives its content (empty when it is blank),
+    /// or why it cannot be read: longer than the limit, or not UTF-8.
+    /// </summary>
+    private string? Content(int begin, int end, out ReadOnlySpan<byte> bytes)
     {
         _number++;
+        bytes = default;
         if (_skipping || end - begin > _maxLineBytes)
         {
             _skipping = false;
-            return new Utf8Line(_number, null, $"line longer than {_maxLineBytes:N0} bytes ({_limitName}); skipped");
+            return $"line longer than {_maxLineBytes:N0} bytes ({_limitName}); skipped";
         }
 
-        var bytes = _buffer.AsSpan(begin, end - begin);
-        if (_number == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        var line = _buffer.AsSpan(begin, end - begin);
+        if (_number == 1 && line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            bytes = bytes[3..]; // a byte-order mark, however the first reads were cut
+            line = line[3..]; // a byte-order mark, however the first reads were cut
         }
 
-        if (bytes.Length > 0 && bytes[^1] == (byte)'\r')
+        if (line.Length > 0 && line[^1] == (byte)'\r')
         {
-            bytes = bytes[..^1];
+            line = line[..^1];
         }
 
-        if (bytes.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t']).IsEmpty)
+        if (line.Trim((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t']).IsEmpty)
         {
             return null;
         }
 
-        return Utf8.IsValid(bytes)
-            ? new Utf8Line(_number, bytes.ToArray(), null)
-            : new Utf8Line(_number, null, "the line is not valid UTF-8; skipped");
+        if (!Utf8.IsValid(line))
+        {
+            return "the line is not valid UTF-8; skipped";
+        }
+
+        bytes = line;
+        return null;
     }
 
     /// <summary>Returns the buffer to the pool.</summary>

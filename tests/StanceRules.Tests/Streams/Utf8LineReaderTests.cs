@@ -15,15 +15,33 @@ public class Utf8LineReaderTests
             base.ReadAsync(buffer[..Math.Min(buffer.Length, chunk())], cancellationToken);
     }
 
+    /// <summary>
+    /// The lines as bytes (<see cref="Utf8LineReader.ReadAsync"/>, decoded here), after checking that the same
+    /// stream read as text (<see cref="Utf8LineReader.ReadTextAsync"/>, what the event readers use) gives the same lines.
+    /// </summary>
     private static async Task<List<(long Number, string? Text, string? Error)>> Lines(Stream stream, int maxLineBytes)
     {
-        using var reader = new Utf8LineReader(stream, maxLineBytes);
+        var start = stream.Position;
         var lines = new List<(long, string?, string?)>();
-        while (await reader.ReadAsync(CancellationToken.None) is { } line)
+        using (var reader = new Utf8LineReader(stream, maxLineBytes))
         {
-            lines.Add((line.Number, line.Bytes is null ? null : Encoding.UTF8.GetString(line.Bytes), line.Error));
+            while (await reader.ReadAsync(CancellationToken.None) is { } line)
+            {
+                lines.Add((line.Number, line.Bytes is null ? null : Encoding.UTF8.GetString(line.Bytes), line.Error));
+            }
         }
 
+        stream.Position = start;
+        var texts = new List<(long, string?, string?)>();
+        using (var reader = new Utf8LineReader(stream, maxLineBytes))
+        {
+            while (await reader.ReadTextAsync(CancellationToken.None) is { } line)
+            {
+                texts.Add((line.Number, line.Text, line.Error));
+            }
+        }
+
+        Assert.Equal(lines, texts);
         return lines;
     }
 
