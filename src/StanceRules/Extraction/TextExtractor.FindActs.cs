@@ -48,6 +48,31 @@ internal sealed partial class TextExtractor
                 _acts.RemoveAt(a);
             }
         }
+
+        MergeIntents();
+    }
+
+    /// <summary>
+    /// An intent of the patterns' <c>intents</c> ("offered to", "is willing to") and the act right after it (only
+    /// <c>between</c> words or -ly adverbs between) are one act from the intent's first word: the following act when
+    /// it states a stance ("is prepared to recognize"), or when it is a material act that concedes nothing (a threat:
+    /// "promised to attack", no stance); otherwise the intent, whose target starts at the following verb ("offered to
+    /// mediate", "is willing to withdraw": CAMEO 03, intent to cooperate or to yield).
+    /// </summary>
+    private void MergeIntents()
+    {
+        for (var a = _acts.Count - 2; a >= 0; a--)
+        {
+            var (intent, next) = (_acts[a], _acts[a + 1]);
+            if (!_patterns.Intents.Contains(intent.Pattern.Lemma) || intent.Nominal || next.Nominal || !SameSegment(intent.Last, next.First) || !WordsAllowed(intent.Last + 1, next.First))
+            {
+                continue;
+            }
+
+            var threat = next.Pattern.Material && !_patterns.Concessions.Contains(next.Pattern.Lemma);
+            _acts[a] = next.Pattern.Family is not null || next.Pattern.Vote is not null || threat ? next with { First = intent.First } : intent;
+            _acts.RemoveAt(a + 1);
+        }
     }
 
     /// <summary>
@@ -71,15 +96,32 @@ internal sealed partial class TextExtractor
         return null;
     }
 
+    /// <summary>Whether a one-word negation stands among the words of the act ("is not willing to", "promised never to condemn").</summary>
+    private bool NegatedInside(ActMatch act)
+    {
+        for (var k = act.First + 1; k < act.Last; k++)
+        {
+            if (_patterns.Negations.Contains(Key(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the word after a noun of an act says what it is about: "opposition to", not "opposition leader".</summary>
     private bool LinksAfter(int noun) => noun + 1 < _words.Count && SameSegment(noun, noun + 1) && _patterns.NominalLinks.Contains(Key(noun + 1));
 
-    /// <summary>A noun of an act at most three words after the light verb at <paramref name="verb"/>, in its clause: "voiced its strong opposition".</summary>
+    /// <summary>
+    /// A noun of an act at most three words after the light verb at <paramref name="verb"/>, in its clause: "voiced
+    /// its strong opposition"; a name may be among them, the verb's indirect object ("gave Tanzania a grant of").
+    /// </summary>
     private ActMatch? NominalAfter(int verb)
     {
-        for (var k = verb + 1; k < _words.Count && k - verb <= 4 && SameSegment(k, verb) && _nameOf[k] < 0; k++)
+        for (var k = verb + 1; k < _words.Count && k - verb <= 4 && SameSegment(k, verb); k++)
         {
-            if (_index.TryNominal(KeySpan(k), out var pattern) && LinksAfter(k))
+            if (_nameOf[k] < 0 && _index.TryNominal(KeySpan(k), out var pattern) && LinksAfter(k))
             {
                 return new ActMatch(verb, k, pattern!, Nominal: true);
             }
@@ -88,14 +130,17 @@ internal sealed partial class TextExtractor
         return null;
     }
 
-    /// <summary>The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers and -ly adverbs may come between its words.</summary>
+    /// <summary>
+    /// The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers, -ly adverbs
+    /// and one-word negations may come between its words ("is not willing to": the act, negated).
+    /// </summary>
     private int MatchRest(int first, string[] rest)
     {
         var k = first + 1;
         foreach (var word in rest)
         {
             var skipped = 0;
-            while (k < _words.Count && SameSegment(k, first) && skipped < 2 && Key(k) != word && (_patterns.Modifiers.Contains(Key(k)) || Key(k).EndsWith("ly", StringComparison.Ordinal)))
+            while (k < _words.Count && SameSegment(k, first) && skipped < 2 && Key(k) != word && (_patterns.Modifiers.Contains(Key(k)) || Key(k).EndsWith("ly", StringComparison.Ordinal) || _patterns.Negations.Contains(Key(k))))
             {
                 k++;
                 skipped++;

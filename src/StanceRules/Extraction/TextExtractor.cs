@@ -254,7 +254,7 @@ internal sealed partial class TextExtractor
             return speaker;
         }
 
-        var negated = ContainsPhrase(gap, _patterns.Negations);
+        var negated = ContainsPhrase(gap, _patterns.Negations) || NegatedInside(act);
         var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
         var evidenceStart = by is not null ? _words[targetFirst].Start : actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
         var evidenceEnd = by is not null ? _words[by.Last].End

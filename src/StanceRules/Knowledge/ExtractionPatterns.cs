@@ -45,6 +45,15 @@ internal sealed class ExtractionPatterns
     /// <summary>Nouns of acts to the lexicon's lemma: "condemnation" to condemn.</summary>
     public Dictionary<string, string> NominalActs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Lemmas of the lexicon that state an intent to do what follows them ("offered to mediate", "is willing to
+    /// withdraw"): with an act right after, the two are one act (docs/extraction.md, "Intent").
+    /// </summary>
+    public HashSet<string> Intents { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lemmas of material acts that concede ("withdraw", "lift"): after an intent they take its family, where another material act is a threat.</summary>
+    public HashSet<string> Concessions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words that may follow a noun of an act ("of", "to").</summary>
     public HashSet<string> NominalLinks { get; } = new(StringComparer.Ordinal);
 

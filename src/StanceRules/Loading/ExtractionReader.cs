@@ -11,13 +11,14 @@ internal sealed class ExtractionReader
     [
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
-        "agents", "including",
+        "agents", "including", "intents", "concessions",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
 
     private readonly ExtractionPatterns _patterns = new();
     private readonly List<(YamlText Yaml, YamlNode Node, string Lemma)> _nominalLemmas = [];
+    private readonly List<(YamlText Yaml, YamlNode Node, string Key, string Lemma)> _listedLemmas = [];
     private bool _any;
 
     public void Read(YamlText yaml, MappingView file)
@@ -52,6 +53,8 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "including", _patterns.Including);
         ReadAgents(yaml, section);
         ReadNominalActs(yaml, section);
+        ReadLemmas(yaml, section, "intents", _patterns.Intents);
+        ReadLemmas(yaml, section, "concessions", _patterns.Concessions);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
         ReadBodies(yaml, section);
@@ -97,7 +100,10 @@ internal sealed class ExtractionReader
         }
     }
 
-    /// <summary>Reports every noun of <c>nominal_acts</c> whose lemma the rule set's lexicon does not list (once the lexicon of every file is read).</summary>
+    /// <summary>
+    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c> and <c>concessions</c> the rule set's lexicon does not
+    /// list, and every concession that is no material act (once the lexicon of every file is read).
+    /// </summary>
     public void CheckNominalActs(Lexicon lexicon)
     {
         foreach (var (yaml, node, lemma) in _nominalLemmas)
@@ -105,6 +111,37 @@ internal sealed class ExtractionReader
             if (!lexicon.IsKnown(lemma))
             {
                 yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, "'extraction.nominal_acts'", "an act of the lexicon (lexicon.yaml 'acts')"));
+            }
+        }
+
+        foreach (var (yaml, node, key, lemma) in _listedLemmas)
+        {
+            if (!lexicon.IsKnown(lemma))
+            {
+                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, $"'extraction.{key}'", "an act of the lexicon (lexicon.yaml 'acts')"));
+            }
+            else if (key == "concessions" && !lexicon.Material.Contains(lemma))
+            {
+                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, "'extraction.concessions'", "a material act of the lexicon (lexicon.yaml 'acts.material')"));
+            }
+        }
+    }
+
+    /// <summary>A list of act lemmas (kebab-case), checked against the lexicon by <see cref="CheckNominalActs"/>.</summary>
+    private void ReadLemmas(YamlText yaml, MappingView section, string key, HashSet<string> into)
+    {
+        if (section[key] is not { } list || yaml.Sequence(list, $"'extraction.{key}'") is not { } node)
+        {
+            return;
+        }
+
+        foreach (var item in node.Children)
+        {
+            if (yaml.Scalar(item, $"an act lemma of 'extraction.{key}'") is { } lemma)
+            {
+                var normalized = Lexicon.Lemma(lemma.Trim());
+                into.Add(normalized);
+                _listedLemmas.Add((yaml, item, key, normalized));
             }
         }
     }
