@@ -64,7 +64,7 @@ internal sealed partial class TextExtractor
         for (var a = _acts.Count - 2; a >= 0; a--)
         {
             var (intent, next) = (_acts[a], _acts[a + 1]);
-            if (!_patterns.Intents.Contains(intent.Pattern.Lemma) || intent.Nominal || next.Nominal || !SameSegment(intent.Last, next.First) || !WordsAllowed(intent.Last + 1, next.First))
+            if (!_patterns.Intents.Contains(intent.Pattern.Lemma) || intent.Nominal || !SameSegment(intent.Last, next.First) || !WordsAllowed(intent.Last + 1, next.First))
             {
                 continue;
             }

@@ -58,6 +58,7 @@ public sealed class ExtractionIntentTests : IDisposable
     [InlineData("Peru is prepared to condemn the war in Ukraine.", "condemn", "PER russia-ukraine-war condemns")]
     [InlineData("Peru has offered to recognize China's peace plan.", "recognize", "PER china-peace-plan supports")]
     [InlineData("Peru is ready to reject China's peace plan.", "reject", "PER china-peace-plan rejects")]
+    [InlineData("Peru promised to lodge a formal protest against the war in Ukraine.", "protest", "PER russia-ukraine-war condemns")]
     public void Intent_BeforeAStanceAct_IsThatAct(string sentence, string act, string stance)
     {
         var fact = OnlyStatement(sentence);
@@ -100,6 +101,7 @@ public sealed class ExtractionIntentTests : IDisposable
     [InlineData("Japan will give Ukraine a grant of five billion yen to rebuild after the war in Ukraine.", "Japan", "provide-aid")]
     [InlineData("Japan has provided emergency aid to families hit by the war in Ukraine.", "Japan", "provide-aid")]
     [InlineData("Latvia has granted political asylum to deserters who fled the war in Ukraine.", "Latvia", "grant-asylum")]
+    [InlineData("Japan donated medicine to hospitals hit by the war in Ukraine.", "Japan", "donate")]
     [InlineData("Kenya opened its borders to refugees from the war in Ukraine.", "Kenya", "open-borders")]
     [InlineData("Kenya shared intelligence with Spain about the war in Ukraine.", "Kenya", "share-intelligence")]
     [InlineData("Kenya established diplomatic ties with Ukraine after the war in Ukraine began.", "Kenya", "establish-ties")]
