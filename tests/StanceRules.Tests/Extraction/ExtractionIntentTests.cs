@@ -59,6 +59,8 @@ public sealed class ExtractionIntentTests : IDisposable
     [InlineData("Peru has offered to recognize China's peace plan.", "recognize", "PER china-peace-plan supports")]
     [InlineData("Peru is ready to reject China's peace plan.", "reject", "PER china-peace-plan rejects")]
     [InlineData("Peru promised to lodge a formal protest against the war in Ukraine.", "protest", "PER russia-ukraine-war condemns")]
+    [InlineData("Peru has promised to continue to support China's peace plan.", "support", "PER china-peace-plan supports")]
+    [InlineData("Peru promised never to condemn China's peace plan.", "condemn", "PER china-peace-plan abstains")]
     public void Intent_BeforeAStanceAct_IsThatAct(string sentence, string act, string stance)
     {
         var fact = OnlyStatement(sentence);
