@@ -92,5 +92,41 @@ internal sealed partial class TextExtractor
         return false;
     }
 
+    /// <summary>
+    /// Whether a run with no name of the gazetteer is a title and a person's name ("President Bush",
+    /// "Vice-President Moody Awori") that resolution finds: an official of the offices data or of the
+    /// historical layer (without a date, his latest term; in office or not, the resolution says).
+    /// A capitalized word that starts the sentence before the title is no part of it.
+    /// </summary>
+    private bool NamesOfficial(int first, int last)
+    {
+        if (first == 0 && first < last && !IsTitle(first))
+        {
+            first++;
+        }
+
+        var title = first;
+        while (title < last && IsTitle(title) && _words[title].Capitalized)
+        {
+            title++;
+        }
+
+        if (title == first || title > last || IsTitle(last))
+        {
+            return false; // no title, or no name after it
+        }
+
+        for (var w = title; w <= last; w++)
+        {
+            if (IsTitle(w) || !_words[w].Capitalized)
+            {
+                return false; // "President Bush's Cabinet", "Foreign Minister of State": not a title and a name
+            }
+        }
+
+        var resolution = _gazetteer.Resolve(Span(first, last), _date);
+        return resolution.Kind is ResolutionKind.Country or ResolutionKind.FormerOfficial && resolution.Match is not null;
+    }
+
     private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
 }

@@ -142,7 +142,7 @@ internal sealed partial class TextExtractor
                 break;
             }
 
-            if (HasName(i, last))
+            if (HasName(i, last) || NamesOfficial(i, last))
             {
                 // A leading capitalized word that is neither a name nor a title starts the sentence ("In", "On"): drop it.
                 var first = i;
