@@ -128,5 +128,63 @@ internal sealed partial class TextExtractor
         return resolution.Kind is ResolutionKind.Country or ResolutionKind.FormerOfficial && resolution.Match is not null;
     }
 
+    /// <summary>
+    /// The state an office or institution with no speaker named before it stands for ("the foreign ministry",
+    /// "the government", "the spokesman": a pronoun whose last word is a title): the country that is the
+    /// sentence's subject, its first words ("Sri Lanka has opened an embassy in Tehran, the foreign ministry
+    /// said"), one country that speaks for its state; null when the sentence starts with no such actor.
+    /// </summary>
+    private ActorSpan? SubjectState(string pronoun, int pronounFirst)
+    {
+        if (_actors.Count == 0 || !IsTitleKey(pronoun[(pronoun.LastIndexOf(' ') + 1)..]))
+        {
+            return null;
+        }
+
+        var subject = _actors[0];
+        var start = Key(0) == "the" ? 1 : 0;
+        return subject is { IsCountry: true, Resolution.Kind: ResolutionKind.Country } && subject.First == start && subject.Last < pronounFirst
+            ? Carried(subject.Text)
+            : null;
+    }
+
+    /// <summary>
+    /// The first word after a phrase of companions at <paramref name="from"/> ("Washington along with its allies
+    /// demanded", "together with"): the actor still acts, its companions are no part of what stands before the
+    /// act; up to four words that are none of the <c>between</c> words. <paramref name="from"/> when there is none.
+    /// </summary>
+    private int Companions(int from, int to)
+    {
+        if (from + 1 < to && Key(from) == "and" && !IsActorWordNamed(from + 1))
+        {
+            // "the Sudanese government and SPLM/A have agreed": a partner no name of the gazetteer covers
+            // (capitalized words, none a name or a title) acts with the state; the state's act is its own.
+            var end = from + 1;
+            while (end < to && _words[end].Capitalized && _nameOf[end] < 0 && !IsTitle(end) && !_patterns.Between.Contains(Key(end)))
+            {
+                end++;
+            }
+
+            return end > from + 1 ? end : from;
+        }
+
+        if (from + 2 >= to || Key(from) is not ("along" or "together") || Key(from + 1) != "with")
+        {
+            return from;
+        }
+
+        var k = from + 2;
+        while (k < to && k - from < 6 && !_patterns.Between.Contains(Key(k)) && _nameOf[k] < 0)
+        {
+            k++;
+        }
+
+        return k > from + 2 ? k : from;
+    }
+
+    private bool IsActorWordNamed(int word) => _nameOf[word] >= 0 || IsTitle(word);
+
+    private bool IsTitleKey(string key) => _patterns.Titles.Contains(key);
+
     private ActorResolution Resolve(string text) => new(text, _date, _gazetteer.Resolve(text, _date));
 }

@@ -83,6 +83,11 @@ internal sealed partial class TextExtractor
                         return Carried(holder); // "the crown prince": the last named crown prince of the article
                     }
 
+                    if (lastSpeaker is null && SubjectState(pronoun, p) is { } subject)
+                    {
+                        return subject; // "Sri Lanka has opened an embassy in Tehran, the foreign ministry said"
+                    }
+
                     if (lastSpeaker is null)
                     {
                         whyNot = $"'{Span(p, q)}' stands for no speaker named earlier in the paragraph";

@@ -267,7 +267,7 @@ internal sealed partial class TextExtractor
             return false;
         }
 
-        return WordsAllowed(from, to);
+        return WordsAllowed(Companions(from, to), to);
     }
 
     private static bool IsAppositionMark(char c) => c is ',' or '\u2014' or '\u2013';

@@ -55,4 +55,59 @@ public sealed class ExtractionActorsTests
         Assert.Empty(extraction.Facts.Facts);
         Assert.Contains("no actor before the act", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Nigerian junior foreign minister Ade Okoro condemned the war in Ukraine.", "Nigerian junior foreign minister Ade Okoro", "NGA")]
+    [InlineData("The French embassy condemned the war in Ukraine.", "French embassy", "FRA")]
+    [InlineData("Moroccan diplomats condemned the war in Ukraine.", "Moroccan diplomats", "MAR")]
+    [InlineData("Chile has once again outright rejected the peace plan for the war in Ukraine.", "Chile", "CHL")]
+    public void OfficeWordsAndAdverbs_BetweenANameAndItsAct_KeepTheActor(string sentence, string actor, string iso3)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(actor, fact.Actor);
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void TheForeignMinistry_WithNoSpeakerBefore_IsTheStateThatIsTheSentencesSubject()
+    {
+        var extraction = Engine.Extract("Portugal has reopened its embassy in Kyiv despite the war in Ukraine, the foreign ministry said on Wednesday.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("Portugal", "say", "russia-ukraine-war"), (fact.Actor, fact.Act, fact.Issue));
+    }
+
+    [Fact]
+    public void TheForeignMinistry_InASentenceWhoseSubjectIsNoCountry_StandsForNoOne()
+    {
+        var extraction = Engine.Extract("Tourists returned to Kyiv despite the war in Ukraine, the foreign ministry said on Wednesday.", "test", Date);
+
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.Contains("'ministry' stands for no speaker", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Kenya along with its neighbours condemned the war in Ukraine.", "Kenya", "KEN")]
+    [InlineData("Kenya together with two partners has condemned the war in Ukraine.", "Kenya", "KEN")]
+    [InlineData("Mexico and Fooland Liberation Front have condemned the war in Ukraine.", "Mexico", "MEX")]
+    public void Companions_OrAPartnerNoNameCovers_BetweenAStateAndItsAct_LeaveTheStateTheActor(string sentence, string actor, string iso3)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void APartnerThatIsANamedCountry_IsNoCompanion_TheNearestActorActs()
+    {
+        // "and Chile" is a name: it is the actor next to the act (a list), not a partner skipped over.
+        var extraction = Engine.Extract("Mexico and Chile have condemned the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(["CHL", "MEX"], extraction.Coded[fact].Countries);
+    }
 }
