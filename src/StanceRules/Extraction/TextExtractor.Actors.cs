@@ -182,6 +182,33 @@ internal sealed partial class TextExtractor
         return k > from + 2 ? k : from;
     }
 
+    /// <summary>
+    /// The head of a noun phrase after a country's name, past one or two lowercase words that modify it: an agent
+    /// word ("French paper workers": CVL) or a plural title ("Israeli intelligence officials"). The modifiers are
+    /// no act, no <c>between</c> word, no adverb, no "and", "of" or "the"; -1 when there is no such head.
+    /// </summary>
+    private int ModifiedHead(int from)
+    {
+        for (var head = from + 1; head <= from + 2 && head < _words.Count && SameSegment(head, from); head++)
+        {
+            var modifier = head - 1;
+            var key = Key(modifier);
+            if (_words[modifier].Capitalized || _nameOf[modifier] >= 0 || IsTitle(modifier) || AgentRole(modifier) is not null
+                || key is "and" or "of" or "the" or "s" || key.EndsWith("ly", StringComparison.Ordinal) || _patterns.Between.Contains(key)
+                || _patterns.Negations.Contains(key) || _index.TryActs(KeySpan(modifier), out _) || _index.IsSpeechVerb(KeySpan(modifier)))
+            {
+                return -1;
+            }
+
+            if (!_words[head].Capitalized && (AgentRole(head) is not null || (IsTitle(head) && Key(head) is [.., 's'] && Key(head) is not ("his" or "affairs"))))
+            {
+                return head;
+            }
+        }
+
+        return -1;
+    }
+
     private bool IsActorWordNamed(int word) => _nameOf[word] >= 0 || IsTitle(word);
 
     private bool IsTitleKey(string key) => _patterns.Titles.Contains(key);

@@ -168,6 +168,10 @@ internal sealed partial class TextExtractor
                     {
                         last += 2;
                     }
+                    else if (ModifiedHead(last + 1) is var head && head > last)
+                    {
+                        last = head; // "French paper workers", "Israeli intelligence officials"
+                    }
                     else
                     {
                         break;

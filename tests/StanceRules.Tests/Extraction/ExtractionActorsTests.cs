@@ -110,4 +110,36 @@ public sealed class ExtractionActorsTests
         var fact = Single(extraction);
         Assert.Equal(["CHL", "MEX"], extraction.Coded[fact].Countries);
     }
+
+    [Fact]
+    public void Demonym_AModifier_AndAPluralTitle_IsTheStatesOfficials()
+    {
+        var extraction = Engine.Extract("Israeli intelligence officials have condemned the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("Israeli intelligence officials", "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal(["ISR"], extraction.Coded[fact].Countries);
+        Assert.Null(extraction.Coded[fact].Role);
+    }
+
+    [Fact]
+    public void Demonym_AModifier_AndAnAgentWord_IsAnAgentOfTheCountry()
+    {
+        var extraction = Engine.Extract("French paper workers met the minister over the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("French paper workers", "meet"), (fact.Actor, fact.Act));
+        Assert.Equal(["FRA"], extraction.Coded[fact].Countries);
+        Assert.Equal("CVL", extraction.Coded[fact].Role);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
+
+    [Fact]
+    public void AnActBetweenANameAndAnAgentWord_IsNoModifier()
+    {
+        var extraction = Engine.Extract("Kenya condemned striking workers over the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("Kenya", "condemn"), (fact.Actor, fact.Act));
+    }
 }
