@@ -142,4 +142,13 @@ public sealed class ExtractionActorsTests
         var fact = Single(extraction);
         Assert.Equal(("Kenya", "condemn"), (fact.Actor, fact.Act));
     }
+
+    [Theory]
+    [InlineData("Egyptian police", "COP")]
+    [InlineData("Afghan rebel leaders", "REB")]
+    [InlineData("Israeli Defence Forces", "MIL")]
+    [InlineData("Egyptian Foreign Ministry", null)]
+    [InlineData("police chief of Egypt", null)]
+    public void AgentRole_OfAnActorAsWritten_IsItsLastAgentWordsRole_WhenOnlyTitlesFollow(string actor, string? role) =>
+        Assert.Equal(role, Engine.AgentRole(actor));
 }
