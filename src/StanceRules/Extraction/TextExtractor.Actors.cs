@@ -27,6 +27,15 @@ internal sealed partial class TextExtractor
             }
         }
 
+        // "Security forces in Guinea", "Police Chief Ahmed Ali of Kenya": agent words before the name.
+        for (var w = first; w <= last && _nameOf[w] < 0 && AgentRole(w) is { } leading; w++)
+        {
+            if (w == last || _nameOf[w + 1] >= 0 || AgentRole(w + 1) is null)
+            {
+                return leading;
+            }
+        }
+
         for (var w = first; w <= last; w++)
         {
             if (_plural[w])
@@ -36,6 +45,45 @@ internal sealed partial class TextExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first of the agent words before a name and a preposition ("Security forces in Guinea", "police of Kenya",
+    /// "refugees from Syria"): a country's agents, coded with it; -1 when there are none, when a name or an actor
+    /// (<paramref name="previousLast"/>: the last word of the run before) stands before them ("Russian troops in Ukraine"
+    /// are Russia's), or when they are peacekeepers (no country's own).
+    /// </summary>
+    private int LeadingAgents(int name, int previousLast)
+    {
+        var preposition = name - 1;
+        if (preposition < 1 || !SameSegment(preposition, name) || Key(preposition) is not ("in" or "of" or "from" or "across" or "throughout"))
+        {
+            return -1;
+        }
+
+        var lead = preposition;
+        while (lead - 1 > previousLast && SameSegment(lead - 1, name) && _nameOf[lead - 1] < 0 && AgentRole(lead - 1) is not null && !Key(lead - 1).StartsWith("peacekeep", StringComparison.Ordinal))
+        {
+            lead--;
+        }
+
+        return lead == preposition || (lead > 0 && SameSegment(lead - 1, name) && (_nameOf[lead - 1] >= 0 || lead - 1 <= previousLast)) ? -1 : lead;
+    }
+
+    /// <summary>
+    /// The actor a prepositional phrase belongs to: in "Russian troops in Ukraine shelled" or "Russia's ambassador to
+    /// China condemned" the actor after "in", "to", "from", "at", "across" or "throughout" is no subject; the actor
+    /// right before the preposition, in the same segment, is (and so on back). The actor itself otherwise.
+    /// </summary>
+    private ActorSpan HeadOf(int actor)
+    {
+        while (actor > 0 && _actors[actor].First >= 2 && _actors[actor - 1].Last == _actors[actor].First - 2 && SameSegment(_actors[actor - 1].Last, _actors[actor].First)
+            && Key(_actors[actor].First - 1) is "in" or "to" or "from" or "at" or "across" or "throughout")
+        {
+            actor--;
+        }
+
+        return _actors[actor];
     }
 
     /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each).</summary>

@@ -61,8 +61,9 @@ internal sealed partial class TextExtractor
                     return null;
                 }
 
-                actorFirst = candidate.First;
                 gapStart = SameSegment(candidate.Last, act.First) ? candidate.Last + 1 : ClauseStart(act.First);
+                candidate = HeadOf(a); // "Russian troops in Ukraine shelled": the troops, not Ukraine
+                actorFirst = candidate.First;
                 return candidate;
             }
         }

@@ -157,6 +157,12 @@ internal sealed partial class TextExtractor
                     first--;
                 }
 
+                // Agents before the name, after a preposition: "Security forces in Guinea", "refugees from Syria".
+                if (LeadingAgents(first, runs.Count > 0 ? runs[^1].Last : -1) is var lead && lead >= 0)
+                {
+                    first = lead;
+                }
+
                 // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders", "Israeli helicopters and tanks".
                 while (last + 1 < n && SameSegment(last + 1, i))
                 {

@@ -151,4 +151,44 @@ public sealed class ExtractionActorsTests
     [InlineData("police chief of Egypt", null)]
     public void AgentRole_OfAnActorAsWritten_IsItsLastAgentWordsRole_WhenOnlyTitlesFollow(string actor, string? role) =>
         Assert.Equal(role, Engine.AgentRole(actor));
+
+    [Fact]
+    public void AgentWords_ThenInAndACountry_AreThatCountrysAgents_AndGiveNoStance()
+    {
+        var extraction = Engine.Extract("Police in Kenya condemned the war in Ukraine.", "test", Date);
+
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.Contains("'Police in Kenya' is an agent (COP) of KEN", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AgentWords_ThenFromACountry_WithANeutralAct_AreAFactCodedWithCountryAndRole()
+    {
+        var extraction = Engine.Extract("Protesters from Peru met the minister over the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal("Protesters from Peru", fact.Actor);
+        Assert.Equal(["PER"], extraction.Coded[fact].Countries);
+        Assert.Equal("OPP", extraction.Coded[fact].Role);
+    }
+
+    [Fact]
+    public void AnActorsAgents_BeforeInAndAnotherCountry_StayTheFirstCountrys()
+    {
+        var extraction = Engine.Extract("Russian troops in Ukraine shelled Kharkiv in the war in Ukraine.", "test", Date);
+
+        var fact = Assert.IsType<Statement>(Assert.Single(extraction.Facts.Facts, f => ((Statement)f).Act == "shell"));
+        Assert.Equal(["RUS"], extraction.Coded[fact].Countries);
+        Assert.Equal("MIL", extraction.Coded[fact].Role);
+    }
+
+    [Fact]
+    public void AnActorAfterToOrIn_IsNoSubject_TheActorBeforeThePrepositionActs()
+    {
+        var extraction = Engine.Extract("Russia's ambassador to China condemned the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("Russia's ambassador", "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal(["RUS"], extraction.Coded[fact].Countries);
+    }
 }
