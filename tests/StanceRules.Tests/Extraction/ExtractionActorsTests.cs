@@ -191,4 +191,39 @@ public sealed class ExtractionActorsTests
         Assert.Equal(("Russia's ambassador", "condemn"), (fact.Actor, fact.Act));
         Assert.Equal(["RUS"], extraction.Coded[fact].Countries);
     }
+
+    [Theory]
+    [InlineData("President Emmanuel Macron, following the summit in Brussels, has condemned the war in Ukraine.", "President Emmanuel Macron", "FRA")]
+    [InlineData("Kenyan President William Ruto, speaking in Nairobi on Monday, condemned the war in Ukraine.", "Kenyan President William Ruto", "KEN")]
+    [InlineData("Nicaragua's Sandinista government condemned the war in Ukraine.", "Nicaragua's Sandinista government", "NIC")]
+    [InlineData("The government of Chile condemned the war in Ukraine.", "government of Chile", "CHL")]
+    public void Possessives_OfACountry_AndAParticipleClauseBetweenSubjectAndAct_KeepTheStateTheActor(string sentence, string actor, string iso3)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void JointDemonyms_AndAnOfficeWord_AreAJointActor()
+    {
+        var extraction = Engine.Extract("U.S. and Russian negotiators condemned the war in Ukraine.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal("U.S. and Russian negotiators", fact.Actor);
+        Assert.Equal(["RUS", "USA"], extraction.Coded[fact].Countries.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The Sri Lankan army condemned the war in Ukraine.", "'Sri Lankan army' is an agent (MIL) of LKA")]
+    [InlineData("An Argentine judge condemned the war in Ukraine.", "'Argentine judge' is an agent (JUD) of ARG")]
+    public void ACountrysArmyOrJudge_IsAnAgent_ThatGivesNoStance(string sentence, string reason)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.Contains(reason, Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
 }
