@@ -180,20 +180,32 @@ internal sealed partial class TextExtractor
     /// The state an office or institution with no speaker named before it stands for ("the foreign ministry",
     /// "the government", "the spokesman": a pronoun whose last word is a title): the country that is the
     /// sentence's subject, its first words ("Sri Lanka has opened an embassy in Tehran, the foreign ministry
-    /// said"), one country that speaks for its state; null when the sentence starts with no such actor.
+    /// said"), one country that speaks for its state; else the subject of such an earlier sentence of the
+    /// paragraph ("Sri Lanka has opened an embassy in Tehran. The foreign ministry said ..."); null when none.
     /// </summary>
     private ActorSpan? SubjectState(string pronoun, int pronounFirst)
     {
-        if (_actors.Count == 0 || !IsTitleKey(pronoun[(pronoun.LastIndexOf(' ') + 1)..]))
+        if (!IsTitleKey(pronoun[(pronoun.LastIndexOf(' ') + 1)..]))
+        {
+            return null;
+        }
+
+        return SentenceSubject() is { } subject && subject.Last < pronounFirst ? Carried(subject.Text)
+            : _paragraphSubject is { } earlier ? Carried(earlier)
+            : null;
+    }
+
+    /// <summary>The sentence's first actor when it opens the sentence (after "the") and is one country that speaks for its state.</summary>
+    private ActorSpan? SentenceSubject()
+    {
+        if (_actors.Count == 0 || _words.Count == 0)
         {
             return null;
         }
 
         var subject = _actors[0];
         var start = Key(0) == "the" ? 1 : 0;
-        return subject is { IsCountry: true, Resolution.Kind: ResolutionKind.Country } && subject.First == start && subject.Last < pronounFirst
-            ? Carried(subject.Text)
-            : null;
+        return subject is { IsCountry: true, Resolution.Kind: ResolutionKind.Country } && subject.First == start ? subject : null;
     }
 
     /// <summary>

@@ -226,4 +226,16 @@ public sealed class ExtractionActorsTests
         Assert.Empty(extraction.Facts.Facts);
         Assert.Contains(reason, Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheForeignMinistry_AfterASentenceWhoseSubjectIsACountry_IsThatCountrys_InItsParagraphOnly()
+    {
+        var extraction = Engine.Extract(
+            "Portugal has reopened its embassy in Kyiv. The foreign ministry said the war in Ukraine had not stopped it.\n\n"
+            + "The foreign ministry said the war in Ukraine had not stopped it.", "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal(("Portugal", "say"), (fact.Actor, fact.Act));
+        Assert.StartsWith("The foreign ministry said", fact.Evidence, StringComparison.Ordinal);
+    }
 }
