@@ -7,7 +7,8 @@ namespace StanceRules.Extensions.AI;
 /// Checks the facts of an answer the strict reader accepted against the article and the engine's knowledge: evidence
 /// must be a verbatim span of the article (it becomes the article's own text of that span), the actor must be known to
 /// the gazetteer (one country on the date becomes its ISO3 code), a statement's act must be in the lexicon (it becomes the
-/// lemma), an issue must be in the catalogue (else it is removed). Each fact dropped or changed gets a warning at the
+/// lemma), an issue must be in the catalogue (else it is removed), an agent of a country ("Egyptian police") states no
+/// stance (it keeps its words and its role). Each fact dropped or changed gets a warning at the
 /// fact's line and column in the answer.
 /// </summary>
 internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt, string article)
@@ -66,7 +67,16 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
             return null;
         }
 
-        var actor = resolution.Kind == ResolutionKind.Country ? resolution.Country! : fact.Actor;
+        // An agent ("Egyptian police", "Israeli soldiers") is coded with its country but never speaks for its state: kept as
+        // written with its role where its act states no stance, dropped where it states one (the text extractor does the same).
+        var role = resolution.Kind is ResolutionKind.Country or ResolutionKind.JointStatement ? engine.AgentRole(fact.Actor) : null;
+        if (role is not null && (fact is Vote || (fact is Statement said && ActLemma(said.Act) is { } lemma && engine.Acts[lemma] is not null)))
+        {
+            Warn(ChatExtractionCodes.AgentStance, $"its actor \"{Shorten(fact.Actor)}\" is an agent ({role}) of {string.Join(", ", resolution.Countries)}, not its state, and a stance is the state's.");
+            return null;
+        }
+
+        var actor = resolution.Kind == ResolutionKind.Country && role is null ? resolution.Country! : fact.Actor;
         var issue = fact.Issue;
         if (issue is not null && !prompt.IssueIds.Contains(issue))
         {
@@ -88,7 +98,7 @@ internal sealed class AnswerChecker(StanceEngine engine, ExtractionPrompt prompt
                 Id = fact.Id, Actor = actor, Issue = issue, Evidence = evidence, EvidenceOffset = span.Offset,
                 Act = act, Target = statement.Target, Negated = statement.Negated, Hedged = statement.Hedged,
             };
-            return new ExtractedFact(normalized, span.Offset, span.Length, resolution, statement.Act);
+            return new ExtractedFact(normalized, span.Offset, span.Length, resolution, statement.Act) { AgentRole = role };
         }
 
         var vote = (Vote)fact;

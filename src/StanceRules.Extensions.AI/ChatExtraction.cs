@@ -62,4 +62,8 @@ public sealed class ExtractedFact
 
     /// <summary>The act as the model wrote it, for a statement; null for other facts.</summary>
     public string? ActAsWritten { get; }
+
+    /// <summary>The agent role of the actor ("Egyptian police": <c>COP</c>, see <see cref="StanceEngine.AgentRole(string)"/>): the
+    /// actor is a country's agent, kept as written, and its fact states no stance; null when the actor may speak for a state.</summary>
+    public string? AgentRole { get; internal init; }
 }

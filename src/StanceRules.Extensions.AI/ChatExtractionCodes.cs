@@ -35,4 +35,8 @@ public static class ChatExtractionCodes
 
     /// <summary>Error: no attempt gave a fact document the strict reader accepts.</summary>
     public const string NoValidAnswer = "SRAI011";
+
+    /// <summary>Warning: a fact's actor is a country's agent ("Egyptian police", <see cref="StanceEngine.AgentRole(string)"/>) and its act
+    /// states a stance (or it is a vote): an agent never speaks for its state; the fact is dropped.</summary>
+    public const string AgentStance = "SRAI012";
 }

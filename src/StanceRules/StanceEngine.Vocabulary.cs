@@ -23,4 +23,31 @@ public sealed partial class StanceEngine
         var lemma = Lexicon.Lemma(act);
         return _rules.Lexicon.IsKnown(lemma) ? lemma : null;
     }
+
+    /// <summary>
+    /// The agent role the extraction patterns (<c>extraction.agents</c>) give an actor as written: its last agent word's
+    /// role when only titles follow that word ("Egyptian police": <c>COP</c>; "Afghan rebel leaders": <c>REB</c>);
+    /// null when the actor may speak for a state. An agent is coded with the country its words name but never gives a
+    /// stance: a producer of facts should write no stance act for one (the text extractor writes none).
+    /// </summary>
+    /// <param name="actor">The actor as written.</param>
+    public string? AgentRole(string actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var words = TextKey.Of(actor).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var w = words.Length - 1; w >= 0; w--)
+        {
+            if (_rules.Extraction.Agents.TryGetValue(words[w], out var role))
+            {
+                return role;
+            }
+
+            if (!_rules.Extraction.Titles.Contains(words[w]))
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
 }

@@ -160,6 +160,29 @@ public sealed class ChatFactExtractorTests
     }
 
     [Fact]
+    public async Task AgentOfACountry_WithAStanceAct_IsDropped_WithANeutralAct_KeptAsWrittenWithItsRole()
+    {
+        const string article = "CAIRO, March 21 (Test Wire) - Egyptian police condemned the war in Ukraine on Tuesday.\n\n"
+            + "Egyptian police visited the Ukrainian embassy in Cairo on Wednesday.\n\nEgypt condemned the war in Ukraine on Thursday.\n";
+        await using var server = new RecordedModelServer(new Reply.Recorded("agent.sse"));
+
+        var result = await Extractor(server).ExtractAsync(article, "test-wire-2", Published);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var dropped = Assert.Single(result.Diagnostics);
+        Assert.Equal(ChatExtractionCodes.AgentStance, dropped.Code);
+        Assert.Contains("\"Egyptian police\" is an agent (COP) of EGY", dropped.Message, StringComparison.Ordinal);
+        Assert.Equal(["Egyptian police", "EGY"], result.Article.Facts.Select(f => f.Actor));
+        Assert.Equal(("visit", "COP"), (((Statement)result.Facts[0].Fact).Act, result.Facts[0].AgentRole));
+        Assert.Equal("EGY", result.Facts[0].Resolution.Country);
+        Assert.Null(result.Facts[1].AgentRole);
+        // Only the state's own act gives a stance: the police's condemnation is no stance of Egypt.
+        var stance = Assert.Single(StanceEngine.CreateDefault().Infer(result.Article).Stances);
+        Assert.Equal(("EGY", Stance.Condemns), (stance.Country, stance.Stance));
+        Assert.Equal(["Egypt condemned the war in Ukraine on Thursday."], stance.Evidence);
+    }
+
+    [Fact]
     public async Task FactsTheEngineCannotCheck_AreDroppedOrFixed_EachWithItsCode()
     {
         await using var server = new RecordedModelServer(new Reply.Recorded("unchecked-facts.sse"));

@@ -244,7 +244,8 @@ public partial class KnowledgeWorldTests(ITestOutputHelper output)
         Assert.Null(later.Country);
         Assert.Contains("term ended 2013-02-24", later.Reason, StringComparison.Ordinal);
         Assert.Null(Engine.Resolve("Lee Myung-bak", new DateOnly(2015, 1, 2)).Country);
-        Assert.Null(Engine.Resolve("Lee Myung-bak").Country);
+        // Without a date, officials resolve by their latest term (UndatedHistoryTests), whatever was resolved dated before.
+        Assert.Equal("KOR", Engine.Resolve("Lee Myung-bak").Country);
     }
 
     /// <summary>The name-order rule: Chinese and Korean names are found by their first word, everyone else's by the last.</summary>

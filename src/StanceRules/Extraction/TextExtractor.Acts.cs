@@ -61,8 +61,9 @@ internal sealed partial class TextExtractor
                     return null;
                 }
 
-                actorFirst = candidate.First;
                 gapStart = SameSegment(candidate.Last, act.First) ? candidate.Last + 1 : ClauseStart(act.First);
+                candidate = HeadOf(a); // "Russian troops in Ukraine shelled": the troops, not Ukraine
+                actorFirst = candidate.First;
                 return candidate;
             }
         }
@@ -81,6 +82,11 @@ internal sealed partial class TextExtractor
                     if (lastSpeaker is null && _patterns.Titles.Contains(pronoun[(pronoun.LastIndexOf(' ') + 1)..]) && Holder(pronoun) is { } holder)
                     {
                         return Carried(holder); // "the crown prince": the last named crown prince of the article
+                    }
+
+                    if (lastSpeaker is null && SubjectState(pronoun, p) is { } subject)
+                    {
+                        return subject; // "Sri Lanka has opened an embassy in Tehran, the foreign ministry said"
                     }
 
                     if (lastSpeaker is null)

@@ -142,7 +142,7 @@ internal sealed partial class TextExtractor
                 break;
             }
 
-            if (HasName(i, last))
+            if (HasName(i, last) || NamesOfficial(i, last))
             {
                 // A leading capitalized word that is neither a name nor a title starts the sentence ("In", "On"): drop it.
                 var first = i;
@@ -157,6 +157,12 @@ internal sealed partial class TextExtractor
                     first--;
                 }
 
+                // Agents before the name, after a preposition: "Security forces in Guinea", "refugees from Syria".
+                if (LeadingAgents(first, runs.Count > 0 ? runs[^1].Last : -1) is var lead && lead >= 0)
+                {
+                    first = lead;
+                }
+
                 // Agents after the name: "Israeli soldiers", "Benin police", "Afghan rebel leaders", "Israeli helicopters and tanks".
                 while (last + 1 < n && SameSegment(last + 1, i))
                 {
@@ -167,6 +173,10 @@ internal sealed partial class TextExtractor
                     else if (last + 2 < n && Key(last + 1) == "and" && AgentRole(last) is not null && AgentRole(last + 2) is not null && SameSegment(last + 2, i))
                     {
                         last += 2;
+                    }
+                    else if (ModifiedHead(last + 1) is var head && head > last)
+                    {
+                        last = head; // "French paper workers", "Israeli intelligence officials"
                     }
                     else
                     {
@@ -267,7 +277,7 @@ internal sealed partial class TextExtractor
             return false;
         }
 
-        return WordsAllowed(from, to);
+        return WordsAllowed(Companions(from, to), to);
     }
 
     private static bool IsAppositionMark(char c) => c is ',' or '\u2014' or '\u2013';

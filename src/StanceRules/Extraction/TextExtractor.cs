@@ -58,6 +58,9 @@ internal sealed partial class TextExtractor
     private bool[] _plural = new bool[64];
     private string _text = string.Empty;
 
+    // The paragraph's last sentence subject that is one country ("Sri Lanka has opened an embassy."), for "the foreign ministry".
+    private string? _paragraphSubject;
+
     public TextExtractor(ExtractionIndex index, Gazetteer gazetteer, IssueCatalogue issues, DateOnly? date)
     {
         _index = index;
@@ -92,6 +95,7 @@ internal sealed partial class TextExtractor
             {
                 paragraph = sentence.Paragraph;
                 lastSpeaker = null;
+                _paragraphSubject = null;
             }
 
             if (sentence.End - sentence.Start > MaxSentenceChars)
@@ -173,6 +177,7 @@ internal sealed partial class TextExtractor
         }
 
         Mention();
+        _paragraphSubject = SentenceSubject()?.Text ?? _paragraphSubject;
         return lastSpeaker;
     }
 

@@ -108,8 +108,11 @@ internal sealed partial class Gazetteer
 
         // Before the hand-written offices begin, the historical layer takes part in every
         // resolution: only the dated memo holds those.
+        // An unknown actor memoized by a dated resolution is no answer without a date, where the
+        // historical layer is asked too: that answer is memoized by (actor, no date).
         var historical = IsHistorical(date);
-        if ((!historical && _undated.TryGet(actor, out var resolution)) || _dated.TryGet((actor, date), out resolution))
+        if ((!historical && _undated.TryGet(actor, out var resolution) && !(date is null && _history is not null && resolution.Reason == UnknownReason))
+            || _dated.TryGet((actor, date), out resolution))
         {
             return resolution;
         }
@@ -136,6 +139,7 @@ internal sealed partial class Gazetteer
             // Without a date, officials resolve by their latest office; a name only the historical
             // layer knows ("President Bill Clinton", "Carlos Menem") too, read on the first such miss.
             t_undatedHistory = true;
+            t_datedEntryFound = true;
             try
             {
                 var old = ResolveOnce(actor, null);
