@@ -11,24 +11,29 @@ internal sealed class CellTally
     /// <summary>Confidences are kept in ten-thousandths, the precision of the report contract.</summary>
     public const int Scale = 10_000;
 
-    // There is one tally per (country, issue, day, stance) that took one, hundreds of thousands in a
+    // There is one tally per (country, issue, window, stance) that took one, hundreds of thousands in a
     // large corpus, most with one or two articles: arrays sized to what is held (grown one at a time
-    // while small), no per-tally list objects.
+    // while small), kept articles as structs (KeptArticle: date, level and one UTF-8 block each).
 
     // Confidence levels, descending, and how many articles gave each. Usually one to three entries.
     private LevelCount[] _levels = [];
     private int _used;
 
     // The strongest articles, in CompareStrength order: the first _kept.
-    private CorpusArticle[] _strongest = [];
+    private KeptArticle[] _strongest = [];
     private int _kept;
+
+    // The earliest article, when _hasFirst.
+    private KeptArticle _first;
+    private bool _hasFirst;
 
     public long Articles { get; private set; }
 
-    public CorpusArticle? First { get; private set; }
+    /// <summary>The earliest article; only when <see cref="Articles"/> is not 0.</summary>
+    public ref readonly KeptArticle First => ref _first;
 
     /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
-    public ReadOnlySpan<CorpusArticle> Strongest => _strongest.AsSpan(0, _kept);
+    public ReadOnlySpan<KeptArticle> Strongest => _strongest.AsSpan(0, _kept);
 
     public static int Level(double confidence) => (int)Math.Round(Math.Clamp(confidence, 0, 1) * Scale, MidpointRounding.AwayFromZero);
 
@@ -71,33 +76,35 @@ internal sealed class CellTally
 
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
-        First is null || CompareEarliest(level, published, id, First) < 0
+        !_hasFirst || CompareEarliest(level, published, id, _first) < 0
         || _kept < limit || CompareStrength(level, published, id, _strongest[_kept - 1]) < 0;
 
-    public void Keep(CorpusArticle article, int limit)
+    /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
+    public void Keep(in KeptArticle article, string id, int limit)
     {
-        KeepIfFirst(article);
-        KeepIfStrong(article, limit);
+        KeepIfFirst(article, id);
+        KeepIfStrong(article, id, limit);
     }
 
-    private void KeepIfFirst(CorpusArticle article)
+    private void KeepIfFirst(in KeptArticle article, string id)
     {
-        if (First is null || CompareEarliest(Level(article.Confidence), article.Published, article.Id, First) < 0)
+        if (!_hasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
         {
-            First = article;
+            _first = article;
+            _hasFirst = true;
         }
     }
 
-    private void KeepIfStrong(CorpusArticle article, int limit)
+    private void KeepIfStrong(in KeptArticle article, string id, int limit)
     {
-        var level = Level(article.Confidence);
-        if (_kept == limit && CompareStrength(level, article.Published, article.Id, _strongest[_kept - 1]) >= 0)
+        var level = article.Level;
+        if (_kept == limit && CompareStrength(level, article.Published, id, _strongest[_kept - 1]) >= 0)
         {
             return;
         }
 
         var at = 0;
-        while (at < _kept && CompareStrength(level, article.Published, article.Id, _strongest[at]) >= 0)
+        while (at < _kept && CompareStrength(level, article.Published, id, _strongest[at]) >= 0)
         {
             at++;
         }
@@ -125,35 +132,52 @@ internal sealed class CellTally
             Add(other._levels[i].Value, other._levels[i].Count);
         }
 
-        if (other.First is { } first)
+        if (other._hasFirst)
         {
-            KeepIfFirst(first);
+            KeepIfFirst(other._first, other._first.Id());
         }
 
-        foreach (var article in other.Strongest)
+        foreach (ref readonly var article in other.Strongest)
         {
-            KeepIfStrong(article, limit);
+            KeepIfStrong(article, article.Id(), limit);
         }
+    }
+
+    /// <summary>The strongest articles and the earliest as the public type; the earliest is the same instance when it is among the strongest.</summary>
+    public (CorpusArticle[] Strongest, CorpusArticle First) ToArticles(Stance stance)
+    {
+        var strongest = new CorpusArticle[_kept];
+        CorpusArticle? first = null;
+        for (var i = 0; i < _kept; i++)
+        {
+            strongest[i] = _strongest[i].ToArticle(stance);
+            if (first is null && _strongest[i].SameAs(_first))
+            {
+                first = strongest[i];
+            }
+        }
+
+        return (strongest, first ?? _first.ToArticle(stance));
     }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
     public double Weight() => Inference.ConflictPolicy.Weight(_levels.Take(_used).Select(l => ((double)l.Value / Scale, l.Count)));
 
     // Strongest first: higher confidence, then earlier, then id (ordinal). Ids are unique in a corpus, so the order is total.
-    private static int CompareStrength(int level, DateOnly published, string id, CorpusArticle kept)
+    private static int CompareStrength(int level, DateOnly published, string id, in KeptArticle kept)
     {
-        var byLevel = Level(kept.Confidence).CompareTo(level);
+        var byLevel = kept.Level.CompareTo(level);
         if (byLevel != 0)
         {
             return byLevel;
         }
 
         var byDate = published.CompareTo(kept.Published);
-        return byDate != 0 ? byDate : string.CompareOrdinal(id, kept.Id);
+        return byDate != 0 ? byDate : kept.CompareIdTo(id);
     }
 
     // Earliest first: earlier, then higher confidence, then id.
-    private static int CompareEarliest(int level, DateOnly published, string id, CorpusArticle kept)
+    private static int CompareEarliest(int level, DateOnly published, string id, in KeptArticle kept)
     {
         var byDate = published.CompareTo(kept.Published);
         if (byDate != 0)
@@ -161,8 +185,8 @@ internal sealed class CellTally
             return byDate;
         }
 
-        var byLevel = Level(kept.Confidence).CompareTo(level);
-        return byLevel != 0 ? byLevel : string.CompareOrdinal(id, kept.Id);
+        var byLevel = kept.Level.CompareTo(level);
+        return byLevel != 0 ? byLevel : kept.CompareIdTo(id);
     }
 
     private struct LevelCount
