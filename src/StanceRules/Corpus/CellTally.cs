@@ -19,9 +19,11 @@ internal sealed class CellTally
     private LevelCount[] _levels = [];
     private int _used;
 
-    // The strongest articles, in CompareStrength order: the first _kept.
+    // The strongest articles, in CompareStrength order: the first _kept. Shared with answers
+    // (Snapshot) until the next change, which copies it first.
     private KeptArticle[] _strongest = [];
     private int _kept;
+    private bool _shared;
 
     // The earliest article, when _hasFirst.
     private KeptArticle _first;
@@ -109,15 +111,19 @@ internal sealed class CellTally
             at++;
         }
 
-        if (_kept < limit)
+        if (_kept < limit && _kept == _strongest.Length)
         {
-            if (_kept == _strongest.Length)
-            {
-                Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
-            }
-
-            _kept++;
+            // A new array: an answer that shares the old one keeps it unchanged.
+            Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
+            _shared = false;
         }
+        else if (_shared)
+        {
+            _strongest = (KeptArticle[])_strongest.Clone();
+            _shared = false;
+        }
+
+        _kept = Math.Min(_kept + 1, limit);
 
         // The weakest falls off the end when the tally was full.
         Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
@@ -143,21 +149,14 @@ internal sealed class CellTally
         }
     }
 
-    /// <summary>The strongest articles and the earliest as the public type; the earliest is the same instance when it is among the strongest.</summary>
-    public (CorpusArticle[] Strongest, CorpusArticle First) ToArticles(Stance stance)
+    /// <summary>
+    /// The strongest and earliest articles as they are now, for an answer that must not change
+    /// when more are added: the array is shared until this tally next changes it, which copies it first.
+    /// </summary>
+    public (ArraySegment<KeptArticle> Strongest, KeptArticle First) Snapshot()
     {
-        var strongest = new CorpusArticle[_kept];
-        CorpusArticle? first = null;
-        for (var i = 0; i < _kept; i++)
-        {
-            strongest[i] = _strongest[i].ToArticle(stance);
-            if (first is null && _strongest[i].SameAs(_first))
-            {
-                first = strongest[i];
-            }
-        }
-
-        return (strongest, first ?? _first.ToArticle(stance));
+        _shared = true;
+        return (new ArraySegment<KeptArticle>(_strongest, 0, _kept), _first);
     }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>

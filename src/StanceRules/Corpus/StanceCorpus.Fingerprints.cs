@@ -23,7 +23,7 @@ public sealed partial class StanceCorpus
     /// </summary>
     internal static ulong Fingerprint(ReadOnlySpan<char> id)
     {
-        var hash = Finish((ulong)id.Length * Golden);
+        var hash = Finish((ulong)(id.Length + 1) * Golden);
         var i = 0;
         for (; i + 4 <= id.Length; i += 4)
         {

@@ -306,7 +306,7 @@ public sealed partial class StanceCorpus
         // priorities stay inside articles (the report does not carry them), so ties go to precedence.
         var present = Enumerable.Range(0, tallies.Length).Where(s => tallies[s] is not null).Select(s => (Stance: (Stance)s, Tally: tallies[s]!, Weight: tallies[s]!.Weight())).ToArray();
         var (winner, decidedBy) = ConflictPolicy.Choose(present.Select(p => new Candidate(p.Stance, p.Weight, 0)));
-        var (articles, first) = present.Single(p => p.Stance == winner.Stance).Tally.ToArticles(winner.Stance);
+        var (articles, first) = present.Single(p => p.Stance == winner.Stance).Tally.Snapshot();
         var tallied = present
             .OrderBy(p => p.Stance == winner.Stance ? 0 : 1)
             .ThenBy(p => p.Stance)
