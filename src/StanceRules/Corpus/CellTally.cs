@@ -31,9 +31,6 @@ internal sealed class CellTally
 
     public long Articles { get; private set; }
 
-    /// <summary>The earliest article; only when <see cref="Articles"/> is not 0.</summary>
-    public ref readonly KeptArticle First => ref _first;
-
     /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
     public ReadOnlySpan<KeptArticle> Strongest => _strongest.AsSpan(0, _kept);
 
