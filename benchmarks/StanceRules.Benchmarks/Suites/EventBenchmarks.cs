@@ -20,6 +20,7 @@ public class EventBenchmarks
     private byte[] _gdelt = null!;
     private EventRecord[] _records = null!;
     private Corpus _articles = null!;
+    private StanceReport[] _reports = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +29,7 @@ public class EventBenchmarks
         _gdelt = GdeltInputs.Bytes(Events);
         _records = EventPaths.Read(_gdelt).ToArray();
         _articles = Corpus.Synthetic(ReferenceFacts);
+        _reports = _records.Select(r => _engine.InferEvent(r)).Where(r => r.Stances.Count > 0).ToArray();
     }
 
     public const int ReferenceFacts = 10_000;
@@ -60,6 +62,22 @@ public class EventBenchmarks
         }
 
         return stances;
+    }
+
+    /// <summary>
+    /// The corpus alone: the reports of the events already inferred (those with a stance) -> <see cref="StanceCorpus.Add"/>,
+    /// per event read (so <see cref="InferOnly"/> plus this is about <see cref="EngineAlone"/>).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public long CorpusOnly()
+    {
+        var corpus = new StanceCorpus();
+        foreach (var report in _reports)
+        {
+            corpus.Add(report);
+        }
+
+        return corpus.Cells;
     }
 
     /// <summary>Reading alone: GDELT bytes -> event records.</summary>

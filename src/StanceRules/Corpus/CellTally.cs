@@ -11,24 +11,28 @@ internal sealed class CellTally
     /// <summary>Confidences are kept in ten-thousandths, the precision of the report contract.</summary>
     public const int Scale = 10_000;
 
-    // There is one tally per (country, issue, day, stance) that took one, hundreds of thousands in a
+    // There is one tally per (country, issue, window, stance) that took one, hundreds of thousands in a
     // large corpus, most with one or two articles: arrays sized to what is held (grown one at a time
-    // while small), no per-tally list objects.
+    // while small), kept articles as structs (KeptArticle: date, level and one UTF-8 block each).
 
     // Confidence levels, descending, and how many articles gave each. Usually one to three entries.
     private LevelCount[] _levels = [];
     private int _used;
 
-    // The strongest articles, in CompareStrength order: the first _kept.
-    private CorpusArticle[] _strongest = [];
+    // The strongest articles, in CompareStrength order: the first _kept. Shared with answers
+    // (Snapshot) until the next change, which copies it first.
+    private KeptArticle[] _strongest = [];
     private int _kept;
+    private bool _shared;
+
+    // The earliest article, when _hasFirst.
+    private KeptArticle _first;
+    private bool _hasFirst;
 
     public long Articles { get; private set; }
 
-    public CorpusArticle? First { get; private set; }
-
     /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
-    public ReadOnlySpan<CorpusArticle> Strongest => _strongest.AsSpan(0, _kept);
+    public ReadOnlySpan<KeptArticle> Strongest => _strongest.AsSpan(0, _kept);
 
     public static int Level(double confidence) => (int)Math.Round(Math.Clamp(confidence, 0, 1) * Scale, MidpointRounding.AwayFromZero);
 
@@ -71,46 +75,52 @@ internal sealed class CellTally
 
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
-        First is null || CompareEarliest(level, published, id, First) < 0
+        !_hasFirst || CompareEarliest(level, published, id, _first) < 0
         || _kept < limit || CompareStrength(level, published, id, _strongest[_kept - 1]) < 0;
 
-    public void Keep(CorpusArticle article, int limit)
+    /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
+    public void Keep(in KeptArticle article, string id, int limit)
     {
-        KeepIfFirst(article);
-        KeepIfStrong(article, limit);
+        KeepIfFirst(article, id);
+        KeepIfStrong(article, id, limit);
     }
 
-    private void KeepIfFirst(CorpusArticle article)
+    private void KeepIfFirst(in KeptArticle article, string id)
     {
-        if (First is null || CompareEarliest(Level(article.Confidence), article.Published, article.Id, First) < 0)
+        if (!_hasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
         {
-            First = article;
+            _first = article;
+            _hasFirst = true;
         }
     }
 
-    private void KeepIfStrong(CorpusArticle article, int limit)
+    private void KeepIfStrong(in KeptArticle article, string id, int limit)
     {
-        var level = Level(article.Confidence);
-        if (_kept == limit && CompareStrength(level, article.Published, article.Id, _strongest[_kept - 1]) >= 0)
+        var level = article.Level;
+        if (_kept == limit && CompareStrength(level, article.Published, id, _strongest[_kept - 1]) >= 0)
         {
             return;
         }
 
         var at = 0;
-        while (at < _kept && CompareStrength(level, article.Published, article.Id, _strongest[at]) >= 0)
+        while (at < _kept && CompareStrength(level, article.Published, id, _strongest[at]) >= 0)
         {
             at++;
         }
 
-        if (_kept < limit)
+        if (_kept < limit && _kept == _strongest.Length)
         {
-            if (_kept == _strongest.Length)
-            {
-                Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
-            }
-
-            _kept++;
+            // A new array: an answer that shares the old one keeps it unchanged.
+            Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
+            _shared = false;
         }
+        else if (_shared)
+        {
+            _strongest = (KeptArticle[])_strongest.Clone();
+            _shared = false;
+        }
+
+        _kept = Math.Min(_kept + 1, limit);
 
         // The weakest falls off the end when the tally was full.
         Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
@@ -125,35 +135,45 @@ internal sealed class CellTally
             Add(other._levels[i].Value, other._levels[i].Count);
         }
 
-        if (other.First is { } first)
+        if (other._hasFirst)
         {
-            KeepIfFirst(first);
+            KeepIfFirst(other._first, other._first.Id());
         }
 
-        foreach (var article in other.Strongest)
+        foreach (ref readonly var article in other.Strongest)
         {
-            KeepIfStrong(article, limit);
+            KeepIfStrong(article, article.Id(), limit);
         }
+    }
+
+    /// <summary>
+    /// The strongest and earliest articles as they are now, for an answer that must not change
+    /// when more are added: the array is shared until this tally next changes it, which copies it first.
+    /// </summary>
+    public (ArraySegment<KeptArticle> Strongest, KeptArticle First) Snapshot()
+    {
+        _shared = true;
+        return (new ArraySegment<KeptArticle>(_strongest, 0, _kept), _first);
     }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
     public double Weight() => Inference.ConflictPolicy.Weight(_levels.Take(_used).Select(l => ((double)l.Value / Scale, l.Count)));
 
     // Strongest first: higher confidence, then earlier, then id (ordinal). Ids are unique in a corpus, so the order is total.
-    private static int CompareStrength(int level, DateOnly published, string id, CorpusArticle kept)
+    private static int CompareStrength(int level, DateOnly published, string id, in KeptArticle kept)
     {
-        var byLevel = Level(kept.Confidence).CompareTo(level);
+        var byLevel = kept.Level.CompareTo(level);
         if (byLevel != 0)
         {
             return byLevel;
         }
 
         var byDate = published.CompareTo(kept.Published);
-        return byDate != 0 ? byDate : string.CompareOrdinal(id, kept.Id);
+        return byDate != 0 ? byDate : kept.CompareIdTo(id);
     }
 
     // Earliest first: earlier, then higher confidence, then id.
-    private static int CompareEarliest(int level, DateOnly published, string id, CorpusArticle kept)
+    private static int CompareEarliest(int level, DateOnly published, string id, in KeptArticle kept)
     {
         var byDate = published.CompareTo(kept.Published);
         if (byDate != 0)
@@ -161,8 +181,8 @@ internal sealed class CellTally
             return byDate;
         }
 
-        var byLevel = Level(kept.Confidence).CompareTo(level);
-        return byLevel != 0 ? byLevel : string.CompareOrdinal(id, kept.Id);
+        var byLevel = kept.Level.CompareTo(level);
+        return byLevel != 0 ? byLevel : kept.CompareIdTo(id);
     }
 
     private struct LevelCount

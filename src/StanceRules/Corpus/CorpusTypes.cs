@@ -172,7 +172,14 @@ public sealed record StanceTally(Stance Stance, long Articles, double Score);
 /// <summary>A country's stance on an issue in one window, decided across the window's articles.</summary>
 public sealed class WindowStance
 {
-    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceTally> tallies, IReadOnlyList<CorpusArticle> articles, CorpusArticle firstArticle)
+    // The kept articles as the corpus holds them (shared, never changed), built into CorpusArticles
+    // when first read: an answer of many windows rarely reads them all.
+    private readonly ArraySegment<KeptArticle> _kept;
+    private readonly KeptArticle _firstKept;
+    private CorpusArticle[]? _articles;
+    private CorpusArticle? _firstArticle;
+
+    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceTally> tallies, ArraySegment<KeptArticle> articles, KeptArticle firstArticle)
     {
         Country = country;
         Issue = issue;
@@ -181,8 +188,8 @@ public sealed class WindowStance
         Confidence = confidence;
         DecidedBy = decidedBy;
         Tallies = tallies;
-        Articles = articles;
-        FirstArticle = firstArticle;
+        _kept = articles;
+        _firstKept = firstArticle;
     }
 
     /// <summary>ISO 3166-1 alpha-3 code.</summary>
@@ -213,10 +220,41 @@ public sealed class WindowStance
     public long ArticleCount => Tallies[0].Articles;
 
     /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
-    public IReadOnlyList<CorpusArticle> Articles { get; }
+    public IReadOnlyList<CorpusArticle> Articles
+    {
+        get
+        {
+            if (Volatile.Read(ref _articles) is { } built)
+            {
+                return built;
+            }
+
+            var articles = new CorpusArticle[_kept.Count];
+            for (var i = 0; i < articles.Length; i++)
+            {
+                articles[i] = _kept[i].SameAs(_firstKept) ? FirstArticle : _kept[i].ToArticle(Stance);
+            }
+
+            // Threads that build at once all answer with the first published.
+            return Interlocked.CompareExchange(ref _articles, articles, null) ?? articles;
+        }
+    }
 
     /// <summary>The earliest article of the window that gave the chosen stance.</summary>
-    public CorpusArticle FirstArticle { get; }
+    /// <remarks>The same instance as in <see cref="Articles"/> when it is among them.</remarks>
+    public CorpusArticle FirstArticle
+    {
+        get
+        {
+            if (Volatile.Read(ref _firstArticle) is { } built)
+            {
+                return built;
+            }
+
+            var first = _firstKept.ToArticle(Stance);
+            return Interlocked.CompareExchange(ref _firstArticle, first, null) ?? first;
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Country} {Issue} {Period} {Stance.ToName()} {Confidence:0.##} ({ArticleCount} articles)";

@@ -1,77 +1,77 @@
-using System.Buffers;
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Numerics;
 
 namespace StanceRules;
 
 // Fingerprints: of an article id (de-duplication), and of what a report says (conflicting repeats).
 public sealed partial class StanceCorpus
 {
-    /// <summary>The first 8 bytes of the SHA-256 of the UTF-8 id: stable across processes and machines, unlike string.GetHashCode.</summary>
-    private static ulong Fingerprint(string id) => Fingerprint(id.AsSpan());
+    // Odd 64-bit multipliers with well-mixed bits (the golden ratio's and two of MurmurHash3's finalizer).
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const ulong MixA = 0xFF51AFD7ED558CCDUL;
+    private const ulong MixB = 0xC4CEB9FE1A85EC53UL;
 
-    /// <inheritdoc cref="Fingerprint(string)"/>
-    private static ulong Fingerprint(ReadOnlySpan<char> id)
+    /// <summary>
+    /// A 64-bit hash of the id's UTF-16 code units: four units to a 64-bit lane, each lane
+    /// multiplied, rotated and folded into the state, the length first, and the state finished by
+    /// an avalanche (MurmurHash3's 64-bit finalizer). Defined on the characters' values, not on
+    /// memory, so it is the same in every process, on every machine and runtime, unlike
+    /// string.GetHashCode. Not cryptographic: ids made to collide can be found; for ids not chosen
+    /// against it, two distinct ids share a fingerprint with probability about 2⁻⁶⁴ each pair,
+    /// n²/2⁶⁵ among n ids (3·10⁻⁸ for a million, 3·10⁻⁶ for ten million;
+    /// <c>CorpusFingerprintTests</c> finds none among 4 million ids of several shapes). It replaced
+    /// the first 8 bytes of a SHA-256, which cost a quarter of adding an event's report.
+    /// </summary>
+    internal static ulong Fingerprint(ReadOnlySpan<char> id)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(id.Length);
-        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
-        try
+        var hash = Finish((ulong)(id.Length + 1) * Golden);
+        var i = 0;
+        for (; i + 4 <= id.Length; i += 4)
         {
-            Span<byte> bytes = rented ?? stackalloc byte[512];
-            var written = Encoding.UTF8.GetBytes(id, bytes);
-            Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(bytes[..written], hash);
-            return BinaryPrimitives.ReadUInt64LittleEndian(hash);
+            hash = Round(hash, id[i] | ((ulong)id[i + 1] << 16) | ((ulong)id[i + 2] << 32) | ((ulong)id[i + 3] << 48));
         }
-        finally
+
+        if (i < id.Length)
         {
-            if (rented is not null)
+            var lane = 0UL;
+            for (var shift = 0; i < id.Length; i++, shift += 16)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                lane |= (ulong)id[i] << shift;
             }
+
+            hash = Round(hash, lane);
         }
+
+        return Finish(hash);
     }
 
     /// <summary>
     /// What a report says, as the corpus counts it: the date and each (country, issue, stance,
-    /// confidence in ten-thousandths), in a canonical order; their 64-bit FNV-1a hash. Not a
-    /// cryptographic hash: it only tells a repeated article id's content from the first's (which
-    /// counts either way), so a collision can at worst leave a conflicting repeat uncounted; the
-    /// id's own fingerprint, which decides what counts, stays SHA-256.
+    /// confidence in ten-thousandths), as a set: the sum of one hash per stance, so their order
+    /// does not matter. It only tells a repeated article id's content from the first's (which
+    /// counts either way): a collision can at worst leave a conflicting repeat uncounted.
     /// </summary>
     private static ulong ContentFingerprint(StanceReport report)
     {
-        // One stance (every event's report): the same text, written without a builder or a sort.
-        Span<char> one = stackalloc char[256];
-        if (report.Stances.Count == 1 && report.Stances[0] is var s
-            && one.TryWrite(CultureInfo.InvariantCulture, $"{report.Published?.DayNumber ?? -1}\u001e{s.Country}\u001f{s.Issue}\u001f{(int)s.Stance}\u001f{CellTally.Level(s.Confidence)}", out var written))
+        var stances = 0UL;
+        foreach (var s in report.Stances)
         {
-            return Fnv(one[..written]);
+            var one = Round(Fingerprint(s.Country), Fingerprint(s.Issue));
+            stances += Finish(Round(one, ((ulong)(uint)s.Stance << 32) | (uint)CellTally.Level(s.Confidence)));
         }
 
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{report.Published?.DayNumber ?? -1}");
-        foreach (var line in report.Stances
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Country}\u001f{s.Issue}\u001f{(int)s.Stance}\u001f{CellTally.Level(s.Confidence)}"))
-            .Order(StringComparer.Ordinal))
-        {
-            text.Append('\u001e').Append(line);
-        }
-
-        return Fnv(text.ToString());
+        return Finish(Round(Finish((ulong)(uint)(report.Published?.DayNumber ?? -1) * Golden), stances));
     }
 
-    /// <summary>64-bit FNV-1a over the UTF-16 code units: stable across processes and machines.</summary>
-    private static ulong Fnv(ReadOnlySpan<char> text)
+    private static ulong Round(ulong hash, ulong lane)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+        hash ^= BitOperations.RotateLeft(lane * MixB, 31) * Golden;
+        return (BitOperations.RotateLeft(hash, 27) * 5) + 0x52DCE729UL;
+    }
 
-        return hash;
+    private static ulong Finish(ulong hash)
+    {
+        hash = (hash ^ (hash >> 33)) * MixA;
+        hash = (hash ^ (hash >> 33)) * MixB;
+        return hash ^ (hash >> 33);
     }
 }

@@ -26,8 +26,9 @@ namespace StanceRules;
 /// </remarks>
 public sealed partial class StanceCorpus
 {
-    private readonly Dictionary<CellKey, CellTally?[]> _cells = [];
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    // The cells of each (country, issue), by the day number of their window's start.
+    private readonly Dictionary<(string Country, string Issue), Series> _series = [];
+    private int _cells;
     // Article id fingerprint -> fingerprint of what its first report said (date and stances).
     private readonly Dictionary<ulong, ulong> _seen = [];
     private readonly List<string> _conflicting = [];
@@ -66,13 +67,13 @@ public sealed partial class StanceCorpus
     public const int MaxConflictingListed = 100;
 
     /// <summary>How many (country, issue, window of <see cref="CorpusOptions.Resolution"/>) cells hold a stance: what memory grows with.</summary>
-    public int Cells => _cells.Count;
+    public int Cells => _cells;
 
     /// <summary>The countries with a stance, ordered.</summary>
-    public IReadOnlyList<string> Countries => _cells.Keys.Select(k => k.Country).Distinct().Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Countries => _series.Keys.Select(k => k.Country).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The issues with a stance, ordered.</summary>
-    public IReadOnlyList<string> Issues => _cells.Keys.Select(k => k.Issue).Distinct().Order(StringComparer.Ordinal).ToArray();
+    public IReadOnlyList<string> Issues => _series.Keys.Select(k => k.Issue).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>A corpus of the given reports.</summary>
     /// <param name="reports">The reports, in any order.</param>
@@ -154,7 +155,7 @@ public sealed partial class StanceCorpus
             tally.Add(level, 1);
             if (tally.WouldKeep(level, published, report.Article, limit))
             {
-                tally.Keep(new CorpusArticle(report.Article, published, stance.Stance, (double)level / CellTally.Scale, EvidenceOf(stance)), limit);
+                tally.Keep(KeptArticle.Create(report.Article, published, level, EvidenceOf(stance)), report.Article, limit);
             }
         }
 
@@ -204,9 +205,9 @@ public sealed partial class StanceCorpus
         Repeated += other.Repeated;
         Conflicting += other.Conflicting;
         _conflicting.AddRange(other._conflicting.Take(MaxConflictingListed - _conflicting.Count));
-        foreach (var (key, theirs) in other._cells)
+        foreach (var (country, issue, day, theirs) in other.Select(null))
         {
-            var mine = CellOf(key.Country, key.Issue, key.Day);
+            var mine = CellOf(country, issue, day);
             for (var s = 0; s < theirs.Length; s++)
             {
                 if (theirs[s] is { } tally)
@@ -232,10 +233,10 @@ public sealed partial class StanceCorpus
     {
         CheckAnswerable(by, filter);
         var windows = new Dictionary<(string Country, string Issue, DateOnly Start), (CellTally?[] Tallies, bool Merged)>();
-        foreach (var (key, tallies) in Select(filter))
+        foreach (var (country, issue, day, tallies) in Select(filter))
         {
-            var period = CorpusPeriod.Of(by, DateOnly.FromDayNumber(key.Day));
-            var window = (key.Country, key.Issue, period.Start);
+            var period = CorpusPeriod.Of(by, DateOnly.FromDayNumber(day));
+            var window = (country, issue, period.Start);
             if (!windows.TryGetValue(window, out var found))
             {
                 // A window of one cell (every window when asked by the resolution) is decided from the cell itself, not a copy.
@@ -305,82 +306,12 @@ public sealed partial class StanceCorpus
         // priorities stay inside articles (the report does not carry them), so ties go to precedence.
         var present = Enumerable.Range(0, tallies.Length).Where(s => tallies[s] is not null).Select(s => (Stance: (Stance)s, Tally: tallies[s]!, Weight: tallies[s]!.Weight())).ToArray();
         var (winner, decidedBy) = ConflictPolicy.Choose(present.Select(p => new Candidate(p.Stance, p.Weight, 0)));
-        var chosen = present.Single(p => p.Stance == winner.Stance);
+        var (articles, first) = present.Single(p => p.Stance == winner.Stance).Tally.Snapshot();
         var tallied = present
             .OrderBy(p => p.Stance == winner.Stance ? 0 : 1)
             .ThenBy(p => p.Stance)
             .Select(p => new StanceTally(p.Stance, p.Tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(p.Weight), 4)))
             .ToArray();
-        return new WindowStance(country, issue, period, winner.Stance, tallied[0].Score, decidedBy, tallied, chosen.Tally.Strongest.ToArray(), chosen.Tally.First!);
+        return new WindowStance(country, issue, period, winner.Stance, tallied[0].Score, decidedBy, tallied, articles, first);
     }
-
-    /// <summary>The first <see cref="CorpusOptions.EvidencePerArticle"/> of <see cref="CountryStance.Evidence"/>, without building all of it.</summary>
-    private string[] EvidenceOf(CountryStance stance)
-    {
-        var limit = Options.EvidencePerArticle;
-        if (stance.Signals.Count == 0)
-        {
-            // A stance read back from the report's JSON (StanceReport.FromJson) carries its evidence, not its signals.
-            return [.. stance.Evidence.Take(limit)];
-        }
-
-        var found = new List<string>(limit);
-        foreach (var signal in stance.Signals)
-        {
-            foreach (var fact in signal.SourceFacts)
-            {
-                if (found.Count == limit)
-                {
-                    return [.. found];
-                }
-
-                if (fact.Evidence is { Length: > 0 } evidence && !found.Contains(evidence))
-                {
-                    found.Add(evidence);
-                }
-            }
-        }
-
-        return [.. found];
-    }
-
-    private IEnumerable<KeyValuePair<CellKey, CellTally?[]>> Select(CorpusFilter? filter)
-    {
-        if (filter is null)
-        {
-            return _cells;
-        }
-
-        var countries = filter.Countries is null ? null : new HashSet<string>(filter.Countries, StringComparer.OrdinalIgnoreCase);
-        var issues = filter.Issues is null ? null : new HashSet<string>(filter.Issues, StringComparer.Ordinal);
-        var since = filter.Since?.DayNumber ?? int.MinValue;
-        var until = filter.Until?.DayNumber ?? int.MaxValue;
-        return _cells.Where(c => c.Key.Day >= since && c.Key.Day <= until
-            && (countries is null || countries.Contains(c.Key.Country))
-            && (issues is null || issues.Contains(c.Key.Issue)));
-    }
-
-    private CellTally?[] CellOf(string country, string issue, int day)
-    {
-        // One string instance per country and issue name, however many reports repeat it.
-        var key = new CellKey(Intern(country), Intern(issue), day);
-        if (!_cells.TryGetValue(key, out var tallies))
-        {
-            _cells[key] = tallies = new CellTally?[4];
-        }
-
-        return tallies;
-    }
-
-    private string Intern(string name)
-    {
-        if (!_names.TryGetValue(name, out var interned))
-        {
-            _names[name] = interned = name;
-        }
-
-        return interned;
-    }
-
-    private readonly record struct CellKey(string Country, string Issue, int Day);
 }

@@ -1,0 +1,91 @@
+using System.Runtime.InteropServices;
+
+namespace StanceRules;
+
+// The cells: per (country, issue) a series of windows, each window's four tallies (one per stance).
+public sealed partial class StanceCorpus
+{
+    // What EvidenceOf gathers into, reused by every Add (a corpus is not thread-safe).
+    private readonly List<string> _evidence = [];
+
+    /// <summary>The first <see cref="CorpusOptions.EvidencePerArticle"/> of <see cref="CountryStance.Evidence"/>, without building all of it; valid until the next call.</summary>
+    private ReadOnlySpan<string> EvidenceOf(CountryStance stance)
+    {
+        var limit = Options.EvidencePerArticle;
+        var found = _evidence;
+        found.Clear();
+        if (stance.Signals.Count == 0)
+        {
+            // A stance read back from the report's JSON (StanceReport.FromJson) carries its evidence, not its signals.
+            found.AddRange(stance.Evidence.Take(limit));
+            return CollectionsMarshal.AsSpan(found);
+        }
+
+        foreach (var signal in stance.Signals)
+        {
+            foreach (var fact in signal.SourceFacts)
+            {
+                if (found.Count == limit)
+                {
+                    return CollectionsMarshal.AsSpan(found);
+                }
+
+                if (fact.Evidence is { Length: > 0 } evidence && !found.Contains(evidence))
+                {
+                    found.Add(evidence);
+                }
+            }
+        }
+
+        return CollectionsMarshal.AsSpan(found);
+    }
+
+    /// <summary>The cells that pass the filter (all when null), in no particular order.</summary>
+    private IEnumerable<(string Country, string Issue, int Day, CellTally?[] Tallies)> Select(CorpusFilter? filter)
+    {
+        var countries = filter?.Countries is null ? null : new HashSet<string>(filter.Countries, StringComparer.OrdinalIgnoreCase);
+        var issues = filter?.Issues is null ? null : new HashSet<string>(filter.Issues, StringComparer.Ordinal);
+        var since = filter?.Since?.DayNumber ?? int.MinValue;
+        var until = filter?.Until?.DayNumber ?? int.MaxValue;
+        foreach (var series in _series.Values)
+        {
+            if ((countries is not null && !countries.Contains(series.Country)) || (issues is not null && !issues.Contains(series.Issue)))
+            {
+                continue;
+            }
+
+            foreach (var (day, tallies) in series.Cells)
+            {
+                if (day >= since && day <= until)
+                {
+                    yield return (series.Country, series.Issue, day, tallies);
+                }
+            }
+        }
+    }
+
+    private CellTally?[] CellOf(string country, string issue, int day)
+    {
+        ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (country, issue), out _);
+        // One string instance per country and issue name, however many reports repeat it: the series's.
+        series ??= new Series(country, issue);
+        ref var tallies = ref CollectionsMarshal.GetValueRefOrAddDefault(series.Cells, day, out var exists);
+        if (!exists)
+        {
+            tallies = new CellTally?[4];
+            _cells++;
+        }
+
+        return tallies!;
+    }
+
+    /// <summary>The cells of one (country, issue), keyed by the day number of their window's start.</summary>
+    private sealed class Series(string country, string issue)
+    {
+        public string Country { get; } = country;
+
+        public string Issue { get; } = issue;
+
+        public Dictionary<int, CellTally?[]> Cells { get; } = [];
+    }
+}
