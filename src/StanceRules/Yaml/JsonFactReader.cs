@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -106,7 +105,7 @@ internal ref partial struct JsonFactReader
             MissingKey(start, "facts", "the fact document");
         }
 
-        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? new ArticleFacts(article.Id, facts, article.Published, article.Title) : null;
+        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? ArticleFacts.FromReader(article.Id, facts, article.Published, article.Title) : null;
     }
 
     /// <summary>The value of <c>facts</c>: the facts of an array, or null (with a diagnostic).</summary>
@@ -135,9 +134,11 @@ internal ref partial struct JsonFactReader
             return (null, null, null);
         }
 
+        // The values are kept as read (no copy of the reader) and checked after the keys, in the
+        // YAML reader's order: id, title, published. A date as yyyy-MM-dd is read from its bytes.
         var start = reader.TokenStartIndex;
-        Utf8JsonReader id = default, published = default, title = default;
-        var (hasId, hasPublished, hasTitle) = (false, false, false);
+        ScalarAt id = default, published = default, title = default;
+        DateOnly? date = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyAt = reader.TokenStartIndex;
@@ -146,9 +147,12 @@ internal ref partial struct JsonFactReader
             reader.Read();
             switch (which)
             {
-                case 1: id = reader; hasId = true; break;
-                case 2: published = reader; hasPublished = true; break;
-                case 3: title = reader; hasTitle = true; break;
+                case 1: id = ScalarAt.Of(ref reader); break;
+                case 2 when reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && FieldValues.TryDigits(reader.ValueSpan, out var day):
+                    (date, published) = (day, new ScalarAt(JsonTokenType.Null, reader.TokenStartIndex, null));
+                    break;
+                case 2: published = ScalarAt.Of(ref reader); break;
+                case 3: title = ScalarAt.Of(ref reader); break;
                 default: Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "'article'", ArticleKeys)); break;
             }
 
@@ -156,30 +160,55 @@ internal ref partial struct JsonFactReader
         }
 
         string? idText = null;
-        if (!hasId || id.TokenType == JsonTokenType.Null)
+        if (!id.Given || id.Token == JsonTokenType.Null)
         {
-            MissingKey(hasId ? id.TokenStartIndex : start, "id", "'article'");
+            MissingKey(id.Given ? id.At : start, "id", "'article'");
         }
-        else if (Scalar(ref id, "'id'") is { } text)
+        else if (Scalar(id, "'id'") is { } text)
         {
-            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.TokenStartIndex, "id", "'article'") : text;
+            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.At, "id", "'article'") : text;
         }
 
-        var titleText = hasTitle && title.TokenType != JsonTokenType.Null ? Scalar(ref title, "'title'") : null;
-        DateOnly? date = null;
-        if (hasPublished && published.TokenType != JsonTokenType.Null && Scalar(ref published, "'published'") is { } value)
+        var titleText = title.Given && title.Token != JsonTokenType.Null ? Scalar(title, "'title'") : null;
+        if (published.Given && published.Token != JsonTokenType.Null && Scalar(published, "'published'") is { } value)
         {
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (FieldValues.TryDate(value, out var parsed))
             {
                 date = parsed;
             }
             else
             {
-                Error(published.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
+                Error(published.At, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
             }
         }
 
         return (idText, date, titleText);
+    }
+
+    /// <summary>A value kept after its reader moved on: its token, where it starts, and its text as <see cref="Scalar(ref Utf8JsonReader, string)"/> gives it (null for null, objects and arrays).</summary>
+    private readonly record struct ScalarAt(JsonTokenType Token, long At, string? Text)
+    {
+        /// <summary>Whether the key was given (a default value is not).</summary>
+        public bool Given => Token != JsonTokenType.None;
+
+        public static ScalarAt Of(ref Utf8JsonReader reader) => new(reader.TokenType, reader.TokenStartIndex, reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null => null,
+            _ => Encoding.UTF8.GetString(reader.ValueSpan),
+        });
+    }
+
+    /// <summary>A kept value as <see cref="Scalar(ref Utf8JsonReader, string)"/> gives it: null (with a diagnostic) for objects and arrays.</summary>
+    private string? Scalar(in ScalarAt value, string what)
+    {
+        if (value.Token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            Error(value.At, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a string, number or boolean", value.Token == JsonTokenType.StartObject ? "an object" : "an array"));
+            return null;
+        }
+
+        return value.Text;
     }
 
     private List<Fact> Facts(ref Utf8JsonReader reader, FactTypes types)
