@@ -118,6 +118,9 @@ internal sealed class FactField
 
     public required Type Type { get; init; }
 
+    /// <summary>Whether the field's text repeats from fact to fact (actors, acts, issues), so readers share its strings; not so the evidence and ids, which would only push the repeated ones out.</summary>
+    public bool ValuesRepeat => Kind == FieldKind.Text && Name is not ("evidence" or "id");
+
     /// <summary>The expression rules use to read the field of a fact.</summary>
     public Expression Read(Expression fact) => Property is not null
         ? Expression.Property(fact, Property)

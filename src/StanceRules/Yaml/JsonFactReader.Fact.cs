@@ -68,8 +68,10 @@ internal ref partial struct JsonFactReader
         // The type first. Usually it is the first key, written "type" (seen in the bytes): read in
         // place. Else it is looked for ahead, on a copy of the reader.
         FactType? type;
+        var typeKeys = 0; // "type" keys read in the loop below, and the one read before it
         if (FirstKeyIsType(start))
         {
+            typeKeys = 1;
             reader.Read();
             reader.Read();
             type = reader.TokenType != JsonTokenType.Null ? TypeOf(ref reader, types) : null;
@@ -117,6 +119,7 @@ internal ref partial struct JsonFactReader
         {
             var keyAt = reader.TokenStartIndex;
             var f = reader.ValueTextEquals("type"u8) ? -2 : Find(ref reader, fields);
+            _unsure |= f == -2 ? ++typeKeys > 1 : f >= 0 && given[f] != 0; // a key given twice
             if (f == -1)
             {
                 Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(reader.GetString()!, $"a {type.Name} fact", type.DocumentKeys));
@@ -217,7 +220,7 @@ internal ref partial struct JsonFactReader
         switch (field.Kind)
         {
             case FieldKind.Text when token == JsonTokenType.String:
-                return !reader.ValueIsEscaped && reader.ValueSpan.Length <= Utf8StringCache.MaxBytes ? Utf8StringCache.Get(reader.ValueSpan) : reader.GetString();
+                return field.ValuesRepeat && !reader.ValueIsEscaped && reader.ValueSpan.Length <= Utf8StringCache.MaxBytes ? Utf8StringCache.Get(reader.ValueSpan) : reader.GetString();
             case FieldKind.Date when token == JsonTokenType.String && !reader.ValueIsEscaped && FieldValues.TryDigits(reader.ValueSpan, out var date):
                 return date;
             case FieldKind.Boolean when token is JsonTokenType.True or JsonTokenType.False:

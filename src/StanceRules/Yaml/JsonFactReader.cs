@@ -19,6 +19,7 @@ internal ref partial struct JsonFactReader
     private readonly List<Diagnostic> _diagnostics;
     private JsonPositions _positions;
     private FactType? _lastType; // the type of the fact before, so its name is not decoded again
+    private bool _unsure;        // a key given twice: what only the check pass decides (see ReadInOnePass)
 
     private JsonFactReader(ReadOnlySpan<byte> utf8, string file, List<Diagnostic> diagnostics)
     {
@@ -29,6 +30,11 @@ internal ref partial struct JsonFactReader
     /// <summary>The document's facts, or null with every error in <paramref name="diagnostics"/>.</summary>
     public static ArticleFacts? Read(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
     {
+        if (ReadInOnePass(utf8, file, types, diagnostics, limits) is { } article)
+        {
+            return article;
+        }
+
         if (!JsonFactCheck.Check(utf8, file, limits, diagnostics))
         {
             return null;
@@ -37,6 +43,50 @@ internal ref partial struct JsonFactReader
         var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
         reader.Read();
         return new JsonFactReader(utf8, file, diagnostics).Document(ref reader, types);
+    }
+
+    /// <summary>
+    /// The facts of a document read in one pass, without the check pass, when that is sure to give
+    /// what the two passes give; else null, with nothing added to <paramref name="diagnostics"/>, and
+    /// the document is read again in two. Sure means: the document is no longer than
+    /// <see cref="StanceLimits.MaxStringLength"/> (so no key or value in it can be longer) and too
+    /// short for an array of more than <see cref="StanceLimits.MaxFactsPerDocument"/> items, the
+    /// depth limit allows a fact's fields, and the read gives a document with no error, no key
+    /// given twice, and no byte after it: so every object and array was one the reader expects
+    /// (any other is an error), and the tokenizer saw all of it (a syntax error throws).
+    /// </summary>
+    private static ArticleFacts? ReadInOnePass(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
+    {
+        if (utf8.Length > limits.MaxStringLength || utf8.Length > limits.MaxFileBytes || (utf8.Length + 1) / 2 > limits.MaxFactsPerDocument || limits.MaxNestingDepth < 3)
+        {
+            return null;
+        }
+
+        var mark = diagnostics.Count;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
+            if (reader.Read())
+            {
+                var one = new JsonFactReader(utf8, file, diagnostics);
+                var article = one.Document(ref reader, types);
+                if (article is not null && !one._unsure && diagnostics.Count == mark && !reader.Read())
+                {
+                    return article;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed: the check pass reports it.
+        }
+        catch (InvalidOperationException)
+        {
+            // A value the tokenizer cannot give as asked: the two passes decide what that is.
+        }
+
+        diagnostics.RemoveRange(mark, diagnostics.Count - mark);
+        return null;
     }
 
     private ArticleFacts? Document(ref Utf8JsonReader reader, FactTypes types)
@@ -62,6 +112,7 @@ internal ref partial struct JsonFactReader
             if (reader.ValueTextEquals("article"u8))
             {
                 reader.Read();
+                _unsure |= hasArticle;
                 hasArticle = true;
                 article = reader.TokenType == JsonTokenType.Null
                     ? (MissingKey(reader.TokenStartIndex, "article", "the fact document"), null, null)
@@ -70,6 +121,7 @@ internal ref partial struct JsonFactReader
             else if (reader.ValueTextEquals("facts"u8))
             {
                 reader.Read();
+                _unsure |= hasFacts;
                 hasFacts = true;
                 if (hasArticle)
                 {
@@ -145,6 +197,7 @@ internal ref partial struct JsonFactReader
             var which = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("published"u8) ? 2 : reader.ValueTextEquals("title"u8) ? 3 : 0;
             var key = which == 0 ? reader.GetString() : null;
             reader.Read();
+            _unsure |= which switch { 1 => id.Given, 2 => published.Given, 3 => title.Given, _ => false };
             switch (which)
             {
                 case 1: id = ScalarAt.Of(ref reader); break;
