@@ -87,6 +87,10 @@ internal sealed class FactField
 
     private byte[]? _nameUtf8;
 
+    // Found on first use; a race finds the same delegate twice, harmlessly.
+    private Func<object, object?>? _get;
+    private Action<Fact, object?>? _set;
+
     public required string Name { get; init; }
 
     /// <summary><see cref="Name"/> in UTF-8, for readers that compare keys without decoding them.</summary>
@@ -114,18 +118,25 @@ internal sealed class FactField
 
     public required Type Type { get; init; }
 
+    /// <summary>Whether the field's text repeats from fact to fact (actors, acts, issues), so readers share its strings; not so the evidence and ids, which would only push the repeated ones out.</summary>
+    public bool ValuesRepeat => Kind == FieldKind.Text && Name is not ("evidence" or "id");
+
     /// <summary>The expression rules use to read the field of a fact.</summary>
     public Expression Read(Expression fact) => Property is not null
         ? Expression.Property(fact, Property)
         : Expression.Convert(Expression.Call(DeclaredGet, Expression.Convert(fact, typeof(DeclaredFact)), Expression.Constant(DeclaredIndex)), Type);
 
-    public object? GetValue(object fact) => Property is not null ? Property.GetValue(fact) : ((DeclaredFact)fact).Values[DeclaredIndex];
+    /// <summary>The field's value, boxed: through a delegate written for the built-in types, reflection for the user's.</summary>
+    public object? GetValue(object fact) => Property is not null
+        ? (_get ??= FactAccessors.Getter(Property) ?? Property.GetValue)(fact)
+        : ((DeclaredFact)fact).Values[DeclaredIndex];
 
+    /// <summary>Sets the field to a value of its type: through a delegate written for the built-in types, reflection for the user's.</summary>
     public void SetValue(Fact fact, object? value)
     {
         if (Property is not null)
         {
-            Property.SetValue(fact, value);
+            (_set ??= FactAccessors.Setter(Property) ?? Property.SetValue)(fact, value);
         }
         else
         {
@@ -156,6 +167,7 @@ internal sealed class FactType
     private string[]? _documentKeys;
     private bool? _isFact;
     private byte[]? _nameUtf8;
+    private Func<Fact>? _create;
 
     private FactType(string name, [DynamicallyAccessedMembers(ReflectedMembers)] Type clrType, FrozenDictionary<string, FactField> fields, int declaredFieldCount = -1)
     {
@@ -172,7 +184,9 @@ internal sealed class FactType
     public bool IsDeclared => DeclaredFieldCount >= 0;
 
     /// <summary>A new, empty fact of this type, for a document reader to fill.</summary>
-    public Fact CreateFact() => IsDeclared ? new DeclaredFact(Name, DeclaredFieldCount) : (Fact)Activator.CreateInstance(ClrType)!;
+    public Fact CreateFact() => IsDeclared ? new DeclaredFact(Name, DeclaredFieldCount) : (_create ??= FactAccessors.Constructor(ClrType) ?? CreateByReflection)();
+
+    private Fact CreateByReflection() => (Fact)Activator.CreateInstance(ClrType)!;
 
     /// <summary>A type declared in YAML: <see cref="Fact"/>'s fields (id, actor, issue, evidence, country) and the declared ones, each optional.</summary>
     public static FactType Declare(string name, IReadOnlyList<(string Name, FieldKind Kind)> declared)

@@ -6,6 +6,23 @@ namespace StanceRules;
 // itself is a model type, so its public loaders live here, beside the reader they call.
 public sealed partial class ArticleFacts
 {
+    // A document reader's facts, which it has checked as the public constructor would (each has an
+    // actor and an id, and no two share one): kept as they are, without a second check and copy.
+    private ArticleFacts(string id, List<Fact> facts, DateOnly? published, string? title, bool _)
+    {
+        Id = id;
+        Facts = facts;
+        Published = published;
+        Title = title;
+    }
+
+    /// <summary>An article of the facts a document reader built and checked (actors given, ids given and unique); the list is the article's now.</summary>
+    internal static ArticleFacts FromReader(string id, List<Fact> facts, DateOnly? published, string? title)
+    {
+        System.Diagnostics.Debug.Assert(!string.IsNullOrWhiteSpace(id) && facts.All(f => f.Id.Length > 0 && !string.IsNullOrWhiteSpace(f.Actor)) && facts.DistinctBy(f => f.Id, StringComparer.Ordinal).Count() == facts.Count);
+        return new ArticleFacts(id, facts, published, title, true);
+    }
+
     /// <summary>Loads a fact document (<c>*.facts.yaml</c> or <c>*.facts.json</c>; a <c>.json</c> file must be strict JSON).</summary>
     /// <param name="path">The file to read.</param>
     /// <param name="factTypes">The fact types the document may use; <see cref="FactTypes.Default"/> when null.</param>

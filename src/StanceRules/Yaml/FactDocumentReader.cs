@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
 namespace StanceRules.Yaml;
@@ -45,7 +44,7 @@ internal static class FactDocumentReader
             title = article.OptionalScalar("title");
             if (article["published"] is { } publishedNode && !YamlText.IsNull(publishedNode) && yaml.Scalar(publishedNode, "'published'") is { } date)
             {
-                if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                if (FieldValues.TryDate(date, out var parsed))
                 {
                     published = parsed;
                 }
@@ -57,7 +56,7 @@ internal static class FactDocumentReader
         }
 
         var facts = document.Required("facts") is { } factsNode ? ReadFacts(yaml, factsNode, types, limits) : null;
-        return diagnostics.Count == 0 && id is not null && facts is not null ? new ArticleFacts(id, facts, published, title) : null;
+        return diagnostics.Count == 0 && id is not null && facts is not null ? ArticleFacts.FromReader(id, facts, published, title) : null;
     }
 
     /// <summary>
@@ -218,7 +217,7 @@ internal static class FactDocumentReader
                 }
 
                 break;
-            case FieldKind.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+            case FieldKind.Date when FieldValues.TryDate(text, out var d):
                 return d;
             case FieldKind.Enum when EnumText.TryParse(field.EnumType!, text, out var e):
                 return e;

@@ -11,14 +11,17 @@ internal ref partial struct JsonFactReader
     /// <summary>A fact's given id (any scalar, as written; null when absent or empty) and its <c>type</c> value, read ahead on a copy.</summary>
     private static string? Scan(Utf8JsonReader reader, out Utf8JsonReader type, out bool hasType)
     {
+        type = default;
+        hasType = false;
+        return reader.TokenType == JsonTokenType.StartObject ? ScanToEnd(ref reader, out type, out hasType) : null;
+    }
+
+    /// <summary>What <see cref="Scan"/> gives, from the reader's place in a fact's object (its start, or a value) to the object's end.</summary>
+    private static string? ScanToEnd(scoped ref Utf8JsonReader reader, out Utf8JsonReader type, out bool hasType)
+    {
         string? id = null;
         type = default;
         hasType = false;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return id;
-        }
-
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isId = reader.ValueTextEquals("id"u8);
@@ -62,25 +65,49 @@ internal ref partial struct JsonFactReader
             return null;
         }
 
-        // The type first: usually the first key; else looked for ahead, on a copy.
-        var typeValue = reader;
-        var hasType = typeValue.Read() && typeValue.TokenType == JsonTokenType.PropertyName && typeValue.ValueTextEquals("type"u8) && typeValue.Read();
-        if (!hasType)
+        // The type first. Usually it is the first key, written "type" (seen in the bytes): read in
+        // place. Else it is looked for ahead, on a copy of the reader.
+        FactType? type;
+        var typeKeys = 0; // "type" keys read in the loop below, and the one read before it
+        if (FirstKeyIsType(start))
         {
-            givenId = Scan(reader, out typeValue, out hasType);
-        }
-
-        var type = hasType && typeValue.TokenType != JsonTokenType.Null ? TypeOf(ref typeValue, types) : null;
-        if (type is null)
-        {
-            if (!hasType || typeValue.TokenType == JsonTokenType.Null)
+            typeKeys = 1;
+            reader.Read();
+            reader.Read();
+            type = reader.TokenType != JsonTokenType.Null ? TypeOf(ref reader, types) : null;
+            if (type is null)
             {
-                MissingKey(hasType ? typeValue.TokenStartIndex : start, "type", $"fact {index + 1}");
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    MissingKey(reader.TokenStartIndex, "type", $"fact {index + 1}");
+                }
+
+                reader.Skip();
+                givenId = ScanToEnd(ref reader, out _, out _);
+                return null;
+            }
+        }
+        else
+        {
+            var typeValue = reader;
+            var hasType = typeValue.Read() && typeValue.TokenType == JsonTokenType.PropertyName && typeValue.ValueTextEquals("type"u8) && typeValue.Read();
+            if (!hasType)
+            {
+                givenId = Scan(reader, out typeValue, out hasType);
             }
 
-            givenId = Scan(reader, out _, out _);
-            reader.Skip();
-            return null;
+            type = hasType && typeValue.TokenType != JsonTokenType.Null ? TypeOf(ref typeValue, types) : null;
+            if (type is null)
+            {
+                if (!hasType || typeValue.TokenType == JsonTokenType.Null)
+                {
+                    MissingKey(hasType ? typeValue.TokenStartIndex : start, "type", $"fact {index + 1}");
+                }
+
+                givenId = Scan(reader, out _, out _);
+                reader.Skip();
+                return null;
+            }
         }
 
         var errorsBefore = ErrorCount;
@@ -92,6 +119,7 @@ internal ref partial struct JsonFactReader
         {
             var keyAt = reader.TokenStartIndex;
             var f = reader.ValueTextEquals("type"u8) ? -2 : Find(ref reader, fields);
+            _unsure |= f == -2 ? ++typeKeys > 1 : f >= 0 && given[f] != 0; // a key given twice
             if (f == -1)
             {
                 Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(reader.GetString()!, $"a {type.Name} fact", type.DocumentKeys));
@@ -142,6 +170,14 @@ internal ref partial struct JsonFactReader
         return ErrorCount == errorsBefore ? fact : null;
     }
 
+    /// <summary>Whether the first key of the object at <paramref name="objectStart"/> is written <c>"type"</c> (no escapes).</summary>
+    private readonly bool FirstKeyIsType(long objectStart)
+    {
+        var after = _positions.Source[(int)(objectStart + 1)..];
+        var at = after.IndexOfAnyExcept(" \t\r\n"u8);
+        return at >= 0 && after[at..].StartsWith("\"type\""u8);
+    }
+
     /// <summary>The fact type a <c>type</c> value names; null (with a diagnostic) when it names none.</summary>
     private FactType? TypeOf(ref Utf8JsonReader value, FactTypes types)
     {
@@ -184,7 +220,9 @@ internal ref partial struct JsonFactReader
         switch (field.Kind)
         {
             case FieldKind.Text when token == JsonTokenType.String:
-                return !reader.ValueIsEscaped && reader.ValueSpan.Length <= Utf8StringCache.MaxBytes ? Utf8StringCache.Get(reader.ValueSpan) : reader.GetString();
+                return field.ValuesRepeat && !reader.ValueIsEscaped && reader.ValueSpan.Length <= Utf8StringCache.MaxBytes ? Utf8StringCache.Get(reader.ValueSpan) : reader.GetString();
+            case FieldKind.Date when token == JsonTokenType.String && !reader.ValueIsEscaped && FieldValues.TryDigits(reader.ValueSpan, out var date):
+                return date;
             case FieldKind.Boolean when token is JsonTokenType.True or JsonTokenType.False:
                 return token == JsonTokenType.True;
             case FieldKind.Number when token == JsonTokenType.Number && double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n):
@@ -206,7 +244,7 @@ internal ref partial struct JsonFactReader
         {
             case FieldKind.Text:
                 return text;
-            case FieldKind.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d):
+            case FieldKind.Date when FieldValues.TryDate(text, out var d):
                 return d;
             case FieldKind.Enum when EnumText.TryParse(field.EnumType!, text, out var e):
                 return e;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -20,6 +19,7 @@ internal ref partial struct JsonFactReader
     private readonly List<Diagnostic> _diagnostics;
     private JsonPositions _positions;
     private FactType? _lastType; // the type of the fact before, so its name is not decoded again
+    private bool _unsure;        // a key given twice: what only the check pass decides (see ReadInOnePass)
 
     private JsonFactReader(ReadOnlySpan<byte> utf8, string file, List<Diagnostic> diagnostics)
     {
@@ -30,6 +30,11 @@ internal ref partial struct JsonFactReader
     /// <summary>The document's facts, or null with every error in <paramref name="diagnostics"/>.</summary>
     public static ArticleFacts? Read(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
     {
+        if (ReadInOnePass(utf8, file, types, diagnostics, limits) is { } article)
+        {
+            return article;
+        }
+
         if (!JsonFactCheck.Check(utf8, file, limits, diagnostics))
         {
             return null;
@@ -38,6 +43,50 @@ internal ref partial struct JsonFactReader
         var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
         reader.Read();
         return new JsonFactReader(utf8, file, diagnostics).Document(ref reader, types);
+    }
+
+    /// <summary>
+    /// The facts of a document read in one pass, without the check pass, when that is sure to give
+    /// what the two passes give; else null, with nothing added to <paramref name="diagnostics"/>, and
+    /// the document is read again in two. Sure means: the document is no longer than
+    /// <see cref="StanceLimits.MaxStringLength"/> (so no key or value in it can be longer) and too
+    /// short for an array of more than <see cref="StanceLimits.MaxFactsPerDocument"/> items, the
+    /// depth limit allows a fact's fields, and the read gives a document with no error, no key
+    /// given twice, and no byte after it: so every object and array was one the reader expects
+    /// (any other is an error), and the tokenizer saw all of it (a syntax error throws).
+    /// </summary>
+    private static ArticleFacts? ReadInOnePass(ReadOnlySpan<byte> utf8, string file, FactTypes types, List<Diagnostic> diagnostics, StanceLimits limits)
+    {
+        if (utf8.Length > limits.MaxStringLength || utf8.Length > limits.MaxFileBytes || (utf8.Length + 1) / 2 > limits.MaxFactsPerDocument || limits.MaxNestingDepth < 3)
+        {
+            return null;
+        }
+
+        var mark = diagnostics.Count;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, JsonFactCheck.Options);
+            if (reader.Read())
+            {
+                var one = new JsonFactReader(utf8, file, diagnostics);
+                var article = one.Document(ref reader, types);
+                if (article is not null && !one._unsure && diagnostics.Count == mark && !reader.Read())
+                {
+                    return article;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed: the check pass reports it.
+        }
+        catch (InvalidOperationException)
+        {
+            // A value the tokenizer cannot give as asked: the two passes decide what that is.
+        }
+
+        diagnostics.RemoveRange(mark, diagnostics.Count - mark);
+        return null;
     }
 
     private ArticleFacts? Document(ref Utf8JsonReader reader, FactTypes types)
@@ -63,6 +112,7 @@ internal ref partial struct JsonFactReader
             if (reader.ValueTextEquals("article"u8))
             {
                 reader.Read();
+                _unsure |= hasArticle;
                 hasArticle = true;
                 article = reader.TokenType == JsonTokenType.Null
                     ? (MissingKey(reader.TokenStartIndex, "article", "the fact document"), null, null)
@@ -71,6 +121,7 @@ internal ref partial struct JsonFactReader
             else if (reader.ValueTextEquals("facts"u8))
             {
                 reader.Read();
+                _unsure |= hasFacts;
                 hasFacts = true;
                 if (hasArticle)
                 {
@@ -106,7 +157,7 @@ internal ref partial struct JsonFactReader
             MissingKey(start, "facts", "the fact document");
         }
 
-        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? new ArticleFacts(article.Id, facts, article.Published, article.Title) : null;
+        return _diagnostics.Count == 0 && article.Id is not null && facts is not null ? ArticleFacts.FromReader(article.Id, facts, article.Published, article.Title) : null;
     }
 
     /// <summary>The value of <c>facts</c>: the facts of an array, or null (with a diagnostic).</summary>
@@ -135,20 +186,26 @@ internal ref partial struct JsonFactReader
             return (null, null, null);
         }
 
+        // The values are kept as read (no copy of the reader) and checked after the keys, in the
+        // YAML reader's order: id, title, published. A date as yyyy-MM-dd is read from its bytes.
         var start = reader.TokenStartIndex;
-        Utf8JsonReader id = default, published = default, title = default;
-        var (hasId, hasPublished, hasTitle) = (false, false, false);
+        ScalarAt id = default, published = default, title = default;
+        DateOnly? date = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var keyAt = reader.TokenStartIndex;
             var which = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("published"u8) ? 2 : reader.ValueTextEquals("title"u8) ? 3 : 0;
             var key = which == 0 ? reader.GetString() : null;
             reader.Read();
+            _unsure |= which switch { 1 => id.Given, 2 => published.Given, 3 => title.Given, _ => false };
             switch (which)
             {
-                case 1: id = reader; hasId = true; break;
-                case 2: published = reader; hasPublished = true; break;
-                case 3: title = reader; hasTitle = true; break;
+                case 1: id = ScalarAt.Of(ref reader); break;
+                case 2 when reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && FieldValues.TryDigits(reader.ValueSpan, out var day):
+                    (date, published) = (day, new ScalarAt(JsonTokenType.Null, reader.TokenStartIndex, null));
+                    break;
+                case 2: published = ScalarAt.Of(ref reader); break;
+                case 3: title = ScalarAt.Of(ref reader); break;
                 default: Error(keyAt, DiagnosticCodes.UnknownKey, ErrorMessages.UnknownKey(key!, "'article'", ArticleKeys)); break;
             }
 
@@ -156,30 +213,55 @@ internal ref partial struct JsonFactReader
         }
 
         string? idText = null;
-        if (!hasId || id.TokenType == JsonTokenType.Null)
+        if (!id.Given || id.Token == JsonTokenType.Null)
         {
-            MissingKey(hasId ? id.TokenStartIndex : start, "id", "'article'");
+            MissingKey(id.Given ? id.At : start, "id", "'article'");
         }
-        else if (Scalar(ref id, "'id'") is { } text)
+        else if (Scalar(id, "'id'") is { } text)
         {
-            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.TokenStartIndex, "id", "'article'") : text;
+            idText = string.IsNullOrWhiteSpace(text) ? MissingKey(id.At, "id", "'article'") : text;
         }
 
-        var titleText = hasTitle && title.TokenType != JsonTokenType.Null ? Scalar(ref title, "'title'") : null;
-        DateOnly? date = null;
-        if (hasPublished && published.TokenType != JsonTokenType.Null && Scalar(ref published, "'published'") is { } value)
+        var titleText = title.Given && title.Token != JsonTokenType.Null ? Scalar(title, "'title'") : null;
+        if (published.Given && published.Token != JsonTokenType.Null && Scalar(published, "'published'") is { } value)
         {
-            if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (FieldValues.TryDate(value, out var parsed))
             {
                 date = parsed;
             }
             else
             {
-                Error(published.TokenStartIndex, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
+                Error(published.At, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(value, "'published'", "an ISO date (yyyy-MM-dd)"));
             }
         }
 
         return (idText, date, titleText);
+    }
+
+    /// <summary>A value kept after its reader moved on: its token, where it starts, and its text as <see cref="Scalar(ref Utf8JsonReader, string)"/> gives it (null for null, objects and arrays).</summary>
+    private readonly record struct ScalarAt(JsonTokenType Token, long At, string? Text)
+    {
+        /// <summary>Whether the key was given (a default value is not).</summary>
+        public bool Given => Token != JsonTokenType.None;
+
+        public static ScalarAt Of(ref Utf8JsonReader reader) => new(reader.TokenType, reader.TokenStartIndex, reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null => null,
+            _ => Encoding.UTF8.GetString(reader.ValueSpan),
+        });
+    }
+
+    /// <summary>A kept value as <see cref="Scalar(ref Utf8JsonReader, string)"/> gives it: null (with a diagnostic) for objects and arrays.</summary>
+    private string? Scalar(in ScalarAt value, string what)
+    {
+        if (value.Token is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            Error(value.At, DiagnosticCodes.WrongNodeKind, ErrorMessages.WrongNodeKind(what, "a string, number or boolean", value.Token == JsonTokenType.StartObject ? "an object" : "an array"));
+            return null;
+        }
+
+        return value.Text;
     }
 
     private List<Fact> Facts(ref Utf8JsonReader reader, FactTypes types)

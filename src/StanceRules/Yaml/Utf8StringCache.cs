@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace StanceRules.Yaml;
@@ -22,13 +23,7 @@ internal static class Utf8StringCache
     public static string Get(ReadOnlySpan<byte> utf8)
     {
         var entries = t_entries ??= new (byte[], string)[Size];
-        var hash = 2166136261u;
-        foreach (var b in utf8)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        ref var entry = ref entries[hash & (Size - 1)];
+        ref var entry = ref entries[Hash(utf8) & (Size - 1)];
         if (entry.Key is { } key && utf8.SequenceEqual(key))
         {
             return entry.Value;
@@ -37,5 +32,25 @@ internal static class Utf8StringCache
         var value = Encoding.UTF8.GetString(utf8);
         entry = (utf8.ToArray(), value);
         return value;
+    }
+
+    // Values of 8 bytes or more: their first and last 8 bytes and their length, mixed (a collision
+    // costs a decode, never a wrong string: the bytes are compared). Shorter ones byte by byte.
+    private static uint Hash(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length >= 8)
+        {
+            var (first, last) = (BinaryPrimitives.ReadUInt64LittleEndian(utf8), BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]));
+            var mixed = ((first * 0x9E3779B97F4A7C15UL) ^ (last * 0xC2B2AE3D27D4EB4FUL)) + (ulong)utf8.Length;
+            return (uint)(mixed >> 32) ^ (uint)mixed;
+        }
+
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
     }
 }

@@ -294,6 +294,93 @@ public class JsonFactReaderTests
     public void Text_level_breaks_give_the_same_diagnostics_through_both_readers(string text) =>
         Assert.Equal(Reference(text, "t.json", StanceLimits.Default), New(text, "t.json", StanceLimits.Default));
 
+    /// <summary>
+    /// A valid document with one key written twice, at every level and for every key (the same value
+    /// again, or after it a value that is fine alone): the one-pass read must see it, as the check
+    /// pass does, and both readers give the same error; bytes after the document likewise.
+    /// </summary>
+    [Fact]
+    public void A_key_given_twice_anywhere_or_bytes_after_the_document_give_the_same_error_through_both_readers()
+    {
+        var document = JsonNode.Parse(EveryKind)!;
+        var objects = new List<JsonObject> { document.AsObject(), document["article"]!.AsObject() };
+        objects.AddRange(document["facts"]!.AsArray().Select(f => f!.AsObject()));
+        var compared = 0;
+        foreach (var target in objects)
+        {
+            foreach (var key in target.Select(p => p.Key).ToList())
+            {
+                foreach (var again in new[] { target[key]?.DeepClone(), null })
+                {
+                    var text = WriteWithKeyTwice(document, target, key, again);
+                    var expected = Reference(text, "k.json", StanceLimits.Default);
+                    Assert.True(expected.Diagnostics.Contains("Duplicate key", StringComparison.Ordinal), $"{text}\n{expected.Diagnostics}");
+                    Assert.Equal(expected, New(text, "k.json", StanceLimits.Default));
+                    compared++;
+                }
+            }
+        }
+
+        foreach (var after in new[] { " {}", " 1", "x", "\n{\"article\": {\"id\": \"b\"}, \"facts\": []}", "]" })
+        {
+            var text = document.ToJsonString() + after;
+            Assert.Equal(Reference(text, "k.json", StanceLimits.Default), New(text, "k.json", StanceLimits.Default));
+            Assert.NotEqual(string.Empty, New(text, "k.json", StanceLimits.Default).Diagnostics);
+        }
+
+        Assert.True(compared >= 60, $"{compared} compared");
+    }
+
+    /// <summary>The document as one line, with <paramref name="key"/> of <paramref name="target"/> written a second time, after the first, with <paramref name="again"/>.</summary>
+    private static string WriteWithKeyTwice(JsonNode document, JsonObject target, string key, JsonNode? again)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(document);
+
+            void Write(JsonNode? node)
+            {
+                if (node is JsonObject map)
+                {
+                    writer.WriteStartObject();
+                    foreach (var (name, value) in map)
+                    {
+                        writer.WritePropertyName(name);
+                        Write(value);
+                        if (ReferenceEquals(map, target) && name == key)
+                        {
+                            writer.WritePropertyName(name);
+                            Write(again);
+                        }
+                    }
+
+                    writer.WriteEndObject();
+                }
+                else if (node is JsonArray list)
+                {
+                    writer.WriteStartArray();
+                    foreach (var item in list)
+                    {
+                        Write(item);
+                    }
+
+                    writer.WriteEndArray();
+                }
+                else if (node is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    node.WriteTo(writer);
+                }
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     [Fact]
     public void Every_limit_stops_at_the_same_place_with_the_same_error_through_both_readers()
     {
