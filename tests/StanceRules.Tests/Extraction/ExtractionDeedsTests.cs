@@ -23,7 +23,6 @@ public sealed class ExtractionDeedsTests
     [InlineData("Kenya's foreign minister resigned over the war in Ukraine.", "Kenya's foreign minister", "resign")]
     [InlineData("Turkey permitted grain exports during the war in Ukraine.", "Turkey", "permit")]
     [InlineData("Turkey allows grain ships to sail despite the war in Ukraine.", "Turkey", "allow")]
-    [InlineData("Kenya ended its mediation in the war in Ukraine.", "Kenya", "end")]
     [InlineData("Turkey reopened its ports during the war in Ukraine.", "Turkey", "reopen")]
     [InlineData("Russia returned to the talks on the war in Ukraine.", "Russia", "return")]
     [InlineData("Kenya launched a mediation effort on the war in Ukraine.", "Kenya", "launch")]
@@ -49,7 +48,7 @@ public sealed class ExtractionDeedsTests
 
     [Theory]
     [InlineData("Russia agreed to allow grain exports from Ukraine during the war in Ukraine.", "agree-to", "RUS russia-ukraine-war supports")]
-    [InlineData("Russia has offered to end its blockade in the war in Ukraine.", "offer-to", "RUS russia-ukraine-war supports")]
+    [InlineData("Russia has offered to reopen the ports of Ukraine during the war in Ukraine.", "offer-to", "RUS russia-ukraine-war supports")]
     public void YieldVerb_AfterAnIntent_IsAConcessionAndKeepsTheIntent(string sentence, string act, string stance)
     {
         var fact = Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts));
@@ -68,12 +67,12 @@ public sealed class ExtractionDeedsTests
     }
 
     [Theory]
-    [InlineData("Kenya condemned the end of the talks on the war in Ukraine.")]
-    [InlineData("Kenya condemned the order to shell cities in the war in Ukraine.")]
-    public void DeedWord_AfterADeterminer_IsANounAndTheStanceStays(string sentence)
+    [InlineData("Kenya welcomed the return of grain ships during the war in Ukraine.", "welcome", "KEN russia-ukraine-war supports")]
+    [InlineData("Kenya condemned the order to shell cities in the war in Ukraine.", "condemn", "KEN russia-ukraine-war condemns")]
+    public void DeedWord_AfterADeterminer_IsANounAndTheStanceStays(string sentence, string act, string stance)
     {
-        Assert.Equal("condemn", Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts)).Act);
-        Assert.Equal(["KEN russia-ukraine-war condemns"], Stances(sentence));
+        Assert.Equal(act, Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts)).Act);
+        Assert.Equal([stance], Stances(sentence));
     }
 
     [Fact]
