@@ -30,6 +30,10 @@ public sealed class ExtractionDeedsTests
     [InlineData("Kenya has taken steps to mediate in the war in Ukraine.", "Kenya", "take-steps")]
     [InlineData("Russia mounted a new offensive in the war in Ukraine.", "Russia", "mount")]
     [InlineData("Russian troops blew up a dam in the war in Ukraine.", "Russian troops", "blow-up")]
+    [InlineData("Turkey eased its restrictions on grain ships during the war in Ukraine.", "Turkey", "ease")]
+    [InlineData("Kenya consulted its neighbours on the war in Ukraine.", "Kenya", "consult")]
+    [InlineData("Brazil invited Kenya to talks on the war in Ukraine.", "Brazil", "invite")]
+    [InlineData("Brazil held its first meeting with Kenya on the war in Ukraine.", "Brazil", "hold-meeting")]
     public void DeedVerb_WithACountryActor_GivesANeutralFactAndNoStance(string sentence, string actor, string act)
     {
         var fact = Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts));
