@@ -34,6 +34,9 @@ public sealed class ExtractionDeedsTests
     [InlineData("Kenya consulted its neighbours on the war in Ukraine.", "Kenya", "consult")]
     [InlineData("Brazil invited Kenya to talks on the war in Ukraine.", "Brazil", "invite")]
     [InlineData("Brazil held its first meeting with Kenya on the war in Ukraine.", "Brazil", "hold-meeting")]
+    [InlineData("A Kenyan court sentenced two smugglers of arms for the war in Ukraine.", "Kenyan court", "sentence")]
+    [InlineData("Turkey jailed two pilots of drones used in the war in Ukraine.", "Turkey", "jail")]
+    [InlineData("Turkish warships patrolled the Black Sea during the war in Ukraine.", "Turkish warships", "patrol")]
     public void DeedVerb_WithACountryActor_GivesANeutralFactAndNoStance(string sentence, string actor, string act)
     {
         var fact = Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts));
@@ -73,6 +76,7 @@ public sealed class ExtractionDeedsTests
     [Theory]
     [InlineData("Kenya welcomed the return of grain ships during the war in Ukraine.", "welcome", "KEN russia-ukraine-war supports")]
     [InlineData("Kenya condemned the order to shell cities in the war in Ukraine.", "condemn", "KEN russia-ukraine-war condemns")]
+    [InlineData("Kenya condemned the sentence given to a journalist over the war in Ukraine.", "condemn", "KEN russia-ukraine-war condemns")]
     public void DeedWord_AfterADeterminer_IsANounAndTheStanceStays(string sentence, string act, string stance)
     {
         Assert.Equal(act, Assert.IsType<Statement>(Assert.Single(Extract(sentence).Facts.Facts)).Act);
