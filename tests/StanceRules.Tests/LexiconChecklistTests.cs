@@ -27,6 +27,7 @@ public class LexiconChecklistTests
         Add("reject (CAMEO 12)", "rejects", "reject", "refuse", "deny", "dismiss", "rebuff", "repudiate", "veto", "oppose", "spurn", "boycott", "turn-down", "brush-off", "reject-outright", "refuse-to-accept", "vote-against", "withdraw-from", "rule-out", "disagree", "block", "defy");
         Add("decline to comment", "abstains", "decline-to-comment", "refuse-to-comment", "refrain-from-commenting", "decline-to-say", "sidestep", "dodge", "stay-silent", "remain-neutral", "abstain", "avoid-taking-sides");
         Add("neutral reporting (CAMEO 01)", "none", "say", "state", "tell", "add", "note", "report", "announce", "declare", "remark", "mention", "observe", "reiterate", "stress", "emphasize", "insist", "point-out", "recall", "explain", "clarify", "respond", "reply", "write", "tweet", "post", "meet", "visit", "discuss", "hold-talks", "negotiate", "mediate", "host", "brief", "warn", "threaten", "pledge", "promise", "summon");
+        Add("deeds that take no side (CAMEO 04, 08, 14, 15)", "none", "launch", "arrive", "depart", "take-steps", "hold-consultations", "order", "mount", "stage", "allow", "permit", "open", "reopen", "return", "resign", "ease", "relax", "consult", "invite", "inspect", "patrol", "intercept", "indict", "prosecute", "convict", "sentence", "imprison", "jail");
         return data;
     }
 

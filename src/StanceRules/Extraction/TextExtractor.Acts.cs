@@ -100,11 +100,30 @@ internal sealed partial class TextExtractor
             }
         }
 
-        // "Spain met Kenya and condemned ...": an act after "and" or "but" with no subject of its own shares the subject of the act before.
-        if (Coordinated(act) is var (conjunction, previous) && FindActor(previous, speaker, lastSpeaker, out actorFirst, out _, out _) is { } shared)
+        // "Spain met Kenya and condemned ...": an act after "and" or "but" with no subject of its own shares the subject of the act before,
+        // the nearest whose subject is a country or its agent ("Benin opened its borders to West Africans ordered out of Nigeria, but
+        // was refusing ...": Benin's, not the participle's); else the nearest act's subject, whatever it is.
+        if (Coordinated(act) is var (conjunction, previous))
         {
-            gapStart = conjunction + 1;
-            return shared;
+            (ActorSpan Actor, int First)? nearestShared = null;
+            for (var a = _acts.IndexOf(previous); a >= 0; a--)
+            {
+                if (_words[_acts[a].First].InQuote == _words[act.First].InQuote && FindActor(_acts[a], speaker, lastSpeaker, out var sharedFirst, out _, out _) is { } shared)
+                {
+                    nearestShared ??= (shared, sharedFirst);
+                    if (shared.IsCountry || shared.IsAgent)
+                    {
+                        nearestShared = (shared, sharedFirst);
+                        break;
+                    }
+                }
+            }
+
+            if (nearestShared is var (sharedActor, first))
+            {
+                (actorFirst, gapStart) = (first, conjunction + 1);
+                return sharedActor;
+            }
         }
 
         actorFirst = -1;
