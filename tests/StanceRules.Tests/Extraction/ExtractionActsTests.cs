@@ -1,17 +1,13 @@
+using static StanceRules.Tests.Extraction.ExtractionSentences;
+
 namespace StanceRules.Tests.Extraction;
 
 /// <summary>Neutral acts as facts without a stance, and nouns of acts; on sentences written for the tests.</summary>
 public sealed class ExtractionActsTests : IDisposable
 {
-    private static readonly DateOnly Date = new(2023, 3, 21);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("stance-extract-acts-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static ArticleExtraction Extract(string text) => StanceEngine.CreateDefault().Extract(text, "test", Date);
-
-    private static Statement OnlyStatement(string text) => Assert.IsType<Statement>(Assert.Single(Extract(text).Facts.Facts));
 
     [Fact]
     public void NeutralAct_WithActorTargetAndIssue_IsAFactThatGivesNoStance()

@@ -1,3 +1,5 @@
+using static StanceRules.Tests.Extraction.ExtractionSentences;
+
 namespace StanceRules.Tests.Extraction;
 
 /// <summary>
@@ -7,17 +9,6 @@ namespace StanceRules.Tests.Extraction;
 /// </summary>
 public sealed class ExtractionDeedsTests
 {
-    private static readonly DateOnly Date = new(2023, 3, 21);
-
-    private static ArticleExtraction Extract(string text) => StanceEngine.CreateDefault().Extract(text, "test", Date);
-
-    /// <summary>The (country, issue, stance) rows stance infer gives on the sentence's facts.</summary>
-    private static string[] Stances(string text)
-    {
-        var engine = StanceEngine.CreateDefault();
-        return [.. engine.Infer(engine.Extract(text, "test", Date).Facts).Stances.Select(s => $"{s.Country} {s.Issue} {s.Stance.ToName()}").Order(StringComparer.Ordinal)];
-    }
-
     [Theory]
     [InlineData("Kenya ordered an inquiry into the war in Ukraine.", "Kenya", "order")]
     [InlineData("Kenya's foreign minister resigned over the war in Ukraine.", "Kenya's foreign minister", "resign")]

@@ -1,3 +1,5 @@
+using static StanceRules.Tests.Extraction.ExtractionSentences;
+
 namespace StanceRules.Tests.Extraction;
 
 /// <summary>
@@ -6,22 +8,9 @@ namespace StanceRules.Tests.Extraction;
 /// </summary>
 public sealed class ExtractionIntentTests : IDisposable
 {
-    private static readonly DateOnly Date = new(2023, 3, 21);
-
     private readonly string _folder = Directory.CreateTempSubdirectory("stance-extract-intent-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static ArticleExtraction Extract(string text) => StanceEngine.CreateDefault().Extract(text, "test", Date);
-
-    private static Statement OnlyStatement(string text) => Assert.IsType<Statement>(Assert.Single(Extract(text).Facts.Facts));
-
-    /// <summary>The (country, issue, stance) rows stance infer gives on the sentence's facts.</summary>
-    private static string[] Stances(string text)
-    {
-        var engine = StanceEngine.CreateDefault();
-        return [.. engine.Infer(engine.Extract(text, "test", Date).Facts).Stances.Select(s => $"{s.Country} {s.Issue} {s.Stance.ToName()}").Order(StringComparer.Ordinal)];
-    }
 
     [Theory]
     [InlineData("Kenya offered to mediate an end to the war in Ukraine.", "Kenya", "offer-to", "mediate an end to the war in Ukraine")]
