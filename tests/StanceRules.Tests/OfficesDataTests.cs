@@ -130,6 +130,89 @@ public class OfficesDataTests(ITestOutputHelper output)
         Assert.True(states.Length - without.Length >= 142, $"{states.Length - without.Length} of {states.Length}; without: {string.Join(' ', without)}");
     }
 
+    /// <summary>
+    /// Heads complete: every day from 2015-01-01 (or the country's later first day) to the entry's
+    /// <c>checked</c> date on which a state has no head of state or no head of government in the
+    /// data is a gap, printed, and each gap must be listed with its reason in
+    /// Fixtures/heads-gaps.txt (`ISO3 office first..last: reason`). A new gap (a term removed or
+    /// cut) fails, and so does a listed gap the data now fills (the list stays exact). Run with
+    /// STANCE_UPDATE_HEADS_GAPS=1 to rewrite the list: listed reasons are kept, a new gap gets
+    /// the reason "UNEXPLAINED", which fails until a reason is written.
+    /// </summary>
+    [Fact]
+    public void HeadsOfStateAndGovernment_From2015_HaveOnlyTheListedGaps_EachWithAReason()
+    {
+        var since = new DateOnly(2015, 1, 1);
+        var gaps = new List<string>();
+        var complete = 0;
+        foreach (var entry in Gazetteer.Coverage.OrderBy(c => c.Country.Iso3, StringComparer.Ordinal))
+        {
+            var end = entry.Checked ?? throw new InvalidOperationException($"{entry.Country.Iso3}: no 'checked' ({entry.At})");
+            var before = gaps.Count;
+            foreach (var (kind, name) in new[] { (OfficeKinds.HeadOfState, "head-of-state"), (OfficeKinds.HeadOfGovernment, "head-of-government") })
+            {
+                var holderCountry = kind == OfficeKinds.HeadOfState && entry.HeadOfStateOf is { } realmOf ? realmOf : entry.Country.Iso3;
+                var terms = Gazetteer.People.SelectMany(p => p.Terms)
+                    .Where(t => t.Country.Iso3 == holderCountry && (t.Offices & kind) != 0)
+                    .OrderBy(t => t.From)
+                    .ToArray();
+                // The first day not yet known to have a holder; a term's `to` is its last day.
+                var day = since;
+                foreach (var term in terms)
+                {
+                    if (term.From > day)
+                    {
+                        var last = term.From.AddDays(-1) < end ? term.From.AddDays(-1) : end;
+                        if (day <= end)
+                        {
+                            gaps.Add($"{entry.Country.Iso3} {name} {day:yyyy-MM-dd}..{last:yyyy-MM-dd}");
+                        }
+                    }
+
+                    var next = term.To is { } to ? to.AddDays(1) : end.AddDays(1);
+                    if (next > day)
+                    {
+                        day = next;
+                    }
+                }
+
+                if (day <= end)
+                {
+                    gaps.Add($"{entry.Country.Iso3} {name} {day:yyyy-MM-dd}..{end:yyyy-MM-dd}");
+                }
+            }
+
+            if (gaps.Count == before && entry.Country.UnMember)
+            {
+                complete++;
+            }
+        }
+
+        var path = Repo.Fixture("heads-gaps.txt");
+        var listed = File.ReadAllLines(path)
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(": ", 2))
+            .ToDictionary(f => f[0], f => f.Length == 2 ? f[1].Trim() : "", StringComparer.Ordinal);
+        output.WriteLine($"heads of state and government from 2015: complete for {complete} of {Gazetteer.Countries.Count(c => c.UnMember)} UN member states; {gaps.Count} gaps:");
+        foreach (var gap in gaps)
+        {
+            output.WriteLine($"  {gap}: {listed.GetValueOrDefault(gap, "NOT LISTED")}");
+        }
+
+        if (Environment.GetEnvironmentVariable("STANCE_UPDATE_HEADS_GAPS") == "1")
+        {
+            var header = File.ReadAllLines(path).TakeWhile(l => l.StartsWith('#'));
+            File.WriteAllLines(path, header.Concat(gaps.Select(g => $"{g}: {listed.GetValueOrDefault(g, "UNEXPLAINED")}")));
+        }
+
+        var unlisted = gaps.Where(g => !listed.ContainsKey(g)).ToArray();
+        var filled = listed.Keys.Where(g => !gaps.Contains(g)).ToArray();
+        var unexplained = listed.Where(kv => gaps.Contains(kv.Key) && (kv.Value.Length == 0 || kv.Value == "UNEXPLAINED")).Select(kv => kv.Key).ToArray();
+        Assert.True(unlisted.Length == 0, "gaps not in heads-gaps.txt:\n" + string.Join("\n", unlisted));
+        Assert.True(filled.Length == 0, "listed in heads-gaps.txt but no longer gaps (remove them):\n" + string.Join("\n", filled));
+        Assert.True(unexplained.Length == 0, "gaps without a reason:\n" + string.Join("\n", unexplained));
+    }
+
     [Fact]
     public void OfficesData_ClaimsCompleteCoverageForMostStates()
     {
