@@ -166,7 +166,7 @@ internal sealed partial class TextExtractor
 
         for (var w = title; w <= last; w++)
         {
-            if (IsTitle(w) || !_words[w].Capitalized)
+            if (IsTitle(w) || (!_words[w].Capitalized && !_patterns.NameParticles.Contains(Key(w))))
             {
                 return false; // "President Bush's Cabinet", "Foreign Minister of State": not a title and a name
             }
@@ -263,6 +263,50 @@ internal sealed partial class TextExtractor
             if (!_words[head].Capitalized && (AgentRole(head) is not null || (IsTitle(head) && Key(head) is [.., 's'] && Key(head) is not ("his" or "affairs"))))
             {
                 return head;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The last word of a country's agents a name owns ("Israel's high court", "Syria's army", "Iran's state media"):
+    /// after the name and a possessive "'s", an agent word in lowercase, or a head of <see cref="ModifiedHead"/>;
+    /// -1 when <paramref name="name"/> is no country's name or no agent follows.
+    /// </summary>
+    private int PossessiveAgent(int name)
+    {
+        var owned = name + 2;
+        if (owned >= _words.Count || _nameOf[name] < 0 || _names[_nameOf[name]] is not CountryAlias || Key(name + 1) != "s" || !SameSegment(name, owned))
+        {
+            return -1;
+        }
+
+        return !_words[owned].Capitalized && AgentRole(owned) is not null ? owned : ModifiedHead(owned) is var head && head > owned && AgentRole(head) is not null ? head : -1;
+    }
+
+    /// <summary>
+    /// The capitalized word after one or two particles of a person's name (<c>name_particles</c>: "Hamad bin Khalifa",
+    /// "Khalifa al-Thani", "von der Leyen") that follow <paramref name="last"/>, a capitalized word that is no title;
+    /// -1 when none follows.
+    /// </summary>
+    private int ParticlesAfter(int last)
+    {
+        if (!_words[last].Capitalized || IsTitle(last) || _nameOf[last] >= 0 && _names[_nameOf[last]] is CountryAlias)
+        {
+            return -1;
+        }
+
+        for (var w = last + 1; w < _words.Count && w - last <= 3 && SameSegment(w, last); w++)
+        {
+            if (_words[w].Capitalized)
+            {
+                return w > last + 1 && !IsTitle(w) ? w : -1;
+            }
+
+            if (!_patterns.NameParticles.Contains(Key(w)))
+            {
+                return -1;
             }
         }
 

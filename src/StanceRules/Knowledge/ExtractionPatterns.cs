@@ -33,6 +33,9 @@ internal sealed class ExtractionPatterns
     /// <summary>Single words allowed between an actor and its act.</summary>
     public HashSet<string> Between { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lowercase words inside a person's name ("bin" in "Hamad bin Khalifa al-Thani", "von", "de").</summary>
+    public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words allowed inside a multiword act.</summary>
     public HashSet<string> Modifiers { get; } = new(StringComparer.Ordinal);
 
