@@ -36,6 +36,11 @@ internal sealed partial class TextExtractor
             }
         }
 
+        if (HomeGroup(first, last) is { Home: { } groupHome })
+        {
+            return groupHome.Role; // "Hamas", "the Kurdistan Workers' Party": a group of one country, coded with its role there
+        }
+
         for (var w = first; w <= last; w++)
         {
             if (_plural[w])
@@ -45,6 +50,38 @@ internal sealed partial class TextExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The non-state group with a home country (the gazetteer's <c>home</c>: Hezbollah, LBN) an actor's words name, when
+    /// they name no other actor and no other country ("Lebanon's Hezbollah" is one; "Israel and Hezbollah", "Iran-backed
+    /// Houthis" are not); null otherwise, or when the group is a government on the date (the Taliban from 2021-08-15).
+    /// </summary>
+    private NonCountryEntry? HomeGroup(int first, int last)
+    {
+        NonCountryEntry? group = null;
+        for (var w = first; w <= last; w++)
+        {
+            if (_nameOf[w] >= 0 && (w == first || _nameOf[w] != _nameOf[w - 1]) && _names[_nameOf[w]] is NonCountryEntry entry)
+            {
+                if (entry.Home is not { } home || entry.IsCountryOn(_date) || (group is not null && group.Home!.Value.Country != home.Country))
+                {
+                    return null;
+                }
+
+                group = entry;
+            }
+        }
+
+        for (var w = first; w <= last && group is not null; w++)
+        {
+            if (_nameOf[w] >= 0 && _names[_nameOf[w]] is not NonCountryEntry && (_names[_nameOf[w]] is not CountryAlias alias || alias.Country != group.Home!.Value.Country))
+            {
+                return null;
+            }
+        }
+
+        return group;
     }
 
     /// <summary>
@@ -86,9 +123,14 @@ internal sealed partial class TextExtractor
         return _actors[actor];
     }
 
-    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each).</summary>
+    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each); a group's home country (<see cref="HomeGroup"/>).</summary>
     private List<string> Named(int first, int last)
     {
+        if (HomeGroup(first, last) is { Home: { } home })
+        {
+            return [home.Country.Iso3];
+        }
+
         var named = new List<string>();
         for (var w = first; w <= last; w++)
         {
@@ -292,7 +334,7 @@ internal sealed partial class TextExtractor
     /// </summary>
     private int ParticlesAfter(int last)
     {
-        if (!_words[last].Capitalized || IsTitle(last) || _nameOf[last] >= 0 && _names[_nameOf[last]] is CountryAlias)
+        if (!_words[last].Capitalized || IsTitle(last) || (_nameOf[last] >= 0 && _names[_nameOf[last]] is CountryAlias))
         {
             return -1;
         }

@@ -177,6 +177,10 @@ internal sealed partial class TextExtractor
                     {
                         last++;
                     }
+                    else if (!_words[last + 1].Capitalized && _patterns.GroupHeads.Contains(Key(last + 1)) && _nameOf[last] >= 0 && _names[_nameOf[last]] is NonCountryEntry)
+                    {
+                        last++; // "the Palestinian Islamic Jihad movement": the group's name and the noun it heads
+                    }
                     else if (PossessiveAgent(last) is var owned && owned > last)
                     {
                         last = owned; // "Israel's high court", "Syria's army": the country's agents

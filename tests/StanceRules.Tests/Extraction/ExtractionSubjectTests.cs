@@ -89,4 +89,54 @@ public sealed class ExtractionSubjectTests
 
         Assert.Empty(extraction.Facts.Facts);
     }
+
+    [Theory]
+    [InlineData("Hezbollah guerrillas condemned the war in Ukraine.", "Hezbollah guerrillas", "LBN", "REB")]
+    [InlineData("Hamas condemned the war in Ukraine.", "Hamas", "PSE", "REB")]
+    [InlineData("The rebel Kurdistan Workers' Party condemned the war in Ukraine.", "Kurdistan Workers' Party", "TUR", "REB")]
+    [InlineData("The radical Palestinian Islamic Jihad movement condemned the war in Ukraine.", "Palestinian Islamic Jihad movement", "PSE", "REB")]
+    [InlineData("Likud condemned the war in Ukraine.", "Likud", "ISR", "PTY")]
+    public void NonStateGroup_WithAHome_IsAFactCodedWithItsCountryAndRole_AndNoStance(string sentence, string actor, string iso3, string role)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+        Assert.Equal(role, extraction.Coded[fact].Role);
+        Assert.Equal(ResolutionKind.NonState, Engine.Resolve(actor).Kind);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
+
+    [Theory]
+    [InlineData("Israel and Hezbollah condemned the war in Ukraine.")]
+    [InlineData("Islamic State condemned the war in Ukraine.")]
+    public void NonStateGroup_WithAnotherCountry_OrWithoutAHome_GivesNoFact(string sentence)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        Assert.Empty(extraction.Facts.Facts);
+        Assert.Contains("is not a country", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonStateGroup_ThatGoverns_OnTheDate_SpeaksForItsState()
+    {
+        var extraction = Engine.Extract("The Taliban condemned the war in Ukraine.", "test", new DateOnly(2023, 3, 21));
+
+        var fact = Single(extraction);
+        Assert.Equal(["AFG"], extraction.Coded[fact].Countries);
+        Assert.Null(extraction.Coded[fact].Role);
+    }
+
+    [Fact]
+    public void NonStateGroup_BeforeItGoverns_IsItsHomesAgent()
+    {
+        var extraction = Engine.Extract("The Taliban condemned the war in Ukraine.", "test", new DateOnly(2019, 3, 21));
+
+        var fact = Single(extraction);
+        Assert.Equal(["AFG"], extraction.Coded[fact].Countries);
+        Assert.Equal("REB", extraction.Coded[fact].Role);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
 }
