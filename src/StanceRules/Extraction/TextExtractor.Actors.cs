@@ -53,38 +53,6 @@ internal sealed partial class TextExtractor
     }
 
     /// <summary>
-    /// The non-state group with a home country (the gazetteer's <c>home</c>: Hezbollah, LBN) an actor's words name, when
-    /// they name no other actor and no other country ("Lebanon's Hezbollah" is one; "Israel and Hezbollah", "Iran-backed
-    /// Houthis" are not); null otherwise, or when the group is a government on the date (the Taliban from 2021-08-15).
-    /// </summary>
-    private NonCountryEntry? HomeGroup(int first, int last)
-    {
-        NonCountryEntry? group = null;
-        for (var w = first; w <= last; w++)
-        {
-            if (_nameOf[w] >= 0 && (w == first || _nameOf[w] != _nameOf[w - 1]) && _names[_nameOf[w]] is NonCountryEntry entry)
-            {
-                if (entry.Home is not { } home || entry.IsCountryOn(_date) || (group is not null && group.Home!.Value.Country != home.Country))
-                {
-                    return null;
-                }
-
-                group = entry;
-            }
-        }
-
-        for (var w = first; w <= last && group is not null; w++)
-        {
-            if (_nameOf[w] >= 0 && _names[_nameOf[w]] is not NonCountryEntry && (_names[_nameOf[w]] is not CountryAlias alias || alias.Country != group.Home!.Value.Country))
-            {
-                return null;
-            }
-        }
-
-        return group;
-    }
-
-    /// <summary>
     /// The first of the agent words before a name and a preposition ("Security forces in Guinea", "police of Kenya",
     /// "refugees from Syria"): a country's agents, coded with it; -1 when there are none, when a name or an actor
     /// (<paramref name="previousLast"/>: the last word of the run before) stands before them ("Russian troops in Ukraine"
@@ -257,6 +225,26 @@ internal sealed partial class TextExtractor
     /// </summary>
     private int Companions(int from, int to)
     {
+        if (from + 1 < to && Key(from) == "and")
+        {
+            // "Laurent Fabius and a group of deputies held talks": a phrase of `companions`, then a few lowercase words.
+            foreach (var phrase in _patterns.Companions)
+            {
+                var after = MatchPhrase(phrase, from + 1, to);
+                var head = after;
+                while (after > from + 1 && head < to && head - after < 3 && !_words[head].Capitalized && _nameOf[head] < 0 && !_patterns.Between.Contains(Key(head))
+                    && Key(head) is not ("who" or "which" or "that" or "whose") && !_index.TryActs(KeySpan(head), out _) && !_index.IsSpeechVerb(KeySpan(head)))
+                {
+                    head++;
+                }
+
+                if (after > from + 1 && head > after)
+                {
+                    return head;
+                }
+            }
+        }
+
         if (from + 1 < to && Key(from) == "and" && !IsActorWordNamed(from + 1))
         {
             // "the Sudanese government and SPLM/A have agreed": a partner no name of the gazetteer covers
@@ -305,50 +293,6 @@ internal sealed partial class TextExtractor
             if (!_words[head].Capitalized && (AgentRole(head) is not null || (IsTitle(head) && Key(head) is [.., 's'] && Key(head) is not ("his" or "affairs"))))
             {
                 return head;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>
-    /// The last word of a country's agents a name owns ("Israel's high court", "Syria's army", "Iran's state media"):
-    /// after the name and a possessive "'s", an agent word in lowercase, or a head of <see cref="ModifiedHead"/>;
-    /// -1 when <paramref name="name"/> is no country's name or no agent follows.
-    /// </summary>
-    private int PossessiveAgent(int name)
-    {
-        var owned = name + 2;
-        if (owned >= _words.Count || _nameOf[name] < 0 || _names[_nameOf[name]] is not CountryAlias || Key(name + 1) != "s" || !SameSegment(name, owned))
-        {
-            return -1;
-        }
-
-        return !_words[owned].Capitalized && AgentRole(owned) is not null ? owned : ModifiedHead(owned) is var head && head > owned && AgentRole(head) is not null ? head : -1;
-    }
-
-    /// <summary>
-    /// The capitalized word after one or two particles of a person's name (<c>name_particles</c>: "Hamad bin Khalifa",
-    /// "Khalifa al-Thani", "von der Leyen") that follow <paramref name="last"/>, a capitalized word that is no title;
-    /// -1 when none follows.
-    /// </summary>
-    private int ParticlesAfter(int last)
-    {
-        if (!_words[last].Capitalized || IsTitle(last) || (_nameOf[last] >= 0 && _names[_nameOf[last]] is CountryAlias))
-        {
-            return -1;
-        }
-
-        for (var w = last + 1; w < _words.Count && w - last <= 3 && SameSegment(w, last); w++)
-        {
-            if (_words[w].Capitalized)
-            {
-                return w > last + 1 && !IsTitle(w) ? w : -1;
-            }
-
-            if (!_patterns.NameParticles.Contains(Key(w)))
-            {
-                return -1;
             }
         }
 

@@ -39,6 +39,9 @@ internal sealed class ExtractionPatterns
     /// <summary>Nouns that may follow an organization's or group's name in the same actor ("the Islamic Jihad movement").</summary>
     public HashSet<string> GroupHeads { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Phrases after "and" that open an actor's companions ("a group of", "his"): they act with it.</summary>
+    public HashSet<string> Companions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words allowed inside a multiword act.</summary>
     public HashSet<string> Modifiers { get; } = new(StringComparer.Ordinal);
 

@@ -139,4 +139,48 @@ public sealed class ExtractionSubjectTests
         Assert.Equal("REB", extraction.Coded[fact].Role);
         Assert.Empty(Engine.Infer(extraction.Facts).Stances);
     }
+
+    [Fact]
+    public void MilitaryRanks_AbbreviatedBeforeAName_AreTitles()
+    {
+        var extraction = Engine.Extract("Lt. Gen. Prosper Avril condemned the war in Ukraine.", "test");
+
+        var fact = Single(extraction);
+        Assert.Equal("Lt. Gen. Prosper Avril", fact.Actor);
+        Assert.Equal(["HTI"], extraction.Coded[fact].Countries);
+    }
+
+    [Theory]
+    [InlineData("Vice-President Moody Awori and a group of deputies condemned the war in Ukraine.")]
+    [InlineData("Vice-President Moody Awori and his delegation condemned the war in Ukraine.")]
+    public void Companions_AfterAnd_ActWithTheActor_TheActIsItsOwn(string sentence)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        var fact = Single(extraction);
+        Assert.Equal(("Vice-President Moody Awori", "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal(["KEN"], extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void Companions_AreNoLongerThanThreeWords_NorHoldAnAct()
+    {
+        // "a group of deputies who rejected ..." is a clause, not companions: the act's subject is not clear.
+        var extraction = Engine.Extract("Vice-President Moody Awori and a group of deputies who rejected it condemned the war in Ukraine.", "test");
+
+        Assert.Empty(extraction.Facts.Facts);
+    }
+
+    [Theory]
+    [InlineData("The Chinese side condemned the war in Ukraine.", "Chinese side", "CHN")]
+    [InlineData("The Russian side rejected the war in Ukraine.", "Russian side", "RUS")]
+    public void Demonym_AndSide_IsTheState(string sentence, string actor, string iso3)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        var fact = Single(extraction);
+        Assert.Equal(actor, fact.Actor);
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+        Assert.Null(extraction.Coded[fact].Role);
+    }
 }
