@@ -36,6 +36,11 @@ internal sealed partial class TextExtractor
             }
         }
 
+        if (HomeGroup(first, last) is { Home: { } groupHome })
+        {
+            return groupHome.Role; // "Hamas", "the Kurdistan Workers' Party": a group of one country, coded with its role there
+        }
+
         for (var w = first; w <= last; w++)
         {
             if (_plural[w])
@@ -86,9 +91,14 @@ internal sealed partial class TextExtractor
         return _actors[actor];
     }
 
-    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each).</summary>
+    /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each); a group's home country (<see cref="HomeGroup"/>).</summary>
     private List<string> Named(int first, int last)
     {
+        if (HomeGroup(first, last) is { Home: { } home })
+        {
+            return [home.Country.Iso3];
+        }
+
         var named = new List<string>();
         for (var w = first; w <= last; w++)
         {
@@ -166,7 +176,7 @@ internal sealed partial class TextExtractor
 
         for (var w = title; w <= last; w++)
         {
-            if (IsTitle(w) || !_words[w].Capitalized)
+            if (IsTitle(w) || (!_words[w].Capitalized && !_patterns.NameParticles.Contains(Key(w))))
             {
                 return false; // "President Bush's Cabinet", "Foreign Minister of State": not a title and a name
             }
@@ -215,6 +225,26 @@ internal sealed partial class TextExtractor
     /// </summary>
     private int Companions(int from, int to)
     {
+        if (from + 1 < to && Key(from) == "and")
+        {
+            // "Laurent Fabius and a group of deputies held talks": a phrase of `companions`, then a few lowercase words.
+            foreach (var phrase in _patterns.Companions)
+            {
+                var after = MatchPhrase(phrase, from + 1, to);
+                var head = after;
+                while (after > from + 1 && head < to && head - after < 3 && !_words[head].Capitalized && _nameOf[head] < 0 && !_patterns.Between.Contains(Key(head))
+                    && Key(head) is not ("who" or "which" or "that" or "whose") && !_index.TryActs(KeySpan(head), out _) && !_index.IsSpeechVerb(KeySpan(head)))
+                {
+                    head++;
+                }
+
+                if (after > from + 1 && head > after)
+                {
+                    return head;
+                }
+            }
+        }
+
         if (from + 1 < to && Key(from) == "and" && !IsActorWordNamed(from + 1))
         {
             // "the Sudanese government and SPLM/A have agreed": a partner no name of the gazetteer covers

@@ -139,6 +139,13 @@ internal sealed partial class TextExtractor
                     continue;
                 }
 
+                if (ParticlesAfter(last) is var named && named > last)
+                {
+                    last = named; // "Sheikh Hamad bin Khalifa al-Thani"
+                    k = named + 1;
+                    continue;
+                }
+
                 break;
             }
 
@@ -169,6 +176,14 @@ internal sealed partial class TextExtractor
                     if (AgentRole(last + 1) is not null || (IsTitle(last + 1) && AgentRole(last) is not null))
                     {
                         last++;
+                    }
+                    else if (!_words[last + 1].Capitalized && _patterns.GroupHeads.Contains(Key(last + 1)) && _nameOf[last] >= 0 && _names[_nameOf[last]] is NonCountryEntry)
+                    {
+                        last++; // "the Palestinian Islamic Jihad movement": the group's name and the noun it heads
+                    }
+                    else if (PossessiveAgent(last) is var owned && owned > last)
+                    {
+                        last = owned; // "Israel's high court", "Syria's army": the country's agents
                     }
                     else if (last + 2 < n && Key(last + 1) == "and" && AgentRole(last) is not null && AgentRole(last + 2) is not null && SameSegment(last + 2, i))
                     {

@@ -33,6 +33,15 @@ internal sealed class ExtractionPatterns
     /// <summary>Single words allowed between an actor and its act.</summary>
     public HashSet<string> Between { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Lowercase words inside a person's name ("bin" in "Hamad bin Khalifa al-Thani", "von", "de").</summary>
+    public HashSet<string> NameParticles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Nouns that may follow an organization's or group's name in the same actor ("the Islamic Jihad movement").</summary>
+    public HashSet<string> GroupHeads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Phrases after "and" that open an actor's companions ("a group of", "his"): they act with it.</summary>
+    public HashSet<string> Companions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words allowed inside a multiword act.</summary>
     public HashSet<string> Modifiers { get; } = new(StringComparer.Ordinal);
 

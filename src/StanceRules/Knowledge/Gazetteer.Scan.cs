@@ -222,9 +222,22 @@ internal sealed partial class Gazetteer
             var governed = w + 1 < starts.Length && !covered[w + 1] && words.Is(w + 1, GovernmentWords);
             // A head's title ("President Park", "Prime Minister Lee") or "<surname> government": a head of state or government first.
             var head = governed || (titled && (words.Is(w - 1, HeadTitles) || (w > 1 && key.AsSpan(starts[w - 2], ends[w - 2] - starts[w - 2]).SequenceEqual("prime"))));
-            if ((titled || governed) && BySurname(key[starts[w]..ends[w]], date, named, head) is { } person)
+            if (!titled && !governed)
             {
-                hits.Add((w, 1, new PersonAlias(key[starts[w]..ends[w]], person)));
+                continue;
+            }
+
+            var surname = key[starts[w]..ends[w]];
+            if (BySurname(surname, date, named, head) is { } person)
+            {
+                hits.Add((w, 1, new PersonAlias(surname, person)));
+                covered[w] = true;
+                t_datedEntryFound = true;
+            }
+            else if (date is null && head && SurnameCountry(surname, named) is { } country)
+            {
+                // Undated "President Bush": two holders of the surname, neither in office, both of one country; the country as an undated official.
+                hits.Add((w, 1, new CountryAlias(surname, country, AliasKind.Official)));
                 covered[w] = true;
                 t_datedEntryFound = true;
             }

@@ -128,6 +128,40 @@ internal sealed partial class Gazetteer
     }
 
     /// <summary>
+    /// The one country every holder of a surname served (of the country named, if one is), for an undated head's title and a
+    /// surname that names several people ("President Bush": George Bush and George W. Bush, both of the USA): the country
+    /// without a person. Null when the surname is unknown or its holders served more than one country.
+    /// </summary>
+    private Country? SurnameCountry(string surname, Country? named)
+    {
+        if (!(IsHistorical(null) && _history!.Value.Surnames.TryGetValue(surname, out var people)) && !_surnames.Value.TryGetValue(surname, out people))
+        {
+            return null;
+        }
+
+        Country? only = null;
+        foreach (var person in people)
+        {
+            foreach (var term in person.Terms)
+            {
+                if (named is not null && term.Country != named)
+                {
+                    continue;
+                }
+
+                if (only is not null && only != term.Country)
+                {
+                    return null;
+                }
+
+                only = term.Country;
+            }
+        }
+
+        return only;
+    }
+
+    /// <summary>
     /// Countries whose people's names English-language news writes family name first: Chinese
     /// and Korean names ("Xi Jinping", "Moon Jae-in", "Tsai Ing-wen"), so "President Moon" is
     /// Moon Jae-in. Japanese, Vietnamese, Hungarian and Singaporean names are written or called by

@@ -59,6 +59,12 @@ internal sealed class NonCountryEntry(string text, string reason, ResolutionKind
     /// <summary>A non-state actor that became a country's government on a date (the Taliban, 2021-08-15).</summary>
     public (Country Country, DateOnly From)? Becomes { get; init; }
 
+    /// <summary>
+    /// The country a non-state actor belongs to and its role there (Hezbollah: LBN, REB), as the event coders code it: its
+    /// facts are coded with that country and role, an agent's, and never give the state's stance.
+    /// </summary>
+    public (Country Country, string Role)? Home { get; init; }
+
     public bool IsCountryOn(DateOnly? date) => Becomes is { } b && (date is not { } d || d >= b.From);
 }
 

@@ -11,7 +11,7 @@ internal sealed class ExtractionReader
     [
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
-        "agents", "including", "intents", "concessions",
+        "agents", "including", "intents", "concessions", "name_particles", "group_heads", "companions",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
@@ -51,6 +51,9 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "light_verbs", _patterns.LightVerbs);
         AddKeys(yaml, section, "nominal_links", _patterns.NominalLinks);
         AddKeys(yaml, section, "including", _patterns.Including);
+        AddKeys(yaml, section, "name_particles", _patterns.NameParticles);
+        AddKeys(yaml, section, "group_heads", _patterns.GroupHeads);
+        AddKeys(yaml, section, "companions", _patterns.Companions);
         ReadAgents(yaml, section);
         ReadNominalActs(yaml, section);
         ReadLemmas(yaml, section, "intents", _patterns.Intents);

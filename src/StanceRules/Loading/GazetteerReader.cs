@@ -17,12 +17,14 @@ internal sealed class GazetteerReader
     private const OfficeKinds SingleHolderOffices = OfficeKinds.HeadOfState | OfficeKinds.HeadOfGovernment | OfficeKinds.ForeignMinister
         | OfficeKinds.DefenceMinister | OfficeKinds.InteriorMinister | OfficeKinds.NationalSecurityAdviser | OfficeKinds.UnRepresentative
         | OfficeKinds.PartyForeignAffairsChief;
-    private static readonly string[] NonCountryKeys = ["names", "reason", "becomes"];
+    private static readonly string[] NonCountryKeys = ["names", "reason", "becomes", "home"];
     private static readonly string[] BecomesKeys = ["country", "from"];
+    private static readonly string[] HomeKeys = ["country", "role"];
 
     private readonly List<Country> _countries = [];
     private readonly Dictionary<string, (GazetteerEntry Entry, SourceLocation At)> _entries = new(StringComparer.Ordinal);
     private readonly List<(string Iso3, DateOnly From, NonCountryEntry Pending, SourceLocation At)> _becomes = [];
+    private readonly List<(string Iso3, string Role, NonCountryEntry Pending, SourceLocation At)> _homes = [];
 
     public void Read(YamlText yaml, MappingView file)
     {
@@ -51,20 +53,37 @@ internal sealed class GazetteerReader
     public Gazetteer Build(IReadOnlyList<OfficesEntry> offices, List<Diagnostic> diagnostics, Func<(IEnumerable<ActorsRecord> Records, IReadOnlyList<Diagnostic> Problems)>? history = null)
     {
         var byIso3 = _countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
+        var resolved = new Dictionary<NonCountryEntry, NonCountryEntry>(ReferenceEqualityComparer.Instance);
+        NonCountryEntry Current(NonCountryEntry pending) => resolved.GetValueOrDefault(pending, pending);
         foreach (var (iso3, from, pending, at) in _becomes)
         {
             if (byIso3.TryGetValue(iso3, out var country))
             {
-                var entry = new NonCountryEntry(pending.Text, pending.Reason, pending.Kind) { Becomes = (country, from) };
-                foreach (var key in _entries.Where(e => e.Value.Entry == pending).Select(e => e.Key).ToArray())
-                {
-                    _entries[key] = (entry, _entries[key].At);
-                }
+                var current = Current(pending);
+                resolved[pending] = new NonCountryEntry(pending.Text, pending.Reason, pending.Kind) { Becomes = (country, from), Home = current.Home };
             }
             else
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(iso3), at));
             }
+        }
+
+        foreach (var (iso3, role, pending, at) in _homes)
+        {
+            if (byIso3.TryGetValue(iso3, out var country))
+            {
+                var current = Current(pending);
+                resolved[pending] = new NonCountryEntry(pending.Text, pending.Reason, pending.Kind) { Becomes = current.Becomes, Home = (country, role) };
+            }
+            else
+            {
+                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownCountry, ErrorMessages.UnknownCountry(iso3), at));
+            }
+        }
+
+        foreach (var key in _entries.Where(e => e.Value.Entry is NonCountryEntry n && resolved.ContainsKey(n)).Select(e => e.Key).ToArray())
+        {
+            _entries[key] = (resolved[(NonCountryEntry)_entries[key].Entry], _entries[key].At);
         }
 
         var people = new Dictionary<string, Person>(StringComparer.Ordinal);
@@ -298,6 +317,13 @@ internal sealed class GazetteerReader
             && becomes.Required("from") is { } fromNode && YamlDates.Read(yaml, fromNode, "'becomes.from'") is { } from)
         {
             _becomes.Add((iso3, from, entry, yaml.At(countryNode)));
+        }
+
+        if (map["home"] is { } homeNode && yaml.Mapping(homeNode, "'home'", HomeKeys) is { } home
+            && home.Required("country") is { } homeCountry && yaml.Scalar(homeCountry, "'home.country'") is { } homeIso3
+            && home.Required("role") is { } roleNode && yaml.Scalar(roleNode, "'home.role'") is { } role)
+        {
+            _homes.Add((homeIso3, role.Trim(), entry, yaml.At(homeCountry)));
         }
 
         foreach (var name in names)
