@@ -172,23 +172,33 @@ public sealed record StanceTally(Stance Stance, long Articles, double Score);
 /// <summary>A country's stance on an issue in one window, decided across the window's articles.</summary>
 public sealed class WindowStance
 {
-    // The kept articles as the corpus holds them (shared, never changed), built into CorpusArticles
-    // when first read: an answer of many windows rarely reads them all.
-    private readonly ArraySegment<KeptArticle> _kept;
+    // An answer by day may hold hundreds of thousands of these: the window as its kind and first
+    // day, the tallies built when first read unless there are several, and the kept articles as
+    // the corpus holds them (shared, never changed), built into CorpusArticles when first read.
+    private readonly int _start;
+    private readonly CorpusWindow _window;
+    private readonly int _keptCount;
+    private readonly KeptArticle[]? _kept;
     private readonly KeptArticle _firstKept;
+    private StanceTally[]? _tallies;
     private CorpusArticle[]? _articles;
     private CorpusArticle? _firstArticle;
 
-    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceTally> tallies, ArraySegment<KeptArticle> articles, KeptArticle firstArticle)
+    // tallies: every stance's tally, the chosen one first; null when the chosen stance is the only one.
+    // kept: the strongest articles (the first keptCount); null when the one kept is firstArticle.
+    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, StanceTally[]? tallies, KeptArticle[]? kept, int keptCount, KeptArticle firstArticle)
     {
         Country = country;
         Issue = issue;
-        Period = period;
+        _window = window;
+        _start = start;
         Stance = stance;
         Confidence = confidence;
         DecidedBy = decidedBy;
-        Tallies = tallies;
-        _kept = articles;
+        ArticleCount = articleCount;
+        _tallies = tallies;
+        _kept = kept;
+        _keptCount = keptCount;
         _firstKept = firstArticle;
     }
 
@@ -199,7 +209,7 @@ public sealed class WindowStance
     public string Issue { get; }
 
     /// <summary>The window.</summary>
-    public CorpusPeriod Period { get; }
+    public CorpusPeriod Period => CorpusPeriod.Of(_window, DateOnly.FromDayNumber(_start));
 
     /// <summary>The stance the conflict policy chose across the window's articles.</summary>
     public Stance Stance { get; }
@@ -214,10 +224,22 @@ public sealed class WindowStance
     public DecisionStep DecidedBy { get; }
 
     /// <summary>Every stance the window's articles gave, the chosen one first, then by stance.</summary>
-    public IReadOnlyList<StanceTally> Tallies { get; }
+    public IReadOnlyList<StanceTally> Tallies
+    {
+        get
+        {
+            if (Volatile.Read(ref _tallies) is { } built)
+            {
+                return built;
+            }
+
+            StanceTally[] only = [new StanceTally(Stance, ArticleCount, Confidence)];
+            return Interlocked.CompareExchange(ref _tallies, only, null) ?? only;
+        }
+    }
 
     /// <summary>How many articles gave the chosen stance.</summary>
-    public long ArticleCount => Tallies[0].Articles;
+    public long ArticleCount { get; }
 
     /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
     public IReadOnlyList<CorpusArticle> Articles
@@ -229,10 +251,10 @@ public sealed class WindowStance
                 return built;
             }
 
-            var articles = new CorpusArticle[_kept.Count];
+            var articles = new CorpusArticle[_keptCount];
             for (var i = 0; i < articles.Length; i++)
             {
-                articles[i] = _kept[i].SameAs(_firstKept) ? FirstArticle : _kept[i].ToArticle(Stance);
+                articles[i] = _kept is null || _kept[i].SameAs(_firstKept) ? FirstArticle : _kept[i].ToArticle(Stance);
             }
 
             // Threads that build at once all answer with the first published.
