@@ -174,15 +174,16 @@ public sealed class WindowStance
 {
     // An answer by day may hold hundreds of thousands of these: the window as its kind and first
     // day, the tallies built when first read unless there are several, and the kept articles as
-    // the corpus holds them (shared, never changed), built into CorpusArticles when first read.
+    // the corpus holds them (shared, never changed), built into CorpusArticles when Articles is
+    // first read. FirstArticle alone is built on each read, not held: a table of the changes by
+    // day reads every window's, and would hold them all as long as the answer.
     private readonly int _start;
     private readonly CorpusWindow _window;
     private readonly int _keptCount;
     private readonly KeptArticle[]? _kept;
     private readonly KeptArticle _firstKept;
     private StanceTally[]? _tallies;
-    private CorpusArticle[]? _articles;
-    private CorpusArticle? _firstArticle;
+    private BuiltArticles? _built;
 
     // tallies: every stance's tally, the chosen one first; null when the chosen stance is the only one.
     // kept: the strongest articles (the first keptCount); null when the one kept is firstArticle.
@@ -242,44 +243,38 @@ public sealed class WindowStance
     public long ArticleCount { get; }
 
     /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
-    public IReadOnlyList<CorpusArticle> Articles
-    {
-        get
-        {
-            if (Volatile.Read(ref _articles) is { } built)
-            {
-                return built;
-            }
-
-            var articles = new CorpusArticle[_keptCount];
-            for (var i = 0; i < articles.Length; i++)
-            {
-                articles[i] = _kept is null || _kept[i].SameAs(_firstKept) ? FirstArticle : _kept[i].ToArticle(Stance);
-            }
-
-            // Threads that build at once all answer with the first published.
-            return Interlocked.CompareExchange(ref _articles, articles, null) ?? articles;
-        }
-    }
+    public IReadOnlyList<CorpusArticle> Articles => Built().Articles;
 
     /// <summary>The earliest article of the window that gave the chosen stance.</summary>
-    /// <remarks>The same instance as in <see cref="Articles"/> when it is among them.</remarks>
-    public CorpusArticle FirstArticle
-    {
-        get
-        {
-            if (Volatile.Read(ref _firstArticle) is { } built)
-            {
-                return built;
-            }
+    /// <remarks>
+    /// The same values on every read; once <see cref="Articles"/> was read, the same instance on
+    /// every read, and the one in <see cref="Articles"/> when it is among them.
+    /// </remarks>
+    public CorpusArticle FirstArticle => Volatile.Read(ref _built)?.First ?? _firstKept.ToArticle(Stance);
 
-            var first = _firstKept.ToArticle(Stance);
-            return Interlocked.CompareExchange(ref _firstArticle, first, null) ?? first;
+    private BuiltArticles Built()
+    {
+        if (Volatile.Read(ref _built) is { } built)
+        {
+            return built;
         }
+
+        var first = _firstKept.ToArticle(Stance);
+        var articles = new CorpusArticle[_keptCount];
+        for (var i = 0; i < articles.Length; i++)
+        {
+            articles[i] = _kept is null || _kept[i].SameAs(_firstKept) ? first : _kept[i].ToArticle(Stance);
+        }
+
+        // Threads that build at once all answer with the first published: articles and earliest together.
+        var mine = new BuiltArticles(articles, first);
+        return Interlocked.CompareExchange(ref _built, mine, null) ?? mine;
     }
 
     /// <inheritdoc />
     public override string ToString() => $"{Country} {Issue} {Period} {Stance.ToName()} {Confidence:0.##} ({ArticleCount} articles)";
+
+    private sealed record BuiltArticles(CorpusArticle[] Articles, CorpusArticle First);
 }
 
 /// <summary>A (country, issue) whose stance moved from one window to the next window in which it took a stance.</summary>
