@@ -178,28 +178,30 @@ public sealed class WindowStance
     // first read. FirstArticle alone is built on each read, not held: a table of the changes by
     // day reads every window's, and would hold them all as long as the answer.
     private readonly int _start;
-    private readonly CorpusWindow _window;
-    private readonly int _keptCount;
+    private readonly byte _window;
+    private readonly byte _stance;
+    private readonly byte _decidedBy;
+    private readonly ushort _keptCount;
     private readonly KeptArticle[]? _kept;
     private readonly KeptArticle _firstKept;
-    private StanceTally[]? _tallies;
+    // The other stances' tallies (OtherTally[], null when none) until Tallies is read, then StanceTally[].
+    private object? _tallies;
     private BuiltArticles? _built;
 
-    // tallies: every stance's tally, the chosen one first; null when the chosen stance is the only one.
+    // others: the tallies of the stances not chosen, in stance order; null when the chosen stance is the only one.
     // kept: the strongest articles (the first keptCount); null when the one kept is firstArticle.
-    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, StanceTally[]? tallies, KeptArticle[]? kept, int keptCount, KeptArticle firstArticle)
+    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, KeptArticle[]? kept, int keptCount, KeptArticle firstArticle)
     {
         Country = country;
         Issue = issue;
-        _window = window;
+        // Enums of a few values, and at most CorpusOptions.ArticlesPerCell (1,000) kept.
+        (_window, _stance, _decidedBy) = ((byte)window, (byte)stance, (byte)decidedBy);
         _start = start;
-        Stance = stance;
         Confidence = confidence;
-        DecidedBy = decidedBy;
         ArticleCount = articleCount;
-        _tallies = tallies;
+        _tallies = others;
         _kept = kept;
-        _keptCount = keptCount;
+        _keptCount = checked((ushort)keptCount);
         _firstKept = firstArticle;
     }
 
@@ -210,10 +212,10 @@ public sealed class WindowStance
     public string Issue { get; }
 
     /// <summary>The window.</summary>
-    public CorpusPeriod Period => CorpusPeriod.Of(_window, DateOnly.FromDayNumber(_start));
+    public CorpusPeriod Period => CorpusPeriod.Of((CorpusWindow)_window, DateOnly.FromDayNumber(_start));
 
     /// <summary>The stance the conflict policy chose across the window's articles.</summary>
-    public Stance Stance { get; }
+    public Stance Stance => (Stance)_stance;
 
     /// <summary>Its combined score, 1 − Π(1 − confidence) over the articles that gave it (rounded to 4 places).</summary>
     public double Confidence { get; }
@@ -222,20 +224,29 @@ public sealed class WindowStance
     /// The step of the conflict policy that decided: <see cref="DecisionStep.Unanimous"/>, <see cref="DecisionStep.Confidence"/>
     /// or <see cref="DecisionStep.Precedence"/> (never <see cref="DecisionStep.Unknown"/>).
     /// </summary>
-    public DecisionStep DecidedBy { get; }
+    public DecisionStep DecidedBy => (DecisionStep)_decidedBy;
 
     /// <summary>Every stance the window's articles gave, the chosen one first, then by stance.</summary>
     public IReadOnlyList<StanceTally> Tallies
     {
         get
         {
-            if (Volatile.Read(ref _tallies) is { } built)
+            var others = Volatile.Read(ref _tallies);
+            if (others is StanceTally[] built)
             {
                 return built;
             }
 
-            StanceTally[] only = [new StanceTally(Stance, ArticleCount, Confidence)];
-            return Interlocked.CompareExchange(ref _tallies, only, null) ?? only;
+            var compact = (OtherTally[]?)others ?? [];
+            var tallies = new StanceTally[compact.Length + 1];
+            tallies[0] = new StanceTally(Stance, ArticleCount, Confidence);
+            for (var i = 0; i < compact.Length; i++)
+            {
+                tallies[i + 1] = new StanceTally(compact[i].Stance, compact[i].Articles, compact[i].Score);
+            }
+
+            // Threads that build at once all answer with the first published.
+            return Interlocked.CompareExchange(ref _tallies, tallies, others) is var seen && ReferenceEquals(seen, others) ? tallies : (StanceTally[])seen!;
         }
     }
 
@@ -276,6 +287,9 @@ public sealed class WindowStance
 
     private sealed record BuiltArticles(CorpusArticle[] Articles, CorpusArticle First);
 }
+
+/// <summary>A stance's tally in a window where another was chosen: a struct until <see cref="WindowStance.Tallies"/> is read.</summary>
+internal readonly record struct OtherTally(Stance Stance, long Articles, double Score);
 
 /// <summary>A (country, issue) whose stance moved from one window to the next window in which it took a stance.</summary>
 /// <param name="From">The stance in the earlier window.</param>

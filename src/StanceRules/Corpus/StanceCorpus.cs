@@ -232,9 +232,11 @@ public sealed partial class StanceCorpus
         CheckAnswerable(by, filter);
         var since = filter?.Since?.DayNumber ?? int.MinValue;
         var until = filter?.Until?.DayNumber ?? int.MaxValue;
-        var stances = new List<WindowStance>();
+        var selected = SelectSeries(filter);
+        // At most one window per cell: sized once, not grown by copies.
+        var stances = new List<WindowStance>(selected.Sum(s => s.Cells.Count));
         var days = new List<int>();
-        foreach (var series in SelectSeries(filter))
+        foreach (var series in selected)
         {
             days.Clear();
             foreach (var day in series.Cells.Keys)
@@ -334,23 +336,22 @@ public sealed partial class StanceCorpus
         }
 
         var score = Math.Round(ConflictPolicy.ScoreOfWeight(winner.Score), 4);
-        StanceTally[]? tallies = null;
+        OtherTally[]? others = null;
         if (count > 1)
         {
-            // The chosen stance first, then the others in stance order (the chain's).
-            tallies = new StanceTally[count];
-            tallies[0] = new StanceTally(chosen.Stance, chosen.Articles, score);
-            var (at, index) = (1, 0);
+            // The others in stance order (the chain's); the chosen one is the window's own.
+            others = new OtherTally[count - 1];
+            var (at, index) = (0, 0);
             for (var tally = cell; tally is not null; tally = tally.Next, index++)
             {
                 if (tally != chosen)
                 {
-                    tallies[at++] = new StanceTally(tally.Stance, tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(weights[index]), 4));
+                    others[at++] = new OtherTally(tally.Stance, tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(weights[index]), 4));
                 }
             }
         }
 
         var (strongest, kept, first) = chosen.Snapshot();
-        return new WindowStance(country, issue, by, start, chosen.Stance, decidedBy, chosen.Articles, score, tallies, strongest, kept, first);
+        return new WindowStance(country, issue, by, start, chosen.Stance, decidedBy, chosen.Articles, score, others, strongest, kept, first);
     }
 }
