@@ -19,23 +19,27 @@ internal sealed class CellTally(Stance stance)
 
     // Confidence levels, descending, and how many articles gave each, when more than one level was
     // given (_levels not null); while one was, it is _level and its count is Articles.
-    private int _level;
+    // ushort: levels are 0 to Scale, at most Scale + 1 of them; at most 1,000 articles kept (CorpusOptions).
+    private ushort _level;
     private LevelCount[]? _levels;
-    private int _used;
+    private ushort _used;
 
     // The strongest articles, in CompareStrength order: the first _kept. While the one kept is the
     // earliest too, _strongest is null and it is _first. Shared with answers (Snapshot) until the
     // next change, which copies it first.
     private KeptArticle[]? _strongest;
-    private int _kept;
+    private ushort _kept;
     private bool _shared;
 
-    // The earliest article, when _hasFirst.
+    // The earliest article, when there is one (HasFirst).
     private KeptArticle _first;
-    private bool _hasFirst;
 
     /// <summary>The stance this tally counts.</summary>
-    public Stance Stance { get; } = stance;
+    public Stance Stance => (Stance)_stance;
+
+    private readonly byte _stance = (byte)stance;
+
+    private bool HasFirst => !_first.IsNone;
 
     /// <summary>The cell's tally of the next stance (in stance order), or null.</summary>
     public CellTally? Next { get; set; }
@@ -88,7 +92,7 @@ internal sealed class CellTally(Stance stance)
         {
             if (Articles == 0 || level == _level)
             {
-                (_level, Articles) = (level, Articles + count);
+                (_level, Articles) = ((ushort)level, Articles + count);
                 return;
             }
 
@@ -98,7 +102,7 @@ internal sealed class CellTally(Stance stance)
 
         Articles += count;
         // Binary search of the descending levels: a tally of a long window may hold thousands.
-        var (i, end) = (0, _used);
+        var (i, end) = (0, (int)_used);
         while (i < end)
         {
             var middle = (i + end) >>> 1;
@@ -133,7 +137,7 @@ internal sealed class CellTally(Stance stance)
 
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
-        !_hasFirst || CompareEarliest(level, published, id, _first) < 0
+        !HasFirst || CompareEarliest(level, published, id, _first) < 0
         || _kept < limit || CompareStrength(level, published, id, Strongest[_kept - 1]) < 0;
 
     /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
@@ -145,7 +149,7 @@ internal sealed class CellTally(Stance stance)
 
     private void KeepIfFirst(in KeptArticle article, string id)
     {
-        if (!_hasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
+        if (!HasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
         {
             if (_strongest is null && _kept == 1)
             {
@@ -154,7 +158,6 @@ internal sealed class CellTally(Stance stance)
             }
 
             _first = article;
-            _hasFirst = true;
         }
     }
 
@@ -182,7 +185,7 @@ internal sealed class CellTally(Stance stance)
         if (_strongest is null)
         {
             // A new array, of the one held in the tally (if any) and the new one.
-            _strongest = new KeptArticle[Math.Min(Grown(Math.Max(_kept, 1)), limit)];
+            _strongest = new KeptArticle[Math.Min(Grown(_kept), limit)];
             if (_kept == 1)
             {
                 _strongest[0] = _first;
@@ -202,7 +205,7 @@ internal sealed class CellTally(Stance stance)
             _shared = false;
         }
 
-        _kept = Math.Min(_kept + 1, limit);
+        _kept = (ushort)Math.Min(_kept + 1, limit);
 
         // The weakest falls off the end when the tally was full.
         Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
@@ -224,7 +227,7 @@ internal sealed class CellTally(Stance stance)
             }
         }
 
-        if (other._hasFirst)
+        if (other.HasFirst)
         {
             KeepIfFirst(other._first, other._first.Id());
         }
