@@ -35,22 +35,22 @@ public sealed partial class StanceCorpus
 
         // Each country's (issue, window start, stance) items sorted, then each pair of countries
         // compared by walking both lists at once: a few bytes per stance, not a dictionary per country.
-        var byCountry = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        var byCountry = new Dictionary<string, List<AgreementItem>>(StringComparer.Ordinal);
         foreach (var stance in stances)
         {
             ref var items = ref CollectionsMarshal.GetValueRefOrAddDefault(byCountry, stance.Country, out _);
-            (items ??= []).Add(new Item(stance.Issue, stance.Period.Start.DayNumber, stance.Stance));
+            (items ??= []).Add(new AgreementItem(stance.Issue, stance.Period.Start.DayNumber, stance.Stance));
         }
 
         var countries = byCountry.Keys.Order(StringComparer.Ordinal).ToArray();
-        var lists = new Item[countries.Length][];
+        var lists = new AgreementItem[countries.Length][];
         for (var c = 0; c < countries.Length; c++)
         {
             var items = byCountry[countries[c]];
-            items.Sort(Item.Compare);
+            items.Sort(AgreementItem.Compare);
             for (var i = 1; i < items.Count; i++)
             {
-                if (Item.Compare(items[i - 1], items[i]) == 0)
+                if (AgreementItem.Compare(items[i - 1], items[i]) == 0)
                 {
                     throw new ArgumentException($"{countries[c]} has two stances on {items[i].Issue} in the window starting {Day(DateOnly.FromDayNumber(items[i].Start))}.", nameof(stances));
                 }
@@ -69,7 +69,7 @@ public sealed partial class StanceCorpus
                 var (x, y) = (lists[a], lists[b]);
                 for (int i = 0, j = 0; i < x.Length && j < y.Length;)
                 {
-                    var order = Item.Compare(x[i], y[j]);
+                    var order = AgreementItem.Compare(x[i], y[j]);
                     if (order == 0)
                     {
                         items++;
@@ -119,9 +119,9 @@ public sealed partial class StanceCorpus
     }
 
     /// <summary>One country's stance on an issue in the window starting on day <see cref="Start"/>.</summary>
-    private readonly record struct Item(string Issue, int Start, Stance Stance)
+    private readonly record struct AgreementItem(string Issue, int Start, Stance Stance)
     {
-        public static int Compare(Item x, Item y) =>
+        public static int Compare(AgreementItem x, AgreementItem y) =>
             string.CompareOrdinal(x.Issue, y.Issue) is var byIssue and not 0 ? byIssue : x.Start.CompareTo(y.Start);
     }
 }
