@@ -25,25 +25,25 @@ internal static class CorpusText
         {
             output.WriteLine();
             output.WriteLine("Stances");
-            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.Stances.Select(StanceRow).Select(r => r[..9]).ToList());
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.Stances.Select(StanceRow).Select(r => r[..9]));
         }
 
         if (answers.Shows("changes"))
         {
             output.WriteLine();
             output.WriteLine($"Changes ({answers.Changes.Count})");
-            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes.Select(c => new[]
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes.Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[]
             {
-                c.Country, c.Issue, $"{c.From.Stance.ToName()} ({c.From.Period})", $"{c.To.Stance.ToName()} ({c.To.Period})",
-                $"{c.FirstArticle.Id} {Date(c.FirstArticle.Published)}", (c.FirstArticle.Evidence.Count > 0 ? c.FirstArticle.Evidence[0] : string.Empty),
-            }).ToList());
+                c.Change.Country, c.Change.Issue, $"{c.Change.From.Stance.ToName()} ({c.Change.From.Period})", $"{c.Change.To.Stance.ToName()} ({c.Change.To.Period})",
+                $"{c.First.Id} {Date(c.First.Published)}", (c.First.Evidence.Count > 0 ? c.First.Evidence[0] : string.Empty),
+            }));
         }
 
         if (answers.Shows("agreement"))
         {
             output.WriteLine();
             output.WriteLine($"Agreement ({answers.Agreements.Count} pairs)");
-            ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], answers.Agreements.Select(AgreementRow).ToList());
+            ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], answers.Agreements.Select(AgreementRow));
         }
 
         if (answers.Shows("closest"))
@@ -52,7 +52,7 @@ internal static class CorpusText
             {
                 output.WriteLine();
                 output.WriteLine($"Closest to {DisplayText.Escape(country)}");
-                ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], closest.Select(AgreementRow).ToList());
+                ReportTable.WriteTable(output, ["COUNTRY", "OTHER", "ISSUES", "ALIKE", "SHARE", "S"], closest.Select(AgreementRow));
             }
         }
     }
@@ -63,7 +63,7 @@ internal static class CorpusText
         var (header, rows) = section switch
         {
             "changes" => (new[] { "country", "issue", "from", "to", "from_window", "to_window", "first_article", "first_published", "evidence" },
-                answers.Changes.Select(c => new[] { c.Country, c.Issue, c.From.Stance.ToName(), c.To.Stance.ToName(), c.From.Period.Label, c.To.Period.Label, c.FirstArticle.Id, Date(c.FirstArticle.Published), (c.FirstArticle.Evidence.Count > 0 ? c.FirstArticle.Evidence[0] : string.Empty) })),
+                answers.Changes.Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[] { c.Change.Country, c.Change.Issue, c.Change.From.Stance.ToName(), c.Change.To.Stance.ToName(), c.Change.From.Period.Label, c.Change.To.Period.Label, c.First.Id, Date(c.First.Published), (c.First.Evidence.Count > 0 ? c.First.Evidence[0] : string.Empty) })),
             "agreement" => (AgreementHeader, answers.Agreements.Select(AgreementRow)),
             "closest" => (AgreementHeader, answers.Closest.Values.SelectMany(c => c).Select(AgreementRow)),
             _ => (new[] { "country", "issue", "window", "stance", "confidence", "articles", "decided_by", "others", "strongest", "start", "end", "first_article" },

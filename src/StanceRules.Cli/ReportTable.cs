@@ -31,15 +31,28 @@ internal static class ReportTable
     }
 
     /// <summary>Aligned columns; every cell escaped (<see cref="DisplayText.Escape(string?)"/>), so input cannot add rows or control the terminal.</summary>
-    internal static void WriteTable(TextWriter output, string[] header, List<string[]> rows)
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="header">The column names.</param>
+    /// <param name="rows">
+    /// Enumerated twice, for the widths and then for the lines, so a long table (a corpus's changes by
+    /// day) is never held as text: a query over answers already held, not a one-shot sequence.
+    /// </param>
+    internal static void WriteTable(TextWriter output, string[] header, IEnumerable<string[]> rows)
     {
-        rows = rows.Select(r => r.Select(DisplayText.Escape).ToArray()).ToList();
-        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        var widths = header.Select(h => h.Length).ToArray();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < widths.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], DisplayText.Escape(row[i]).Length);
+            }
+        }
+
         void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
         Line(header);
         foreach (var row in rows)
         {
-            Line(row);
+            Line(Array.ConvertAll(row, DisplayText.Escape));
         }
     }
 }

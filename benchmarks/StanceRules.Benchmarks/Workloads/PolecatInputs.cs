@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StanceRules.Testing.Events;
 
 namespace StanceRules.Benchmarks.Workloads;
 
@@ -11,15 +12,8 @@ namespace StanceRules.Benchmarks.Workloads;
 /// </summary>
 public static class PolecatInputs
 {
-    /// <summary>The documented columns, in the documented order.</summary>
-    public static readonly string[] Columns =
-    [
-        "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-        "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
-        "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
-        "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type",
-        "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language", "Version",
-    ];
+    /// <summary>The documented columns, in the documented order (one list with the tests': tests/Shared/PolecatColumns.cs).</summary>
+    public static readonly string[] Columns = PolecatColumns.Release1;
 
     private static readonly (string Type, string Quad)[] Types =
         [("ACCUSE", "VERBAL CONFLICT"), ("REJECT", "VERBAL CONFLICT"), ("SUPPORT", "VERBAL COOPERATION"), ("AGREE", "VERBAL COOPERATION"), ("CONSULT", "VERBAL COOPERATION"), ("THREATEN", "VERBAL CONFLICT"), ("ASSAULT", "MATERIAL CONFLICT"), ("AID", "MATERIAL COOPERATION"), ("REQUEST", "VERBAL COOPERATION"), ("PROTEST", "VERBAL CONFLICT")];

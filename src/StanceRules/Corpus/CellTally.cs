@@ -5,42 +5,104 @@ namespace StanceRules;
 /// confidence (a multiset, so merging is exact and order-free), the strongest few articles and
 /// the earliest. Its size depends on the distinct confidences (at most 10,001: reports give four
 /// decimals) and <see cref="CorpusOptions.ArticlesPerCell"/>, never on the number of articles.
+/// The tallies of one cell are a chain (<see cref="Next"/>), by stance.
 /// </summary>
-internal sealed class CellTally
+internal sealed class CellTally(Stance stance)
 {
     /// <summary>Confidences are kept in ten-thousandths, the precision of the report contract.</summary>
     public const int Scale = 10_000;
 
     // There is one tally per (country, issue, window, stance) that took one, hundreds of thousands in a
-    // large corpus, most with one or two articles: arrays sized to what is held (grown one at a time
-    // while small), kept articles as structs (KeptArticle: date, level and one UTF-8 block each).
+    // large corpus, most with one article or a few of one confidence: a single level and a single kept
+    // article are held in the tally itself; arrays only beyond (sized to what is held, grown one at a time
+    // while small); kept articles as structs (KeptArticle: date, level and one UTF-8 block each).
 
-    // Confidence levels, descending, and how many articles gave each. Usually one to three entries.
-    private LevelCount[] _levels = [];
-    private int _used;
+    // Confidence levels, descending, and how many articles gave each, when more than one level was
+    // given (_levels not null); while one was, it is _level and its count is Articles.
+    // ushort: levels are 0 to Scale, at most Scale + 1 of them; at most 1,000 articles kept (CorpusOptions).
+    private ushort _level;
+    private LevelCount[]? _levels;
+    private ushort _used;
 
-    // The strongest articles, in CompareStrength order: the first _kept. Shared with answers
-    // (Snapshot) until the next change, which copies it first.
-    private KeptArticle[] _strongest = [];
-    private int _kept;
+    // The strongest articles, in CompareStrength order: the first _kept. While the one kept is the
+    // earliest too, _strongest is null and it is _first. Shared with answers (Snapshot) until the
+    // next change, which copies it first.
+    private KeptArticle[]? _strongest;
+    private ushort _kept;
     private bool _shared;
 
-    // The earliest article, when _hasFirst.
+    // The earliest article, when there is one (HasFirst).
     private KeptArticle _first;
-    private bool _hasFirst;
+
+    /// <summary>The stance this tally counts.</summary>
+    public Stance Stance => (Stance)_stance;
+
+    private readonly byte _stance = (byte)stance;
+
+    private bool HasFirst => !_first.IsNone;
+
+    /// <summary>The cell's tally of the next stance (in stance order), or null.</summary>
+    public CellTally? Next { get; set; }
 
     public long Articles { get; private set; }
 
     /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
-    public ReadOnlySpan<KeptArticle> Strongest => _strongest.AsSpan(0, _kept);
+    public ReadOnlySpan<KeptArticle> Strongest =>
+        _strongest is null ? new ReadOnlySpan<KeptArticle>(in _first)[.._kept] : _strongest.AsSpan(0, _kept);
+
+    /// <summary>The tally of <paramref name="stance"/> in the chain from <paramref name="head"/>, linked in stance order when missing.</summary>
+    public static CellTally Find(ref CellTally? head, Stance stance)
+    {
+        if (head is null || head.Stance > stance)
+        {
+            return head = new CellTally(stance) { Next = head };
+        }
+
+        var at = head;
+        while (at.Stance != stance)
+        {
+            if (at.Next is null || at.Next.Stance > stance)
+            {
+                return at.Next = new CellTally(stance) { Next = at.Next };
+            }
+
+            at = at.Next;
+        }
+
+        return at;
+    }
+
+    /// <summary>A new chain holding what the chain from <paramref name="head"/> holds, which stays unchanged.</summary>
+    public static CellTally Copy(CellTally head, int limit)
+    {
+        CellTally? copy = null;
+        for (var tally = head; tally is not null; tally = tally.Next)
+        {
+            Find(ref copy, tally.Stance).Merge(tally, limit);
+        }
+
+        return copy!;
+    }
 
     public static int Level(double confidence) => (int)Math.Round(Math.Clamp(confidence, 0, 1) * Scale, MidpointRounding.AwayFromZero);
 
     public void Add(int level, long count)
     {
+        if (_levels is null)
+        {
+            if (Articles == 0 || level == _level)
+            {
+                (_level, Articles) = ((ushort)level, Articles + count);
+                return;
+            }
+
+            // A second level: the multiset moves to an array.
+            (_levels, _used) = ([new LevelCount { Value = _level, Count = Articles }], 1);
+        }
+
         Articles += count;
         // Binary search of the descending levels: a tally of a long window may hold thousands.
-        var (i, end) = (0, _used);
+        var (i, end) = (0, (int)_used);
         while (i < end)
         {
             var middle = (i + end) >>> 1;
@@ -75,8 +137,8 @@ internal sealed class CellTally
 
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
-        !_hasFirst || CompareEarliest(level, published, id, _first) < 0
-        || _kept < limit || CompareStrength(level, published, id, _strongest[_kept - 1]) < 0;
+        !HasFirst || CompareEarliest(level, published, id, _first) < 0
+        || _kept < limit || CompareStrength(level, published, id, Strongest[_kept - 1]) < 0;
 
     /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
     public void Keep(in KeptArticle article, string id, int limit)
@@ -87,28 +149,51 @@ internal sealed class CellTally
 
     private void KeepIfFirst(in KeptArticle article, string id)
     {
-        if (!_hasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
+        if (!HasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
         {
+            if (_strongest is null && _kept == 1)
+            {
+                // The strongest was the earliest, which is about to change: it moves to an array.
+                (_strongest, _shared) = ([_first], false);
+            }
+
             _first = article;
-            _hasFirst = true;
         }
     }
 
     private void KeepIfStrong(in KeptArticle article, string id, int limit)
     {
+        if (_kept == 0 && article.SameAs(_first))
+        {
+            // The first article kept: the earliest too, held once.
+            _kept = 1;
+            return;
+        }
+
         var level = article.Level;
-        if (_kept == limit && CompareStrength(level, article.Published, id, _strongest[_kept - 1]) >= 0)
+        if (_kept == limit && CompareStrength(level, article.Published, id, Strongest[_kept - 1]) >= 0)
         {
             return;
         }
 
         var at = 0;
-        while (at < _kept && CompareStrength(level, article.Published, id, _strongest[at]) >= 0)
+        while (at < _kept && CompareStrength(level, article.Published, id, Strongest[at]) >= 0)
         {
             at++;
         }
 
-        if (_kept < limit && _kept == _strongest.Length)
+        if (_strongest is null)
+        {
+            // A new array, of the one held in the tally (if any) and the new one.
+            _strongest = new KeptArticle[Math.Min(Grown(_kept), limit)];
+            if (_kept == 1)
+            {
+                _strongest[0] = _first;
+            }
+
+            _shared = false;
+        }
+        else if (_kept < limit && _kept == _strongest.Length)
         {
             // A new array: an answer that shares the old one keeps it unchanged.
             Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
@@ -120,7 +205,7 @@ internal sealed class CellTally
             _shared = false;
         }
 
-        _kept = Math.Min(_kept + 1, limit);
+        _kept = (ushort)Math.Min(_kept + 1, limit);
 
         // The weakest falls off the end when the tally was full.
         Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
@@ -130,12 +215,19 @@ internal sealed class CellTally
     /// <summary>Adds another tally's articles (the two must not share an article).</summary>
     public void Merge(CellTally other, int limit)
     {
-        for (var i = 0; i < other._used; i++)
+        if (other._levels is null)
         {
-            Add(other._levels[i].Value, other._levels[i].Count);
+            Add(other._level, other.Articles);
+        }
+        else
+        {
+            for (var i = 0; i < other._used; i++)
+            {
+                Add(other._levels[i].Value, other._levels[i].Count);
+            }
         }
 
-        if (other._hasFirst)
+        if (other.HasFirst)
         {
             KeepIfFirst(other._first, other._first.Id());
         }
@@ -148,16 +240,19 @@ internal sealed class CellTally
 
     /// <summary>
     /// The strongest and earliest articles as they are now, for an answer that must not change
-    /// when more are added: the array is shared until this tally next changes it, which copies it first.
+    /// when more are added: the array is shared until this tally next changes it, which copies it
+    /// first. A null array with a count of one: the strongest is the earliest.
     /// </summary>
-    public (ArraySegment<KeptArticle> Strongest, KeptArticle First) Snapshot()
+    public (KeptArticle[]? Strongest, int Count, KeptArticle First) Snapshot()
     {
         _shared = true;
-        return (new ArraySegment<KeptArticle>(_strongest, 0, _kept), _first);
+        return (_strongest, _kept, _first);
     }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
-    public double Weight() => Inference.ConflictPolicy.Weight(_levels.Take(_used).Select(l => ((double)l.Value / Scale, l.Count)));
+    public double Weight() => _levels is null
+        ? Inference.ConflictPolicy.Weight([((double)_level / Scale, Articles)])
+        : Inference.ConflictPolicy.Weight(_levels.Take(_used).Select(l => ((double)l.Value / Scale, l.Count)));
 
     // Strongest first: higher confidence, then earlier, then id (ordinal). Ids are unique in a corpus, so the order is total.
     private static int CompareStrength(int level, DateOnly published, string id, in KeptArticle kept)

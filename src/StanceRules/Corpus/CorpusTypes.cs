@@ -172,23 +172,36 @@ public sealed record StanceTally(Stance Stance, long Articles, double Score);
 /// <summary>A country's stance on an issue in one window, decided across the window's articles.</summary>
 public sealed class WindowStance
 {
-    // The kept articles as the corpus holds them (shared, never changed), built into CorpusArticles
-    // when first read: an answer of many windows rarely reads them all.
-    private readonly ArraySegment<KeptArticle> _kept;
+    // An answer by day may hold hundreds of thousands of these: the window as its kind and first
+    // day, the tallies built when first read unless there are several, and the kept articles as
+    // the corpus holds them (shared, never changed), built into CorpusArticles when Articles is
+    // first read. FirstArticle alone is built on each read, not held: a table of the changes by
+    // day reads every window's, and would hold them all as long as the answer.
+    private readonly int _start;
+    private readonly byte _window;
+    private readonly byte _stance;
+    private readonly byte _decidedBy;
+    private readonly ushort _keptCount;
+    private readonly KeptArticle[]? _kept;
     private readonly KeptArticle _firstKept;
-    private CorpusArticle[]? _articles;
-    private CorpusArticle? _firstArticle;
+    // The other stances' tallies (OtherTally[], null when none) until Tallies is read, then StanceTally[].
+    private object? _tallies;
+    private BuiltArticles? _built;
 
-    internal WindowStance(string country, string issue, CorpusPeriod period, Stance stance, double confidence, DecisionStep decidedBy, IReadOnlyList<StanceTally> tallies, ArraySegment<KeptArticle> articles, KeptArticle firstArticle)
+    // others: the tallies of the stances not chosen, in stance order; null when the chosen stance is the only one.
+    // kept: the strongest articles (the first keptCount); null when the one kept is firstArticle.
+    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, KeptArticle[]? kept, int keptCount, KeptArticle firstArticle)
     {
         Country = country;
         Issue = issue;
-        Period = period;
-        Stance = stance;
+        // Enums of a few values, and at most CorpusOptions.ArticlesPerCell (1,000) kept.
+        (_window, _stance, _decidedBy) = ((byte)window, (byte)stance, (byte)decidedBy);
+        _start = start;
         Confidence = confidence;
-        DecidedBy = decidedBy;
-        Tallies = tallies;
-        _kept = articles;
+        ArticleCount = articleCount;
+        _tallies = others;
+        _kept = kept;
+        _keptCount = checked((ushort)keptCount);
         _firstKept = firstArticle;
     }
 
@@ -199,10 +212,10 @@ public sealed class WindowStance
     public string Issue { get; }
 
     /// <summary>The window.</summary>
-    public CorpusPeriod Period { get; }
+    public CorpusPeriod Period => CorpusPeriod.Of((CorpusWindow)_window, DateOnly.FromDayNumber(_start));
 
     /// <summary>The stance the conflict policy chose across the window's articles.</summary>
-    public Stance Stance { get; }
+    public Stance Stance => (Stance)_stance;
 
     /// <summary>Its combined score, 1 − Π(1 − confidence) over the articles that gave it (rounded to 4 places).</summary>
     public double Confidence { get; }
@@ -211,54 +224,72 @@ public sealed class WindowStance
     /// The step of the conflict policy that decided: <see cref="DecisionStep.Unanimous"/>, <see cref="DecisionStep.Confidence"/>
     /// or <see cref="DecisionStep.Precedence"/> (never <see cref="DecisionStep.Unknown"/>).
     /// </summary>
-    public DecisionStep DecidedBy { get; }
+    public DecisionStep DecidedBy => (DecisionStep)_decidedBy;
 
     /// <summary>Every stance the window's articles gave, the chosen one first, then by stance.</summary>
-    public IReadOnlyList<StanceTally> Tallies { get; }
-
-    /// <summary>How many articles gave the chosen stance.</summary>
-    public long ArticleCount => Tallies[0].Articles;
-
-    /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
-    public IReadOnlyList<CorpusArticle> Articles
+    public IReadOnlyList<StanceTally> Tallies
     {
         get
         {
-            if (Volatile.Read(ref _articles) is { } built)
+            var others = Volatile.Read(ref _tallies);
+            if (others is StanceTally[] built)
             {
                 return built;
             }
 
-            var articles = new CorpusArticle[_kept.Count];
-            for (var i = 0; i < articles.Length; i++)
+            var compact = (OtherTally[]?)others ?? [];
+            var tallies = new StanceTally[compact.Length + 1];
+            tallies[0] = new StanceTally(Stance, ArticleCount, Confidence);
+            for (var i = 0; i < compact.Length; i++)
             {
-                articles[i] = _kept[i].SameAs(_firstKept) ? FirstArticle : _kept[i].ToArticle(Stance);
+                tallies[i + 1] = new StanceTally(compact[i].Stance, compact[i].Articles, compact[i].Score);
             }
 
             // Threads that build at once all answer with the first published.
-            return Interlocked.CompareExchange(ref _articles, articles, null) ?? articles;
+            return Interlocked.CompareExchange(ref _tallies, tallies, others) is var seen && ReferenceEquals(seen, others) ? tallies : (StanceTally[])seen!;
         }
     }
 
-    /// <summary>The earliest article of the window that gave the chosen stance.</summary>
-    /// <remarks>The same instance as in <see cref="Articles"/> when it is among them.</remarks>
-    public CorpusArticle FirstArticle
-    {
-        get
-        {
-            if (Volatile.Read(ref _firstArticle) is { } built)
-            {
-                return built;
-            }
+    /// <summary>How many articles gave the chosen stance.</summary>
+    public long ArticleCount { get; }
 
-            var first = _firstKept.ToArticle(Stance);
-            return Interlocked.CompareExchange(ref _firstArticle, first, null) ?? first;
+    /// <summary>The strongest articles behind the chosen stance (confidence, then earliest, then id), at most <see cref="CorpusOptions.ArticlesPerCell"/>.</summary>
+    public IReadOnlyList<CorpusArticle> Articles => Built().Articles;
+
+    /// <summary>The earliest article of the window that gave the chosen stance.</summary>
+    /// <remarks>
+    /// The same values on every read; once <see cref="Articles"/> was read, the same instance on
+    /// every read, and the one in <see cref="Articles"/> when it is among them.
+    /// </remarks>
+    public CorpusArticle FirstArticle => Volatile.Read(ref _built)?.First ?? _firstKept.ToArticle(Stance);
+
+    private BuiltArticles Built()
+    {
+        if (Volatile.Read(ref _built) is { } built)
+        {
+            return built;
         }
+
+        var first = _firstKept.ToArticle(Stance);
+        var articles = new CorpusArticle[_keptCount];
+        for (var i = 0; i < articles.Length; i++)
+        {
+            articles[i] = _kept is null || _kept[i].SameAs(_firstKept) ? first : _kept[i].ToArticle(Stance);
+        }
+
+        // Threads that build at once all answer with the first published: articles and earliest together.
+        var mine = new BuiltArticles(articles, first);
+        return Interlocked.CompareExchange(ref _built, mine, null) ?? mine;
     }
 
     /// <inheritdoc />
     public override string ToString() => $"{Country} {Issue} {Period} {Stance.ToName()} {Confidence:0.##} ({ArticleCount} articles)";
+
+    private sealed record BuiltArticles(CorpusArticle[] Articles, CorpusArticle First);
 }
+
+/// <summary>A stance's tally in a window where another was chosen: a struct until <see cref="WindowStance.Tallies"/> is read.</summary>
+internal readonly record struct OtherTally(Stance Stance, long Articles, double Score);
 
 /// <summary>A (country, issue) whose stance moved from one window to the next window in which it took a stance.</summary>
 /// <param name="From">The stance in the earlier window.</param>

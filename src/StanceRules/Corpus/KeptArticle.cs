@@ -65,6 +65,9 @@ internal readonly struct KeptArticle
         }
     }
 
+    /// <summary>Whether this is no article (the default value).</summary>
+    public bool IsNone => _data is null;
+
     /// <summary>Whether the two are the same kept article (one is a copy of the other).</summary>
     public bool SameAs(in KeptArticle other) => ReferenceEquals(_data, other._data);
 

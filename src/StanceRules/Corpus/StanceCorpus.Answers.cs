@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace StanceRules;
 
 // Answers computed from stances already decided: one Stances call, several answers from its list.
@@ -26,34 +28,68 @@ public sealed partial class StanceCorpus
 
     /// <summary><see cref="Agreements"/> from stances already computed (see <see cref="ChangesOf"/>).</summary>
     /// <param name="stances">Stances as <see cref="Stances"/> gives them.</param>
+    /// <exception cref="ArgumentException">A country has two stances in one (issue, window).</exception>
     public static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
     {
         ArgumentNullException.ThrowIfNull(stances);
-        var byCountry = stances
-            .GroupBy(s => s.Country)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Country: g.Key, Items: g.ToDictionary(s => (s.Issue, s.Period.Start), s => s.Stance)))
-            .ToArray();
-        var result = new List<CountryAgreement>();
-        for (var a = 0; a < byCountry.Length; a++)
+
+        // Each country's (issue, window start, stance) items sorted, then each pair of countries
+        // compared by walking both lists at once: a few bytes per stance, not a dictionary per country.
+        var byCountry = new Dictionary<string, List<AgreementItem>>(StringComparer.Ordinal);
+        foreach (var stance in stances)
         {
-            for (var b = a + 1; b < byCountry.Length; b++)
+            ref var items = ref CollectionsMarshal.GetValueRefOrAddDefault(byCountry, stance.Country, out _);
+            (items ??= []).Add(new AgreementItem(stance.Issue, stance.Period.Start.DayNumber, stance.Stance));
+        }
+
+        var countries = byCountry.Keys.Order(StringComparer.Ordinal).ToArray();
+        var lists = new AgreementItem[countries.Length][];
+        for (var c = 0; c < countries.Length; c++)
+        {
+            var items = byCountry[countries[c]];
+            items.Sort(AgreementItem.Compare);
+            for (var i = 1; i < items.Count; i++)
+            {
+                if (AgreementItem.Compare(items[i - 1], items[i]) == 0)
+                {
+                    throw new ArgumentException($"{countries[c]} has two stances on {items[i].Issue} in the window starting {Day(DateOnly.FromDayNumber(items[i].Start))}.", nameof(stances));
+                }
+            }
+
+            lists[c] = [.. items];
+            byCountry[countries[c]] = null!;
+        }
+
+        var result = new List<CountryAgreement>();
+        for (var a = 0; a < lists.Length; a++)
+        {
+            for (var b = a + 1; b < lists.Length; b++)
             {
                 var (items, alike, distance) = (0, 0, 0.0);
-                var (smaller, larger) = byCountry[a].Items.Count <= byCountry[b].Items.Count ? (byCountry[a].Items, byCountry[b].Items) : (byCountry[b].Items, byCountry[a].Items);
-                foreach (var (item, stance) in smaller)
+                var (x, y) = (lists[a], lists[b]);
+                for (int i = 0, j = 0; i < x.Length && j < y.Length;)
                 {
-                    if (larger.TryGetValue(item, out var other))
+                    var order = AgreementItem.Compare(x[i], y[j]);
+                    if (order == 0)
                     {
                         items++;
-                        alike += stance == other ? 1 : 0;
-                        distance += CountryAgreement.StanceDistance(stance, other);
+                        alike += x[i].Stance == y[j].Stance ? 1 : 0;
+                        distance += CountryAgreement.StanceDistance(x[i].Stance, y[j].Stance);
+                        (i, j) = (i + 1, j + 1);
+                    }
+                    else if (order < 0)
+                    {
+                        i++;
+                    }
+                    else
+                    {
+                        j++;
                     }
                 }
 
                 if (items > 0)
                 {
-                    result.Add(new CountryAgreement(byCountry[a].Country, byCountry[b].Country, items, alike, distance));
+                    result.Add(new CountryAgreement(countries[a], countries[b], items, alike, distance));
                 }
             }
         }
@@ -80,5 +116,12 @@ public sealed partial class StanceCorpus
             .ThenBy(a => a.Other, StringComparer.Ordinal)
             .Take(Math.Max(count, 0))
             .ToArray();
+    }
+
+    /// <summary>One country's stance on an issue in the window starting on day <see cref="Start"/>.</summary>
+    private readonly record struct AgreementItem(string Issue, int Start, Stance Stance)
+    {
+        public static int Compare(AgreementItem x, AgreementItem y) =>
+            string.CompareOrdinal(x.Issue, y.Issue) is var byIssue and not 0 ? byIssue : x.Start.CompareTo(y.Start);
     }
 }

@@ -40,52 +40,40 @@ public sealed partial class StanceCorpus
         return CollectionsMarshal.AsSpan(found);
     }
 
-    /// <summary>The cells that pass the filter (all when null), in no particular order.</summary>
-    private IEnumerable<(string Country, string Issue, int Day, CellTally?[] Tallies)> Select(CorpusFilter? filter)
+    /// <summary>The series that pass the filter's countries and issues (all when null), ordered by country, then issue (ordinal).</summary>
+    private Series[] SelectSeries(CorpusFilter? filter)
     {
         var countries = filter?.Countries is null ? null : new HashSet<string>(filter.Countries, StringComparer.OrdinalIgnoreCase);
         var issues = filter?.Issues is null ? null : new HashSet<string>(filter.Issues, StringComparer.Ordinal);
-        var since = filter?.Since?.DayNumber ?? int.MinValue;
-        var until = filter?.Until?.DayNumber ?? int.MaxValue;
-        foreach (var series in _series.Values)
-        {
-            if ((countries is not null && !countries.Contains(series.Country)) || (issues is not null && !issues.Contains(series.Issue)))
-            {
-                continue;
-            }
-
-            foreach (var (day, tallies) in series.Cells)
-            {
-                if (day >= since && day <= until)
-                {
-                    yield return (series.Country, series.Issue, day, tallies);
-                }
-            }
-        }
+        var selected = _series.Values
+            .Where(s => (countries is null || countries.Contains(s.Country)) && (issues is null || issues.Contains(s.Issue)))
+            .ToArray();
+        Array.Sort(selected, static (a, b) => string.CompareOrdinal(a.Country, b.Country) is var byCountry and not 0 ? byCountry : string.CompareOrdinal(a.Issue, b.Issue));
+        return selected;
     }
 
-    private CellTally?[] CellOf(string country, string issue, int day)
+    /// <summary>The tally of <paramref name="stance"/> in the cell of (country, issue, day), made when missing.</summary>
+    private CellTally TallyOf(string country, string issue, int day, Stance stance)
     {
         ref var series = ref CollectionsMarshal.GetValueRefOrAddDefault(_series, (country, issue), out _);
         // One string instance per country and issue name, however many reports repeat it: the series's.
         series ??= new Series(country, issue);
-        ref var tallies = ref CollectionsMarshal.GetValueRefOrAddDefault(series.Cells, day, out var exists);
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(series.Cells, day, out var exists);
         if (!exists)
         {
-            tallies = new CellTally?[4];
             _cells++;
         }
 
-        return tallies!;
+        return CellTally.Find(ref head, stance);
     }
 
-    /// <summary>The cells of one (country, issue), keyed by the day number of their window's start.</summary>
+    /// <summary>The cells of one (country, issue), keyed by the day number of their window's start: each the chain of its tallies.</summary>
     private sealed class Series(string country, string issue)
     {
         public string Country { get; } = country;
 
         public string Issue { get; } = issue;
 
-        public Dictionary<int, CellTally?[]> Cells { get; } = [];
+        public Dictionary<int, CellTally?> Cells { get; } = [];
     }
 }

@@ -65,21 +65,6 @@ public sealed partial class StanceCorpus
     private int CellStart(DateOnly published) =>
         Options.Resolution == CorpusWindow.Day ? published.DayNumber : CorpusPeriod.Of(Options.Resolution, published).Start.DayNumber;
 
-    /// <summary>New tallies holding what <paramref name="tallies"/> hold, which stay unchanged.</summary>
-    private CellTally?[] MergedCopy(CellTally?[] tallies)
-    {
-        var copy = new CellTally?[tallies.Length];
-        for (var s = 0; s < tallies.Length; s++)
-        {
-            if (tallies[s] is { } tally)
-            {
-                (copy[s] = new CellTally()).Merge(tally, Options.ArticlesPerCell);
-            }
-        }
-
-        return copy;
-    }
-
     private static string Name(CorpusWindow window) => window.ToString().ToLowerInvariant();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -149,8 +149,7 @@ public sealed partial class StanceCorpus
         var limit = Options.ArticlesPerCell;
         foreach (var stance in report.Stances)
         {
-            var tallies = CellOf(stance.Country, stance.Issue, day);
-            var tally = tallies[(int)stance.Stance] ??= new CellTally();
+            var tally = TallyOf(stance.Country, stance.Issue, day, stance.Stance);
             var level = CellTally.Level(stance.Confidence);
             tally.Add(level, 1);
             if (tally.WouldKeep(level, published, report.Article, limit))
@@ -205,14 +204,13 @@ public sealed partial class StanceCorpus
         Repeated += other.Repeated;
         Conflicting += other.Conflicting;
         _conflicting.AddRange(other._conflicting.Take(MaxConflictingListed - _conflicting.Count));
-        foreach (var (country, issue, day, theirs) in other.Select(null))
+        foreach (var series in other._series.Values)
         {
-            var mine = CellOf(country, issue, day);
-            for (var s = 0; s < theirs.Length; s++)
+            foreach (var (day, theirs) in series.Cells)
             {
-                if (theirs[s] is { } tally)
+                for (var tally = theirs; tally is not null; tally = tally.Next)
                 {
-                    (mine[s] ??= new CellTally()).Merge(tally, Options.ArticlesPerCell);
+                    TallyOf(series.Country, series.Issue, day, tally.Stance).Merge(tally, Options.ArticlesPerCell);
                 }
             }
         }
@@ -232,36 +230,50 @@ public sealed partial class StanceCorpus
     public IReadOnlyList<WindowStance> Stances(CorpusWindow by, CorpusFilter? filter = null)
     {
         CheckAnswerable(by, filter);
-        var windows = new Dictionary<(string Country, string Issue, DateOnly Start), (CellTally?[] Tallies, bool Merged)>();
-        foreach (var (country, issue, day, tallies) in Select(filter))
+        var since = filter?.Since?.DayNumber ?? int.MinValue;
+        var until = filter?.Until?.DayNumber ?? int.MaxValue;
+        var selected = SelectSeries(filter);
+        // At most one window per cell: sized once, not grown by copies.
+        var stances = new List<WindowStance>(selected.Sum(s => s.Cells.Count));
+        var days = new List<int>();
+        foreach (var series in selected)
         {
-            var period = CorpusPeriod.Of(by, DateOnly.FromDayNumber(day));
-            var window = (country, issue, period.Start);
-            if (!windows.TryGetValue(window, out var found))
+            days.Clear();
+            foreach (var day in series.Cells.Keys)
             {
-                // A window of one cell (every window when asked by the resolution) is decided from the cell itself, not a copy.
-                windows[window] = (tallies, false);
-                continue;
-            }
-
-            var merged = found.Merged ? found.Tallies : MergedCopy(found.Tallies);
-            for (var s = 0; s < tallies.Length; s++)
-            {
-                if (tallies[s] is { } tally)
+                if (day >= since && day <= until)
                 {
-                    (merged[s] ??= new CellTally()).Merge(tally, Options.ArticlesPerCell);
+                    days.Add(day);
                 }
             }
 
-            windows[window] = (merged, true);
+            days.Sort();
+            // The cells of one window are consecutive in day order; a window of one cell (every
+            // window when asked by the resolution) is decided from the cell itself, not a copy.
+            for (var i = 0; i < days.Count;)
+            {
+                var start = WindowStart(by, days[i]);
+                var cell = series.Cells[days[i]]!;
+                var end = i + 1;
+                for (; end < days.Count && WindowStart(by, days[end]) == start; end++)
+                {
+                    if (end == i + 1)
+                    {
+                        cell = CellTally.Copy(cell, Options.ArticlesPerCell);
+                    }
+
+                    for (var tally = series.Cells[days[end]]; tally is not null; tally = tally.Next)
+                    {
+                        CellTally.Find(ref cell!, tally.Stance).Merge(tally, Options.ArticlesPerCell);
+                    }
+                }
+
+                stances.Add(Decide(series.Country, series.Issue, by, start, cell));
+                i = end;
+            }
         }
 
-        return windows
-            .OrderBy(w => w.Key.Country, StringComparer.Ordinal)
-            .ThenBy(w => w.Key.Issue, StringComparer.Ordinal)
-            .ThenBy(w => w.Key.Start)
-            .Select(w => Decide(w.Key.Country, w.Key.Issue, CorpusPeriod.Of(by, w.Key.Start), w.Value.Tallies))
-            .ToArray();
+        return stances.ToArray();
     }
 
     /// <summary>
@@ -299,19 +311,47 @@ public sealed partial class StanceCorpus
         return ClosestOf(country, AgreementsOf(Stances(by, wide)), count);
     }
 
-    private static WindowStance Decide(string country, string issue, CorpusPeriod period, CellTally?[] tallies)
+    private static int WindowStart(CorpusWindow by, int day) =>
+        by == CorpusWindow.Day ? day : CorpusPeriod.Of(by, DateOnly.FromDayNumber(day)).Start.DayNumber;
+
+    private static WindowStance Decide(string country, string issue, CorpusWindow by, int start, CellTally cell)
     {
         // The conflict policy's steps across articles: each article's stance is one signal; the
         // weight −ln(1 − score) orders stances as the score does without rounding to 1. Rule
         // priorities stay inside articles (the report does not carry them), so ties go to precedence.
-        var present = Enumerable.Range(0, tallies.Length).Where(s => tallies[s] is not null).Select(s => (Stance: (Stance)s, Tally: tallies[s]!, Weight: tallies[s]!.Weight())).ToArray();
-        var (winner, decidedBy) = ConflictPolicy.Choose(present.Select(p => new Candidate(p.Stance, p.Weight, 0)));
-        var (articles, first) = present.Single(p => p.Stance == winner.Stance).Tally.Snapshot();
-        var tallied = present
-            .OrderBy(p => p.Stance == winner.Stance ? 0 : 1)
-            .ThenBy(p => p.Stance)
-            .Select(p => new StanceTally(p.Stance, p.Tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(p.Weight), 4)))
-            .ToArray();
-        return new WindowStance(country, issue, period, winner.Stance, tallied[0].Score, decidedBy, tallied, articles, first);
+        Span<Candidate> candidates = stackalloc Candidate[4];
+        Span<double> weights = stackalloc double[4];
+        var count = 0;
+        for (var tally = cell; tally is not null; tally = tally.Next, count++)
+        {
+            weights[count] = tally.Weight();
+            candidates[count] = new Candidate(tally.Stance, weights[count], 0);
+        }
+
+        var (winner, decidedBy) = ConflictPolicy.Choose(candidates[..count]);
+        var chosen = cell;
+        while (chosen.Stance != winner.Stance)
+        {
+            chosen = chosen.Next!;
+        }
+
+        var score = Math.Round(ConflictPolicy.ScoreOfWeight(winner.Score), 4);
+        OtherTally[]? others = null;
+        if (count > 1)
+        {
+            // The others in stance order (the chain's); the chosen one is the window's own.
+            others = new OtherTally[count - 1];
+            var (at, index) = (0, 0);
+            for (var tally = cell; tally is not null; tally = tally.Next, index++)
+            {
+                if (tally != chosen)
+                {
+                    others[at++] = new OtherTally(tally.Stance, tally.Articles, Math.Round(ConflictPolicy.ScoreOfWeight(weights[index]), 4));
+                }
+            }
+        }
+
+        var (strongest, kept, first) = chosen.Snapshot();
+        return new WindowStance(country, issue, by, start, chosen.Stance, decidedBy, chosen.Articles, score, others, strongest, kept, first);
     }
 }

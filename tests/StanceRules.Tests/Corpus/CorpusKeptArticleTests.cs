@@ -102,4 +102,40 @@ public class CorpusKeptArticleTests
         Assert.Equal(["a", "b"], after.Articles.Select(a => a.Id));
         Assert.Equal("a", after.FirstArticle.Id);
     }
+
+    [Fact]
+    public void FirstArticle_ReadAlone_HasTheSameValuesOnEveryRead_AndAfterArticles_IsTheInstanceAmongThem()
+    {
+        var corpus = StanceCorpus.FromReports([new StanceReport("a", new DateOnly(2023, 3, 1), [Stance("a", "IND", "war", StanceRules.Stance.Condemns, 0.8)], [])]);
+        var stance = Assert.Single(corpus.Stances(CorpusWindow.Day));
+
+        var (once, twice) = (stance.FirstArticle, stance.FirstArticle);
+        Assert.Equal((once.Id, once.Published, once.Confidence), (twice.Id, twice.Published, twice.Confidence));
+        Assert.Equal(once.Evidence, twice.Evidence);
+
+        var articles = stance.Articles;
+        Assert.Same(articles[0], stance.FirstArticle);
+        Assert.Same(stance.FirstArticle, stance.FirstArticle);
+    }
+
+    [Fact]
+    public void Stances_TheOneStrongArticleLosesEarliestToAWeakerEarlierOne_BothStayInTheirPlaces()
+    {
+        // The first article kept is held once, as the earliest and the strongest; an earlier,
+        // weaker one takes the earliest's place and must not take the strongest's with it.
+        StanceReport Report(string id, int day, double confidence) => new(id, new DateOnly(2023, 3, day), [Stance(id, "IND", "war", StanceRules.Stance.Condemns, confidence)], []);
+        foreach (var limit in new[] { 1, 2, 5 })
+        {
+            var corpus = new StanceCorpus(new CorpusOptions { Resolution = CorpusWindow.Month, ArticlesPerCell = limit });
+            corpus.Add(Report("strong", 10, 0.9));
+            corpus.Add(Report("early", 2, 0.3));
+
+            var stance = Assert.Single(corpus.Stances(CorpusWindow.Month));
+
+            Assert.Equal(new[] { "strong", "early" }.Take(limit), stance.Articles.Select(a => a.Id));
+            Assert.Equal("early", stance.FirstArticle.Id);
+            Assert.Equal(2, stance.ArticleCount);
+            Assert.Equal(2, stance.Tallies[0].Articles);
+        }
+    }
 }

@@ -1,19 +1,13 @@
 using System.Globalization;
+using StanceRules.Testing.Events;
 
 namespace StanceRules.Tests.Events;
 
 /// <summary>POLECAT weekly files built from the documented columns, by name: two releases of different column orders.</summary>
 internal static class PolecatFiles
 {
-    /// <summary>The documented columns, in the documented order (the release with "Intensity").</summary>
-    public static readonly string[] Release1 =
-    [
-        "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
-        "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors", "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
-        "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector", "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
-        "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude", "GeoNames ID", "Raw Placename", "Feature Type",
-        "Source", "Publication Date", "Story People", "Story Organizations", "Story Locations", "Language", "Version",
-    ];
+    /// <summary>The documented columns, in the documented order (the release with "Intensity"; one list with the benchmarks': tests/Shared/PolecatColumns.cs).</summary>
+    public static readonly string[] Release1 = PolecatColumns.Release1;
 
     /// <summary>
     /// A later release: "Intensity" renamed "Event Intensity", the optional "Headline", "Event Text",
