@@ -36,8 +36,10 @@ internal sealed partial class Gazetteer
     private readonly int _maxAliasWords;
     private readonly string[] _namesWithAnd;
 
-    // The memo of Resolve: by actor text when no dated entry took part, else by (text, date).
-    private readonly BoundedCache<string, Resolution> _undated = new(ResolutionCacheSize, StringComparer.Ordinal);
+    // The memo of Resolve: when no dated entry took part, by actor text and the layers a miss may
+    // consult (without a date, the historical layer after the hand-written data; with one from
+    // 2015, the hand-written data only); else by (text, date).
+    private readonly BoundedCache<(string Actor, bool AsksHistory), Resolution> _undated = new(ResolutionCacheSize);
     private readonly BoundedCache<(string Actor, DateOnly? Date), Resolution> _dated = new(ResolutionCacheSize);
 
     private readonly Lazy<Dictionary<string, Person[]>> _surnames;
@@ -51,15 +53,27 @@ internal sealed partial class Gazetteer
     private static bool t_undatedHistory;
 
     /// <summary>The gazetteer; <c>history</c> builds the historical layer (the <c>.actors</c> dictionaries) on the first resolution dated before <see cref="HistoricalLayer.Before"/>, null when the rule set has none.</summary>
-    public Gazetteer(IEnumerable<Country> countries, IReadOnlyDictionary<string, GazetteerEntry> entries, IReadOnlyList<Person> people, IReadOnlyList<OfficeCoverage> coverage, Func<Gazetteer, HistoricalLayer>? history = null)
+    /// <remarks><paramref name="entries"/> (ordinal keys) is the gazetteer's own from then on: not copied, never to be changed by the caller.</remarks>
+    public Gazetteer(IEnumerable<Country> countries, Dictionary<string, GazetteerEntry> entries, IReadOnlyList<Person> people, IReadOnlyList<OfficeCoverage> coverage, Func<Gazetteer, HistoricalLayer>? history = null)
     {
         _countries = countries.ToFrozenDictionary(c => c.Iso3, StringComparer.Ordinal);
-        _entries = new Dictionary<string, GazetteerEntry>(entries, StringComparer.Ordinal);
+        _entries = ReferenceEquals(entries.Comparer, StringComparer.Ordinal) ? entries : new Dictionary<string, GazetteerEntry>(entries, StringComparer.Ordinal);
 #if NET9_0_OR_GREATER
         _spans = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
-        _namesWithAnd = _entries.Keys.Where(k => k.Contains(" and ", StringComparison.Ordinal)).ToArray();
-        _maxAliasWords = _entries.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        // One pass over the names: those with "and" in them (lists), and the most words in one.
+        var namesWithAnd = new List<string>();
+        _maxAliasWords = 1;
+        foreach (var key in _entries.Keys)
+        {
+            _maxAliasWords = Math.Max(_maxAliasWords, key.AsSpan().Count(' ') + 1);
+            if (key.Contains(" and ", StringComparison.Ordinal))
+            {
+                namesWithAnd.Add(key);
+            }
+        }
+
+        _namesWithAnd = [.. namesWithAnd];
         People = people;
         Coverage = coverage;
         _surnames = new Lazy<Dictionary<string, Person[]>>(() => SurnameIndex(People));
@@ -94,9 +108,10 @@ internal sealed partial class Gazetteer
     public Resolution Resolve(string actor) => Resolve(actor, null);
 
     /// <summary>
-    /// Resolves an actor on a date, through a memo of earlier resolutions: by the text alone when
-    /// no entry that depends on the date (a person's office, a group that became a government)
-    /// took part, by text and date otherwise. Articles repeat the same actors, and every caller
+    /// Resolves an actor on a date, through a memo of earlier resolutions: by the text (and
+    /// whether a miss asks the historical layer: only without a date) when no entry that depends
+    /// on the date (a person's office, a group that became a government) took part, by text and
+    /// date otherwise. Articles repeat the same actors, and every caller
     /// (inference, <c>StanceEngine.Resolve</c>, explain) shares the memo.
     /// </summary>
     public Resolution Resolve(string actor, DateOnly? date)
@@ -107,12 +122,12 @@ internal sealed partial class Gazetteer
         }
 
         // Before the hand-written offices begin, the historical layer takes part in every
-        // resolution: only the dated memo holds those.
-        // An unknown actor memoized by a dated resolution is no answer without a date, where the
-        // historical layer is asked too: that answer is memoized by (actor, no date).
+        // resolution: only the dated memo holds those. Without a date, a miss of the hand-written
+        // data asks the historical layer too, so what a dated resolution found ("unknown") is
+        // memoized apart from what an undated one finds.
         var historical = IsHistorical(date);
-        if ((!historical && _undated.TryGet(actor, out var resolution) && !(date is null && _history is not null && resolution.Reason == UnknownReason))
-            || _dated.TryGet((actor, date), out resolution))
+        var memo = (actor, date is null && _history is not null);
+        if ((!historical && _undated.TryGet(memo, out var resolution)) || _dated.TryGet((actor, date), out resolution))
         {
             return resolution;
         }
@@ -125,7 +140,7 @@ internal sealed partial class Gazetteer
         }
         else
         {
-            _undated.Add(actor, resolution);
+            _undated.Add(memo, resolution);
         }
 
         return resolution;

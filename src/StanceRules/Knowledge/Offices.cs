@@ -79,11 +79,6 @@ internal sealed class OfficeTerm
         At = at;
         FromMonth = fromMonth;
         ToMonth = toMonth && to is not null;
-        var office = OfficeNames.Describe(offices);
-        var (start, end) = (Day(from, FromMonth), To is { } last ? Day(last, ToMonth) : null);
-        Description = end is not null ? $"{office} of {country.Iso3}, {start} to {end}" : $"{office} of {country.Iso3} since {start}";
-        EndedReason = end is not null ? $"former {office} of {country.Iso3}, term ended {end}" : $"former {office} of {country.Iso3}";
-        NotYetReason = $"not yet in office: {office} of {country.Iso3} from {start}";
     }
 
     public Person Person { get; }
@@ -156,14 +151,23 @@ internal sealed class OfficeTerm
 
     private static string Day(DateOnly date, bool monthOnly) => monthOnly ? date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    // The texts below are written when first read (most terms' never are): a load builds thousands of terms.
+    private string? _description;
+    private string? _endedReason;
+    private string? _notYetReason;
+
     /// <summary>"head of state of USA, 2021-01-20 to 2025-01-20".</summary>
-    public string Description { get; }
+    public string Description => _description ??= To is { } last
+        ? $"{OfficeNames.Describe(Offices)} of {Country.Iso3}, {Day(From, FromMonth)} to {Day(last, ToMonth)}"
+        : $"{OfficeNames.Describe(Offices)} of {Country.Iso3} since {Day(From, FromMonth)}";
 
     /// <summary>"former head of state of USA, term ended 2021-01-20".</summary>
-    public string EndedReason { get; }
+    public string EndedReason => _endedReason ??= To is { } last
+        ? $"former {OfficeNames.Describe(Offices)} of {Country.Iso3}, term ended {Day(last, ToMonth)}"
+        : $"former {OfficeNames.Describe(Offices)} of {Country.Iso3}";
 
     /// <summary>"not yet in office: head of state of USA from 2017-01-20".</summary>
-    public string NotYetReason { get; }
+    public string NotYetReason => _notYetReason ??= $"not yet in office: {OfficeNames.Describe(Offices)} of {Country.Iso3} from {Day(From, FromMonth)}";
 
     /// <summary>Whether the term, widened by <see cref="Gazetteer.TermGraceDays"/> at both ends, holds the date.</summary>
     public bool Holds(DateOnly date) =>

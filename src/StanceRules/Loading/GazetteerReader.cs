@@ -23,8 +23,9 @@ internal sealed class GazetteerReader
 
     private readonly List<Country> _countries = [];
     private readonly Dictionary<string, (GazetteerEntry Entry, SourceLocation At)> _entries = new(StringComparer.Ordinal);
-    private readonly List<(string Iso3, DateOnly From, NonCountryEntry Pending, SourceLocation At)> _becomes = [];
-    private readonly List<(string Iso3, string Role, NonCountryEntry Pending, SourceLocation At)> _homes = [];
+    // A non-state actor that becomes a government, or has a home country, with the keys its names were added under.
+    private readonly List<(string Iso3, DateOnly From, NonCountryEntry Pending, SourceLocation At, List<string> Keys)> _becomes = [];
+    private readonly List<(string Iso3, string Role, NonCountryEntry Pending, SourceLocation At, List<string> Keys)> _homes = [];
 
     public void Read(YamlText yaml, MappingView file)
     {
@@ -55,7 +56,7 @@ internal sealed class GazetteerReader
         var byIso3 = _countries.ToDictionary(c => c.Iso3, StringComparer.Ordinal);
         var resolved = new Dictionary<NonCountryEntry, NonCountryEntry>(ReferenceEqualityComparer.Instance);
         NonCountryEntry Current(NonCountryEntry pending) => resolved.GetValueOrDefault(pending, pending);
-        foreach (var (iso3, from, pending, at) in _becomes)
+        foreach (var (iso3, from, pending, at, _) in _becomes)
         {
             if (byIso3.TryGetValue(iso3, out var country))
             {
@@ -68,7 +69,7 @@ internal sealed class GazetteerReader
             }
         }
 
-        foreach (var (iso3, role, pending, at) in _homes)
+        foreach (var (iso3, role, pending, at, _) in _homes)
         {
             if (byIso3.TryGetValue(iso3, out var country))
             {
@@ -81,12 +82,22 @@ internal sealed class GazetteerReader
             }
         }
 
-        foreach (var key in _entries.Where(e => e.Value.Entry is NonCountryEntry n && resolved.ContainsKey(n)).Select(e => e.Key).ToArray())
+        // Only the keys each pending entry was added under are rewritten (no scan of every name).
+        foreach (var (pending, keys) in _becomes.Select(b => (b.Pending, b.Keys)).Concat(_homes.Select(h => (h.Pending, h.Keys))))
         {
-            _entries[key] = (resolved[(NonCountryEntry)_entries[key].Entry], _entries[key].At);
+            if (resolved.TryGetValue(pending, out var entry))
+            {
+                foreach (var key in keys)
+                {
+                    if (_entries.TryGetValue(key, out var added) && added.Entry == pending)
+                    {
+                        _entries[key] = (entry, added.At);
+                    }
+                }
+            }
         }
 
-        var people = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var people = new Dictionary<(string Iso3, string Key), Person>();
         var coverage = new List<OfficeCoverage>();
         var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var office in offices)
@@ -112,10 +123,10 @@ internal sealed class GazetteerReader
             coverage.Add(new OfficeCoverage(country, office.Covers, office.Checked, office.HeadOfState?.Iso3, office.At));
             foreach (var holder in office.Holders)
             {
-                var personKey = $"{country.Iso3}|{TextKey.Of(holder.Name)}";
-                if (!people.TryGetValue(personKey, out var person))
+                var nameKey = TextKey.Of(holder.Name);
+                if (!people.TryGetValue((country.Iso3, nameKey), out var person))
                 {
-                    people[personKey] = person = new Person(holder.Name, country);
+                    people[(country.Iso3, nameKey)] = person = new Person(holder.Name, country);
                 }
 
                 person.Add(new OfficeTerm(person, country, holder.Offices, holder.From, holder.To, holder.At, holder.FromMonth, holder.ToMonth) { Checked = office.Checked });
@@ -124,17 +135,24 @@ internal sealed class GazetteerReader
                     person.MoveTo(then);
                 }
 
-                foreach (var (alias, at) in holder.Aliases.Prepend((holder.Name, holder.NameAt)))
+                AddPersonAlias(holder.Name, nameKey, holder.NameAt, person, diagnostics);
+                foreach (var (alias, at) in holder.Aliases)
                 {
-                    AddPersonAlias(alias, at, person, diagnostics);
+                    AddPersonAlias(alias, TextKey.Of(alias), at, person, diagnostics);
                 }
             }
         }
 
         ReportOverlaps(people.Values, diagnostics);
+        var entries = new Dictionary<string, GazetteerEntry>(_entries.Count, StringComparer.Ordinal);
+        foreach (var (key, (entry, _)) in _entries)
+        {
+            entries.Add(key, entry);
+        }
+
         return new Gazetteer(
             _countries,
-            _entries.ToDictionary(e => e.Key, e => e.Value.Entry, StringComparer.Ordinal),
+            entries,
             [.. people.Values],
             coverage,
             history is null ? null : main => history() is var (records, problems) ? HistoricalLayer.Build(records, main, problems) : null!);
@@ -143,12 +161,40 @@ internal sealed class GazetteerReader
     /// <summary>Two terms of one single-holder office of one country that overlap (a handover day, or a handover month where the data gives only the month, is not an overlap): SR3006 at the later one.</summary>
     private static void ReportOverlaps(IEnumerable<Person> people, List<Diagnostic> diagnostics)
     {
-        var terms = people.SelectMany(p => p.Terms).ToArray();
-        foreach (var kind in Enum.GetValues<OfficeKinds>().Where(k => k != OfficeKinds.None && (SingleHolderOffices & k) == k))
+        // One pass over the terms: per office, each country's terms in the order met (countries in
+        // the order first met), then each list in order of start (stable), as the checks read them.
+        var kinds = Enum.GetValues<OfficeKinds>().Where(k => k != OfficeKinds.None && (SingleHolderOffices & k) == k).ToArray();
+        var byKind = new Dictionary<Country, List<OfficeTerm>>[kinds.Length];
+        foreach (var person in people)
         {
-            foreach (var byCountry in terms.Where(t => (t.Offices & kind) != 0).GroupBy(t => t.Country))
+            foreach (var term in person.Terms)
             {
-                var ordered = byCountry.OrderBy(t => t.From).ToArray();
+                if ((term.Offices & SingleHolderOffices) == 0)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < kinds.Length; k++)
+                {
+                    if ((term.Offices & kinds[k]) != 0)
+                    {
+                        var byCountry = byKind[k] ??= [];
+                        if (!byCountry.TryGetValue(term.Country, out var terms))
+                        {
+                            byCountry[term.Country] = terms = [];
+                        }
+
+                        terms.Add(term);
+                    }
+                }
+            }
+        }
+
+        for (var k = 0; k < kinds.Length; k++)
+        {
+            foreach (var (country, terms) in byKind[k] ?? [])
+            {
+                var ordered = terms.OrderBy(t => t.From).ToArray();
                 for (var i = 1; i < ordered.Length; i++)
                 {
                     var (before, after) = (ordered[i - 1], ordered[i]);
@@ -156,7 +202,7 @@ internal sealed class GazetteerReader
                     {
                         diagnostics.Add(new Diagnostic(
                             DiagnosticCodes.OverlappingTerms,
-                            ErrorMessages.OverlappingTerms($"{OfficeNames.Describe(kind)} of {byCountry.Key.Iso3}", $"{before.Person.Name} ({before.Description}, {before.At})", $"{after.Person.Name} ({after.Description})"),
+                            ErrorMessages.OverlappingTerms($"{OfficeNames.Describe(kinds[k])} of {country.Iso3}", $"{before.Person.Name} ({before.Description}, {before.At})", $"{after.Person.Name} ({after.Description})"),
                             after.At));
                     }
                 }
@@ -164,9 +210,8 @@ internal sealed class GazetteerReader
         }
     }
 
-    private void AddPersonAlias(string alias, SourceLocation at, Person person, List<Diagnostic> diagnostics)
+    private void AddPersonAlias(string alias, string key, SourceLocation at, Person person, List<Diagnostic> diagnostics)
     {
-        var key = TextKey.Of(alias);
         if (key.Length == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.EmptyName, ErrorMessages.EmptyName("the office holder's name or alias", alias), at));
@@ -312,18 +357,19 @@ internal sealed class GazetteerReader
             : reason.StartsWith("territory", StringComparison.Ordinal) ? ResolutionKind.Unknown
             : ResolutionKind.Organization;
         var entry = new NonCountryEntry(names[0], reason, kind);
+        var keys = new List<string>(names.Count);
         if (map["becomes"] is { } becomesNode && yaml.Mapping(becomesNode, "'becomes'", BecomesKeys) is { } becomes
             && becomes.Required("country") is { } countryNode && yaml.Scalar(countryNode, "'becomes.country'") is { } iso3
             && becomes.Required("from") is { } fromNode && YamlDates.Read(yaml, fromNode, "'becomes.from'") is { } from)
         {
-            _becomes.Add((iso3, from, entry, yaml.At(countryNode)));
+            _becomes.Add((iso3, from, entry, yaml.At(countryNode), keys));
         }
 
         if (map["home"] is { } homeNode && yaml.Mapping(homeNode, "'home'", HomeKeys) is { } home
             && home.Required("country") is { } homeCountry && yaml.Scalar(homeCountry, "'home.country'") is { } homeIso3
             && home.Required("role") is { } roleNode && yaml.Scalar(roleNode, "'home.role'") is { } role)
         {
-            _homes.Add((homeIso3, role.Trim(), entry, yaml.At(homeCountry)));
+            _homes.Add((homeIso3, role.Trim(), entry, yaml.At(homeCountry), keys));
         }
 
         foreach (var name in names)
@@ -346,6 +392,7 @@ internal sealed class GazetteerReader
             else
             {
                 _entries[key] = (entry, yaml.At(map["names"]!));
+                keys.Add(key);
             }
         }
     }

@@ -53,7 +53,7 @@ internal static class RuleSetCompiler
             }
 
             reading(new SourceLocation(file.Name, 1, 1));
-            var yaml = new YamlText(file.Name, diagnostics, options.Limits);
+            var yaml = new YamlText(file.Name, diagnostics, options.Limits) { PlainFirst = true };
             if (yaml.Load(file.Text) is { } root && yaml.Mapping(root, "a rule set file", FileKeys) is { } mapping)
             {
                 parsed.Add((yaml, mapping));

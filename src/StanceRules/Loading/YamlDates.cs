@@ -38,6 +38,11 @@ internal static class YamlDates
             return null;
         }
 
+        if (text.Length == 7 && text[4] == '-' && Digits(text, 0, 4) is var y and > 0 && Digits(text, 5, 2) is var m and >= 1 and <= 12)
+        {
+            return (new DateOnly(y, m, 1), true); // the usual form of a month, read directly
+        }
+
         if (TryDay(text, out var date))
         {
             return (date, false);
@@ -52,6 +57,34 @@ internal static class YamlDates
         return null;
     }
 
-    private static bool TryDay(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+    // The usual form (four, two and two digits, a real day) read directly; anything else as before.
+    private static bool TryDay(string text, out DateOnly date)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text, 0, 4) is var year and > 0 && Digits(text, 5, 2) is var month and >= 1 and <= 12
+            && Digits(text, 8, 2) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            date = new DateOnly(year, month, day);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+    }
+
+    /// <summary>The number the ASCII digits at <paramref name="start"/> spell; -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
+    }
 }
