@@ -55,8 +55,14 @@ internal sealed partial class TextExtractor
             var candidate = _actors[a];
             if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act) || ListedMembers(candidate, act)))
             {
-                if (ObjectOf(candidate, act) is { } verb)
+                if (ObjectOf(candidate, act, out var verbAt) is { } verb)
                 {
+                    // "summoned Niger's ambassador to complain": a purpose verb's subject does the infinitive.
+                    if (_acts.FindIndex(v => v.Last == verbAt) is var v and >= 0 && _patterns.PurposeVerbs.Contains(_acts[v].Pattern.Lemma))
+                    {
+                        return FindActor(_acts[v], speaker, lastSpeaker, out actorFirst, out gapStart, out whyNot);
+                    }
+
                     whyNot = $"'{DisplayText.Truncate(candidate.Text)}' is the object of '{verb}', not the subject of the act";
                     return null;
                 }
@@ -237,22 +243,29 @@ internal sealed partial class TextExtractor
     /// <summary>
     /// The verb whose object <paramref name="candidate"/> is when an infinitive follows it: in "France
     /// urged Iran to accept the deal" or "called on Iran to accept" Iran accepts nothing; the act
-    /// belongs to the verb's demand. Null when the candidate is no such object.
+    /// belongs to the verb's demand. Null when the candidate is no such object; <paramref name="verb"/> is the verb's word.
     /// </summary>
-    private string? ObjectOf(ActorSpan candidate, ActMatch act)
+    private string? ObjectOf(ActorSpan candidate, ActMatch act, out int verb)
     {
+        verb = -1;
         if (act.First - 1 <= candidate.Last || Key(act.First - 1) != "to" || candidate.First == 0)
         {
             return null;
         }
 
-        var verb = candidate.First - 1;
+        verb = candidate.First - 1;
+        if (Key(verb) is "the" or "a" or "an" && verb > 0)
+        {
+            verb--; // "would meet the envoy of China to negotiate", "called on the court to"
+        }
+
         if (Key(verb) is "on" or "upon" && verb > 0)
         {
             verb--;
         }
 
-        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
+        var at = verb;
+        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == at)) ? Span(verb, verb) : null;
     }
 
     /// <summary>
