@@ -26,11 +26,17 @@ internal sealed partial class TextExtractor
             gapStart--;
         }
 
-        if (_words[act.First].InQuote)
+        if (_words[act.First].InQuote && QuotedSubject(act) is var (ownSubject, notSpeaker) && !ownSubject)
         {
             if (QuoteAfterTo(act.First))
             {
                 whyNot = "a quotation that completes another verb's infinitive (\"called on X to '...'\"): whose act it is, is not clear";
+                return null;
+            }
+
+            if (notSpeaker is not null)
+            {
+                whyNot = notSpeaker;
                 return null;
             }
 
@@ -228,6 +234,44 @@ internal sealed partial class TextExtractor
     private string SentenceWithout(SentenceSpan sentence, ActorSpan actor) =>
         actor.First < 0 ? _text[sentence.Start..sentence.End]
             : string.Concat(_text.AsSpan(sentence.Start, _words[actor.First].Start - sentence.Start), " ", _text.AsSpan(_words[actor.Last].End, sentence.End - _words[actor.Last].End));
+
+    /// <summary>
+    /// Who the quoted act's subject is, by the word before it (past `between` words, negations, hedges and -ly adverbs) in
+    /// its clause of the quotation: an actor's last word ("“Britain condemned ...,” Putin said": Britain's act, found as
+    /// outside a quotation): <c>OwnSubject</c>; a noun phrase that opens with a determiner ("“The talks will resume”",
+    /// "“Our troops will withdraw”") or a determiner right before the act (a noun): no one's act, the reason in
+    /// <c>NotSpeaker</c>; anything else ("“We condemn”", the act first, a long clause): the speaker's.
+    /// </summary>
+    private (bool OwnSubject, string? NotSpeaker) QuotedSubject(ActMatch act)
+    {
+        var w = act.First - 1;
+        while (w >= 0 && _words[w].InQuote && SameSegment(w, act.First) && WordsAllowed(w, w + 1))
+        {
+            w--;
+        }
+
+        if (w < 0 || !_words[w].InQuote || !SameSegment(w, act.First))
+        {
+            return (false, null);
+        }
+
+        if (_actors.Exists(a => a.Last == w))
+        {
+            return (true, null);
+        }
+
+        var start = ClauseStart(act.First);
+        while (start < w && !_words[start].InQuote)
+        {
+            start++;
+        }
+
+        return !act.Nominal && (AfterDeterminer(act.First) || (IsDeterminer(Key(start)) && Key(w) is not ("we" or "i")))
+            ? (false, $"the quotation gives the act a subject of its own ('{DisplayText.Truncate(Span(start, w))}'), not the speaker")
+            : (false, null);
+    }
+
+    private static bool IsDeterminer(string key) => key is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "these" or "that" or "those";
 
     /// <summary>Whether the quotation that holds <paramref name="word"/> opens right after a "to" of the narrative ("urged Iran to “respect the deal”").</summary>
     private bool QuoteAfterTo(int word)
