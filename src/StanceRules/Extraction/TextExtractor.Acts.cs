@@ -245,7 +245,7 @@ internal sealed partial class TextExtractor
     private (bool OwnSubject, string? NotSpeaker) QuotedSubject(ActMatch act)
     {
         var w = act.First - 1;
-        while (w >= 0 && _words[w].InQuote && SameSegment(w, act.First) && WordsAllowed(w, w + 1))
+        while (w >= 0 && _words[w].InQuote && SameSegment(w, act.First) && AllowedWord(Key(w)))
         {
             w--;
         }
@@ -255,9 +255,12 @@ internal sealed partial class TextExtractor
             return (false, null);
         }
 
-        if (_actors.Exists(a => a.Last == w))
+        foreach (var actor in _actors)
         {
-            return (true, null);
+            if (actor.Last == w)
+            {
+                return (true, null);
+            }
         }
 
         var start = ClauseStart(act.First);
@@ -270,6 +273,10 @@ internal sealed partial class TextExtractor
             ? (false, $"the quotation gives the act a subject of its own ('{DisplayText.Truncate(Span(start, w))}'), not the speaker")
             : (false, null);
     }
+
+    /// <summary>Whether one word may stand between a subject and its act (a `between` word, a one-word negation or hedge, an -ly adverb), without building a gap key.</summary>
+    private bool AllowedWord(string key) =>
+        _patterns.Between.Contains(key) || key.EndsWith("ly", StringComparison.Ordinal) || _patterns.Negations.Contains(key) || _patterns.Hedges.Contains(key);
 
     private static bool IsDeterminer(string key) => key is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "these" or "that" or "those";
 
