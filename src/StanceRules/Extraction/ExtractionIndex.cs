@@ -77,6 +77,12 @@ internal sealed class ExtractionIndex
             }
         }
 
+        // The intent a future states ("Israel will evacuate the settlements"), when the lexicon lists it.
+        if (lexicon.Families.TryGetValue(FutureIntentLemma, out var intendTo))
+        {
+            FutureIntent = new ActPattern(FutureIntentLemma, [], intendTo, null);
+        }
+
         foreach (var (noun, lemma) in patterns.NominalActs)
         {
             // A lemma the lexicon does not list is a load error (ExtractionReader.CheckNominalActs).
@@ -89,7 +95,13 @@ internal sealed class ExtractionIndex
         }
     }
 
+    /// <summary>The lexicon's lemma of an intent stated by a future ("will evacuate", "would meet").</summary>
+    public const string FutureIntentLemma = "intend-to";
+
     public ExtractionPatterns Patterns { get; }
+
+    /// <summary>The act a future states before a concession or a future act (<see cref="FutureIntentLemma"/>); null when the lexicon does not list it.</summary>
+    public ActPattern? FutureIntent { get; }
 
     public int MaxNameWords { get; }
 

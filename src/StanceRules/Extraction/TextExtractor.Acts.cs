@@ -26,11 +26,17 @@ internal sealed partial class TextExtractor
             gapStart--;
         }
 
-        if (_words[act.First].InQuote)
+        if (_words[act.First].InQuote && QuotedSubject(act) is var (ownSubject, notSpeaker) && !ownSubject)
         {
             if (QuoteAfterTo(act.First))
             {
                 whyNot = "a quotation that completes another verb's infinitive (\"called on X to '...'\"): whose act it is, is not clear";
+                return null;
+            }
+
+            if (notSpeaker is not null)
+            {
+                whyNot = notSpeaker;
                 return null;
             }
 
@@ -55,8 +61,14 @@ internal sealed partial class TextExtractor
             var candidate = _actors[a];
             if (candidate.Last < act.First && (GapAllowed(candidate.Last + 1, act.First) || IsPossessive(candidate, act) || ListedMembers(candidate, act)))
             {
-                if (ObjectOf(candidate, act) is { } verb)
+                if (ObjectOf(candidate, act, out var verbAt) is { } verb)
                 {
+                    // "summoned Niger's ambassador to complain": a purpose verb's subject does the infinitive.
+                    if (_acts.FindIndex(v => v.Last == verbAt) is var v and >= 0 && _patterns.PurposeVerbs.Contains(_acts[v].Pattern.Lemma))
+                    {
+                        return FindActor(_acts[v], speaker, lastSpeaker, out actorFirst, out gapStart, out whyNot);
+                    }
+
                     whyNot = $"'{DisplayText.Truncate(candidate.Text)}' is the object of '{verb}', not the subject of the act";
                     return null;
                 }
@@ -223,6 +235,51 @@ internal sealed partial class TextExtractor
         actor.First < 0 ? _text[sentence.Start..sentence.End]
             : string.Concat(_text.AsSpan(sentence.Start, _words[actor.First].Start - sentence.Start), " ", _text.AsSpan(_words[actor.Last].End, sentence.End - _words[actor.Last].End));
 
+    /// <summary>
+    /// Who the quoted act's subject is, by the word before it (past `between` words, negations, hedges and -ly adverbs) in
+    /// its clause of the quotation: an actor's last word ("“Britain condemned ...,” Putin said": Britain's act, found as
+    /// outside a quotation): <c>OwnSubject</c>; a noun phrase that opens with a determiner ("“The talks will resume”",
+    /// "“Our troops will withdraw”") or a determiner right before the act (a noun): no one's act, the reason in
+    /// <c>NotSpeaker</c>; anything else ("“We condemn”", the act first, a long clause): the speaker's.
+    /// </summary>
+    private (bool OwnSubject, string? NotSpeaker) QuotedSubject(ActMatch act)
+    {
+        var w = act.First - 1;
+        while (w >= 0 && _words[w].InQuote && SameSegment(w, act.First) && AllowedWord(Key(w)))
+        {
+            w--;
+        }
+
+        if (w < 0 || !_words[w].InQuote || !SameSegment(w, act.First))
+        {
+            return (false, null);
+        }
+
+        foreach (var actor in _actors)
+        {
+            if (actor.Last == w)
+            {
+                return (true, null);
+            }
+        }
+
+        var start = ClauseStart(act.First);
+        while (start < w && !_words[start].InQuote)
+        {
+            start++;
+        }
+
+        return !act.Nominal && (AfterDeterminer(act.First) || (IsDeterminer(Key(start)) && Key(w) is not ("we" or "i")))
+            ? (false, $"the quotation gives the act a subject of its own ('{DisplayText.Truncate(Span(start, w))}'), not the speaker")
+            : (false, null);
+    }
+
+    /// <summary>Whether one word may stand between a subject and its act (a `between` word, a one-word negation or hedge, an -ly adverb), without building a gap key.</summary>
+    private bool AllowedWord(string key) =>
+        _patterns.Between.Contains(key) || key.EndsWith("ly", StringComparison.Ordinal) || _patterns.Negations.Contains(key) || _patterns.Hedges.Contains(key);
+
+    private static bool IsDeterminer(string key) => key is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "these" or "that" or "those";
+
     /// <summary>Whether the quotation that holds <paramref name="word"/> opens right after a "to" of the narrative ("urged Iran to “respect the deal”").</summary>
     private bool QuoteAfterTo(int word)
     {
@@ -237,22 +294,29 @@ internal sealed partial class TextExtractor
     /// <summary>
     /// The verb whose object <paramref name="candidate"/> is when an infinitive follows it: in "France
     /// urged Iran to accept the deal" or "called on Iran to accept" Iran accepts nothing; the act
-    /// belongs to the verb's demand. Null when the candidate is no such object.
+    /// belongs to the verb's demand. Null when the candidate is no such object; <paramref name="verb"/> is the verb's word.
     /// </summary>
-    private string? ObjectOf(ActorSpan candidate, ActMatch act)
+    private string? ObjectOf(ActorSpan candidate, ActMatch act, out int verb)
     {
+        verb = -1;
         if (act.First - 1 <= candidate.Last || Key(act.First - 1) != "to" || candidate.First == 0)
         {
             return null;
         }
 
-        var verb = candidate.First - 1;
+        verb = candidate.First - 1;
+        if (Key(verb) is "the" or "a" or "an" && verb > 0)
+        {
+            verb--; // "would meet the envoy of China to negotiate", "called on the court to"
+        }
+
         if (Key(verb) is "on" or "upon" && verb > 0)
         {
             verb--;
         }
 
-        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == verb)) ? Span(verb, verb) : null;
+        var at = verb;
+        return _nameOf[verb] < 0 && (_index.IsSpeechVerb(KeySpan(verb)) || _acts.Exists(a => a.Last == at)) ? Span(verb, verb) : null;
     }
 
     /// <summary>

@@ -50,6 +50,79 @@ internal sealed partial class TextExtractor
         }
 
         MergeIntents();
+        MergeFutures();
+    }
+
+    /// <summary>
+    /// A future of the patterns' <c>futures</c> ("will", "would") right before a concession or an act of <c>future_acts</c>
+    /// (only <c>between</c> words or -ly adverbs between, no negation) is an intent: "Israel will evacuate the settlements",
+    /// "will visit Dakar to mediate" (CAMEO 035, 036): the act <see cref="ExtractionIndex.FutureIntentLemma"/> from the
+    /// future's word to the act's last, whose target is the act's. Not when the concession's object is the actor's own people
+    /// ("would begin evacuating its citizens": a protection, no yield).
+    /// </summary>
+    private void MergeFutures()
+    {
+        if (_index.FutureIntent is not { } intent || _patterns.Futures.Count == 0)
+        {
+            return;
+        }
+
+        for (var a = 0; a < _acts.Count; a++)
+        {
+            var act = _acts[a];
+            var lemma = act.Pattern.Lemma;
+            if (act.Nominal || !(_patterns.Concessions.Contains(lemma) || _patterns.FutureActs.Contains(lemma)) || OwnPeople(act.Last + 1))
+            {
+                continue;
+            }
+
+            if (FutureBefore(act.First) is var future and >= 0 && (a == 0 || _acts[a - 1].Last < future))
+            {
+                _acts[a] = new ActMatch(future, act.Last, intent);
+            }
+        }
+    }
+
+    /// <summary>The word of a future before the act at <paramref name="first"/> (at most four words before, in its clause, with only allowed words and no negation between), or -1.</summary>
+    private int FutureBefore(int first)
+    {
+        for (var k = first - 1; k >= 0 && first - k <= 4 && SameSegment(k, first) && _nameOf[k] < 0; k--)
+        {
+            var key = Key(k);
+            if (_patterns.Futures.Contains(key))
+            {
+                return k;
+            }
+
+            if (_patterns.Negations.Contains(key) || !(_patterns.Between.Contains(key) || key.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether the words from <paramref name="word"/> are a possessive and the actor's own civilians ("its citizens",
+    /// "their own nationals": a word of the <c>CVL</c> agents at most two words after the possessive).
+    /// </summary>
+    private bool OwnPeople(int word)
+    {
+        if (word >= _words.Count || !SameSegment(word, word - 1) || Key(word) is not ("its" or "their" or "his" or "her" or "our"))
+        {
+            return false;
+        }
+
+        for (var k = word + 1; k < _words.Count && k - word <= 2 && SameSegment(k, word); k++)
+        {
+            if (_patterns.Agents.TryGetValue(Key(k), out var role) && role == "CVL")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -69,7 +142,7 @@ internal sealed partial class TextExtractor
                 continue;
             }
 
-            var threat = next.Pattern.Material && !_patterns.Concessions.Contains(next.Pattern.Lemma);
+            var threat = next.Pattern.Material && (!_patterns.Concessions.Contains(next.Pattern.Lemma) || OwnPeople(next.Last + 1));
             _acts[a] = next.Pattern.Family is not null || next.Pattern.Vote is not null || threat ? next with { First = intent.First } : intent;
             _acts.RemoveAt(a + 1);
         }
@@ -116,19 +189,31 @@ internal sealed partial class TextExtractor
     /// <summary>
     /// A noun of an act at most three words after the light verb at <paramref name="verb"/>, in its clause: "voiced
     /// its strong opposition"; a name may be among them, the verb's indirect object ("gave Tanzania a grant of").
+    /// Numbers, <c>modifiers</c> and <c>amounts</c> words do not count ("gave Kenya 5.1 million dollars of aid for",
+    /// "is providing photographs and other military intelligence to"), up to <see cref="MaxLightVerbReach"/> words.
     /// </summary>
     private ActMatch? NominalAfter(int verb)
     {
-        for (var k = verb + 1; k < _words.Count && k - verb <= 4 && SameSegment(k, verb); k++)
+        var counted = 0;
+        for (var k = verb + 1; k < _words.Count && k - verb <= MaxLightVerbReach && SameSegment(k, verb); k++)
         {
             if (_nameOf[k] < 0 && _index.TryNominal(KeySpan(k), out var pattern) && LinksAfter(k))
             {
                 return new ActMatch(verb, k, pattern!, Nominal: true);
             }
+
+            var key = Key(k);
+            if (!((key.Length > 0 && char.IsAsciiDigit(key[0])) || _patterns.Modifiers.Contains(key) || _patterns.Amounts.Contains(key)) && ++counted > 3)
+            {
+                return null;
+            }
         }
 
         return null;
     }
+
+    /// <summary>How many words after a light verb its noun may stand, counting the words that do not count.</summary>
+    private const int MaxLightVerbReach = 10;
 
     /// <summary>
     /// The last word of a multiword act whose first word is at <paramref name="first"/>, or -1; modifiers, -ly adverbs

@@ -143,7 +143,8 @@ internal sealed partial class TextExtractor
             {
                 // A neutral act states no stance, but its subject is the paragraph's speaker now ("Scholz spoke. He condemned ...").
                 _neutral.Add((act, lastSpeaker));
-                if (FindActor(act, speaker, lastSpeaker, out var subjectFirst, out _) is { IsCountry: true } subject && subjectFirst >= 0)
+                // A subject inside a quotation ("“China will maintain ...,” he said") is the quotation's, not the paragraph's speaker.
+                if (!_words[act.First].InQuote && FindActor(act, speaker, lastSpeaker, out var subjectFirst, out _) is { IsCountry: true } subject && subjectFirst >= 0)
                 {
                     lastSpeaker = subject.Text;
                 }
@@ -151,7 +152,7 @@ internal sealed partial class TextExtractor
                 continue;
             }
 
-            if (TryFact(sentence, act, speaker, lastSpeaker, facts, reasons) is { } actor)
+            if (TryFact(sentence, act, speaker, lastSpeaker, facts, reasons) is { } actor && !_words[act.First].InQuote)
             {
                 lastSpeaker = actor;
             }
@@ -263,7 +264,7 @@ internal sealed partial class TextExtractor
         var hedged = ContainsPhrase(gap, _patterns.Hedges) || ContainsPhrase(GapKey(act.First, act.Last + 1), _patterns.Hedges);
         var evidenceStart = by is not null ? _words[targetFirst].Start : actorFirst >= 0 ? _words[actorFirst].Start : sentence.Start;
         var evidenceEnd = by is not null ? _words[by.Last].End
-            : actorFirst >= 0 && !_words[act.First].InQuote ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
+            : actorFirst >= 0 && (!_words[act.First].InQuote || _words[actorFirst].InQuote) ? _words[Math.Max(targetLast, act.Last)].End : sentence.End;
         var fact = MakeFact(act, actor.Text, target, issue, negated, hedged, facts.Count + 1, evidenceStart, evidenceEnd, out var whyNoFact);
         if (fact is null)
         {

@@ -63,6 +63,21 @@ internal sealed class ExtractionPatterns
     /// <summary>Lemmas of material acts that concede ("withdraw", "lift"): after an intent they take its family, where another material act is a threat.</summary>
     public HashSet<string> Concessions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Words of a future ("will", "would", "shall"): right before a concession or an act of <see cref="FutureActs"/> they state an intent (intend-to).</summary>
+    public HashSet<string> Futures { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lemmas besides the concessions that a future makes an intent ("will visit", "would meet": CAMEO 036, intent to meet or mediate).</summary>
+    public HashSet<string> FutureActs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Verbs (lemmas) whose object is not the subject of the infinitive after it, the verb's subject is: in "summoned
+    /// Niger's ambassador to complain" the summoner complains (a purpose), where in "urged Iran to accept" Iran would.
+    /// </summary>
+    public HashSet<string> PurposeVerbs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Words of an amount between a light verb and its noun that do not count toward its reach ("million", "dollars", "of").</summary>
+    public HashSet<string> Amounts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Single words that may follow a noun of an act ("of", "to").</summary>
     public HashSet<string> NominalLinks { get; } = new(StringComparer.Ordinal);
 

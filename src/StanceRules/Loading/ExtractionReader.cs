@@ -12,6 +12,7 @@ internal sealed class ExtractionReader
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
         "agents", "including", "intents", "concessions", "name_particles", "group_heads", "companions",
+        "futures", "future_acts", "purpose_verbs", "amounts",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
@@ -58,6 +59,10 @@ internal sealed class ExtractionReader
         ReadNominalActs(yaml, section);
         ReadLemmas(yaml, section, "intents", _patterns.Intents);
         ReadLemmas(yaml, section, "concessions", _patterns.Concessions);
+        AddKeys(yaml, section, "futures", _patterns.Futures);
+        AddKeys(yaml, section, "amounts", _patterns.Amounts);
+        ReadLemmas(yaml, section, "future_acts", _patterns.FutureActs);
+        ReadLemmas(yaml, section, "purpose_verbs", _patterns.PurposeVerbs);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
         ReadBodies(yaml, section);
@@ -104,7 +109,7 @@ internal sealed class ExtractionReader
     }
 
     /// <summary>
-    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c> and <c>concessions</c> the rule set's lexicon does not
+    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c>, <c>concessions</c>, <c>future_acts</c> and <c>purpose_verbs</c> the rule set's lexicon does not
     /// list, and every concession that is no material act (once the lexicon of every file is read).
     /// </summary>
     public void CheckNominalActs(Lexicon lexicon)
