@@ -30,7 +30,7 @@ public sealed partial class StanceCorpus
     private readonly Dictionary<(string Country, string Issue), Series> _series = [];
     private int _cells;
     // Article id fingerprint -> fingerprint of what its first report said (date and stances).
-    private readonly Dictionary<ulong, ulong> _seen = [];
+    private readonly FingerprintTable _seen = new();
     private readonly List<string> _conflicting = [];
 
     /// <summary>An empty corpus.</summary>
@@ -129,10 +129,10 @@ public sealed partial class StanceCorpus
             return false;
         }
 
-        if (Options.DeduplicateArticles && !_seen.TryAdd(Fingerprint(report.Article), ContentFingerprint(report)))
+        if (Options.DeduplicateArticles && !_seen.TryAdd(Fingerprint(report.Article), ContentFingerprint(report), out var firstSaid))
         {
             Repeated++;
-            if (_seen[Fingerprint(report.Article)] != ContentFingerprint(report))
+            if (firstSaid != ContentFingerprint(report))
             {
                 Conflicting++;
                 if (_conflicting.Count < MaxConflictingListed)
@@ -188,15 +188,15 @@ public sealed partial class StanceCorpus
             throw new ArgumentException($"Corpora merge only with equal options: {Options} and {other.Options}.", nameof(other));
         }
 
-        if (Options.DeduplicateArticles && other._seen.Keys.Any(_seen.ContainsKey))
+        if (Options.DeduplicateArticles && other._seen.Entries().Any(e => _seen.Contains(e.Key)))
         {
-            var shared = other._seen.Keys.Count(_seen.ContainsKey);
+            var shared = other._seen.Entries().Count(e => _seen.Contains(e.Key));
             throw new InvalidOperationException($"The corpora share {shared} article(s); merge corpora of disjoint articles (partition by article id).");
         }
 
-        foreach (var (id, content) in other._seen)
+        foreach (var (id, content) in other._seen.Entries())
         {
-            _seen.Add(id, content);
+            _seen.TryAdd(id, content, out _);
         }
 
         Articles += other.Articles;
