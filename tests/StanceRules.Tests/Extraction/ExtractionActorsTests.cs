@@ -1,3 +1,5 @@
+using static StanceRules.Tests.Extraction.ExtractionSentences;
+
 namespace StanceRules.Tests.Extraction;
 
 /// <summary>
@@ -8,12 +10,6 @@ namespace StanceRules.Tests.Extraction;
 /// </summary>
 public sealed class ExtractionActorsTests
 {
-    private static readonly DateOnly Date = new(2023, 3, 21);
-
-    private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
-
-    private static Statement Single(ArticleExtraction extraction) => Assert.IsType<Statement>(Assert.Single(extraction.Facts.Facts));
-
     [Fact]
     public void TitleAndName_OnlyTheHistoricalLayerKnows_Undated_IsAnOfficialOfHisCountry()
     {

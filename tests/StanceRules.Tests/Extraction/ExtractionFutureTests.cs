@@ -7,12 +7,8 @@ namespace StanceRules.Tests.Extraction;
 /// verbs ("summoned the ambassador to complain"), a light verb's noun after an amount, and the CAMEO 16 measures
 /// (sever ties, recall an ambassador) as deeds; on sentences written for the tests.
 /// </summary>
-public sealed class ExtractionFutureTests : IDisposable
+public sealed class ExtractionFutureTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stance-extract-future-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Theory]
     [InlineData("Russia will withdraw its troops from Ukraine to end the war in Ukraine.", "Russia", "will withdraw", "RUS")]
     [InlineData("Russia would also lift the blockade imposed over the war in Ukraine.", "Russia", "would also lift", "RUS")]
@@ -111,7 +107,7 @@ public sealed class ExtractionFutureTests : IDisposable
     {
         var fact = OnlyStatement(sentence);
         Assert.Equal(act, fact.Act);
-        Assert.Null(StanceEngine.CreateDefault().ActFamily(fact.Act, fact.Negated));
+        Assert.Null(Engine.ActFamily(fact.Act, fact.Negated));
         Assert.Empty(Stances(sentence));
     }
 
@@ -120,15 +116,12 @@ public sealed class ExtractionFutureTests : IDisposable
     [InlineData("purpose_verbs", "summon-forth")]
     public void FutureActOrPurposeVerb_NotInTheLexicon_IsALoadErrorAtItsLine(string key, string lemma)
     {
-        File.WriteAllText(Path.Combine(_folder, "more-extraction.yaml"), $"""
+        var diagnostic = LoadError($"""
             extraction:
               {key}:
                 - {lemma}
             """);
-        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.Load(_folder, new StanceEngineOptions { ExtendDefaultRules = true }));
-        var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Contains(lemma, diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("more-extraction.yaml", diagnostic.Location.File, StringComparison.Ordinal);
         Assert.Equal(3, diagnostic.Location.Line);
     }
 }

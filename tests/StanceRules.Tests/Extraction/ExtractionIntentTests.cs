@@ -6,12 +6,8 @@ namespace StanceRules.Tests.Extraction;
 /// Acts of intent ("offered to", "is willing to") and the act they embed, aid and cooperation acts, and the
 /// condemn and reject acts added with them; on sentences written for the tests.
 /// </summary>
-public sealed class ExtractionIntentTests : IDisposable
+public sealed class ExtractionIntentTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("stance-extract-intent-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Theory]
     [InlineData("Kenya offered to mediate an end to the war in Ukraine.", "Kenya", "offer-to", "mediate an end to the war in Ukraine")]
     [InlineData("Kenya has offered to help end the war in Ukraine.", "Kenya", "offer-to-help", "end the war in Ukraine")]
@@ -100,7 +96,7 @@ public sealed class ExtractionIntentTests : IDisposable
     {
         var fact = OnlyStatement(sentence);
         Assert.Equal((actor, act), (fact.Actor, fact.Act));
-        Assert.Equal(Stance.Supports, StanceEngine.CreateDefault().ActFamily(fact.Act, fact.Negated));
+        Assert.Equal(Stance.Supports, Engine.ActFamily(fact.Act, fact.Negated));
     }
 
     [Theory]
@@ -119,16 +115,13 @@ public sealed class ExtractionIntentTests : IDisposable
     [InlineData("concessions", "condemn", "a material act of the lexicon")]
     public void IntentOrConcession_NotInTheLexiconAsRequired_IsALoadErrorAtItsLine(string key, string lemma, string expected)
     {
-        File.WriteAllText(Path.Combine(_folder, "more-extraction.yaml"), $"""
+        var diagnostic = LoadError($"""
             extraction:
               {key}:
                 - {lemma}
             """);
-        var error = Assert.Throws<StanceRulesException>(() => StanceEngine.Load(_folder, new StanceEngineOptions { ExtendDefaultRules = true }));
-        var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Contains(lemma, diagnostic.Message, StringComparison.Ordinal);
         Assert.Contains(expected, diagnostic.Message, StringComparison.Ordinal);
-        Assert.Contains("more-extraction.yaml", diagnostic.Location.File, StringComparison.Ordinal);
         Assert.Equal(3, diagnostic.Location.Line);
     }
 }

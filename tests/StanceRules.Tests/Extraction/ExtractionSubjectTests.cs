@@ -1,3 +1,5 @@
+using static StanceRules.Tests.Extraction.ExtractionSentences;
+
 namespace StanceRules.Tests.Extraction;
 
 /// <summary>
@@ -7,10 +9,6 @@ namespace StanceRules.Tests.Extraction;
 /// </summary>
 public sealed class ExtractionSubjectTests
 {
-    private static readonly StanceEngine Engine = StanceEngine.CreateDefault();
-
-    private static Statement Single(ArticleExtraction extraction) => Assert.IsType<Statement>(Assert.Single(extraction.Facts.Facts));
-
     [Fact]
     public void HeadTitleAndSurname_Undated_SeveralHoldersOfOneCountry_IsThatCountry()
     {
