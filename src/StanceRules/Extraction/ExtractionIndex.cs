@@ -26,6 +26,7 @@ internal sealed class ExtractionIndex
     public ExtractionIndex(Gazetteer gazetteer, Lexicon lexicon, ExtractionPatterns patterns)
     {
         Patterns = patterns;
+        Companions = [.. patterns.Companions.Select(phrase => phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
         foreach (var (key, entry) in gazetteer.Entries)
         {
             var words = key.Split(' ');
@@ -104,6 +105,9 @@ internal sealed class ExtractionIndex
     public ActPattern? FutureIntent { get; }
 
     public int MaxNameWords { get; }
+
+    /// <summary>The <c>companions</c> phrases, each as its words (split once here, not per sentence).</summary>
+    public string[][] Companions { get; }
 
     /// <summary>Whether the key is a name or starts one; the entry when it is a name.</summary>
     public bool TryName(ReadOnlySpan<char> key, out GazetteerEntry? entry) => _names.TryGet(key, out entry);

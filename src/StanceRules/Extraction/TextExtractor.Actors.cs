@@ -228,7 +228,7 @@ internal sealed partial class TextExtractor
         if (from + 1 < to && Key(from) == "and")
         {
             // "Laurent Fabius and a group of deputies held talks": a phrase of `companions`, then a few lowercase words.
-            foreach (var phrase in _patterns.Companions)
+            foreach (var phrase in _index.Companions)
             {
                 var after = MatchPhrase(phrase, from + 1, to);
                 var head = after;

@@ -82,10 +82,10 @@ internal sealed partial class TextExtractor
     }
 
     /// <summary>The word after a phrase of one or more words that starts at <paramref name="first"/> and ends before <paramref name="to"/>; -1 when the words are not the phrase.</summary>
-    private int MatchPhrase(string phrase, int first, int to)
+    private int MatchPhrase(string[] phrase, int first, int to)
     {
         var w = first;
-        foreach (var part in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in phrase)
         {
             if (w >= to || Key(w) != part)
             {
