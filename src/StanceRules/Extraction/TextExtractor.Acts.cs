@@ -278,8 +278,6 @@ internal sealed partial class TextExtractor
     private bool AllowedWord(string key) =>
         _patterns.Between.Contains(key) || key.EndsWith("ly", StringComparison.Ordinal) || _patterns.Negations.Contains(key) || _patterns.Hedges.Contains(key);
 
-    private static bool IsDeterminer(string key) => key is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "these" or "that" or "those";
-
     /// <summary>Whether the quotation that holds <paramref name="word"/> opens right after a "to" of the narrative ("urged Iran to “respect the deal”").</summary>
     private bool QuoteAfterTo(int word)
     {

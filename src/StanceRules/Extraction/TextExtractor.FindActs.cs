@@ -153,8 +153,11 @@ internal sealed partial class TextExtractor
     /// "Russia's blockade" name a material act, they do not state one (only material acts are read so).
     /// </summary>
     private bool AfterDeterminer(int word) =>
-        word > 0 && SameSegment(word - 1, word) && Key(word - 1) is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "s"
-            or "this" or "that" or "these" or "those" or "any" or "no" or "every" or "of" or "new" or "further" or "recent";
+        word > 0 && SameSegment(word - 1, word) && Key(word - 1) is var before
+        && (IsDeterminer(before) || before is "s" or "any" or "no" or "every" or "of" or "new" or "further" or "recent");
+
+    /// <summary>An article, a possessive pronoun or a demonstrative: a word that opens a noun phrase.</summary>
+    private static bool IsDeterminer(string key) => key is "the" or "a" or "an" or "its" or "their" or "his" or "her" or "our" or "this" or "these" or "that" or "those";
 
     private ActMatch? Longest(int first, ActPattern[] patterns, bool multiword)
     {
