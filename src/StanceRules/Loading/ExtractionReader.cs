@@ -12,7 +12,7 @@ internal sealed class ExtractionReader
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
         "agents", "including", "intents", "concessions", "name_particles", "group_heads", "companions",
-        "futures", "future_acts", "purpose_verbs", "amounts",
+        "futures", "future_acts", "purpose_verbs", "amounts", "verdicts",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
@@ -63,6 +63,7 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "amounts", _patterns.Amounts);
         ReadLemmas(yaml, section, "future_acts", _patterns.FutureActs);
         ReadLemmas(yaml, section, "purpose_verbs", _patterns.PurposeVerbs);
+        ReadLemmas(yaml, section, "verdicts", _patterns.Verdicts);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
         ReadBodies(yaml, section);
@@ -109,7 +110,7 @@ internal sealed class ExtractionReader
     }
 
     /// <summary>
-    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c>, <c>concessions</c>, <c>future_acts</c> and <c>purpose_verbs</c> the rule set's lexicon does not
+    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c>, <c>concessions</c>, <c>future_acts</c>, <c>purpose_verbs</c> and <c>verdicts</c> the rule set's lexicon does not
     /// list, and every concession that is no material act (once the lexicon of every file is read).
     /// </summary>
     public void CheckNominalActs(Lexicon lexicon)
