@@ -69,8 +69,7 @@ internal sealed partial class TextExtractor
             }
         }
 
-        var subject = FindActor(_acts[said], speaker, lastSpeaker, out actorFirst, out _, out whyNot);
-        return subject;
+        return FindActor(_acts[said], speaker, lastSpeaker, out actorFirst, out _, out whyNot);
     }
 
     /// <summary>

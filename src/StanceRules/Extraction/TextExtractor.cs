@@ -14,7 +14,6 @@ internal sealed record ActorSpan(int First, int Last, string Text, ActorResoluti
 
     /// <summary>Whether the actor is a country's agent (its soldiers, police, people) that does not speak for the state.</summary>
     public bool IsAgent => Role is not null && Named is { Count: > 0 };
-
 }
 
 /// <summary>A fact's actor as the extractor coded it: the countries its words name (state or not) and its agent role (null: the state).</summary>
