@@ -23,7 +23,8 @@ public sealed class ArticleExtraction
 
     /// <summary>
     /// Each fact's actor as the extractor coded it, in the manner of the event coders: the countries its words name
-    /// and its agent role (null for an actor that speaks for its state). For the score tool; not part of the document.
+    /// and its agent role (null for an actor that speaks for its state, IGO for an organization or a group of countries). For the
+    /// score tool; not part of the document.
     /// </summary>
     internal IReadOnlyDictionary<Fact, Extraction.CodedActor> Coded { get; }
 

@@ -26,6 +26,11 @@ internal sealed partial class TextExtractor
             gapStart--;
         }
 
+        if (_patterns.Verdicts.Contains(act.Pattern.Lemma))
+        {
+            return VerdictActor(act, speaker, lastSpeaker, out actorFirst, out gapStart, out whyNot);
+        }
+
         if (_words[act.First].InQuote && QuotedSubject(act) is var (ownSubject, notSpeaker) && !ownSubject)
         {
             if (QuoteAfterTo(act.First))
@@ -91,6 +96,11 @@ internal sealed partial class TextExtractor
                 {
                     // "it" stands for the speaker only right after a verb of saying ("Syria says it will not accept"), not in "as it challenges".
                     gapStart = q + 1;
+                    if (SpeechSubject(p, speaker, lastSpeaker) is { } said)
+                    {
+                        return said; // "Afghan rebel leaders said on Wednesday they would meet": the agents, not the paragraph's speaker
+                    }
+
                     if (lastSpeaker is null && _patterns.Titles.Contains(pronoun[(pronoun.LastIndexOf(' ') + 1)..]) && Holder(pronoun) is { } holder)
                     {
                         return Carried(holder); // "the crown prince": the last named crown prince of the article
@@ -334,29 +344,6 @@ internal sealed partial class TextExtractor
 
         var group = ClauseStart(start - 1);
         return !_acts.Exists(a => a.First >= group && a.First < start);
-    }
-
-    /// <summary>The auxiliary before a passive act ("was attacked", "has been condemned"), or -1.</summary>
-    private int Passive(ActMatch act)
-    {
-        var aux = act.First - 1;
-        while (aux > 0 && Key(aux).EndsWith("ly", StringComparison.Ordinal) && SameSegment(aux, act.First))
-        {
-            aux--; // "was strongly condemned"
-        }
-
-        return aux >= 0 && !act.Nominal && SameSegment(aux, act.First) && Key(aux) is "was" or "were" or "is" or "are" or "been" or "be" or "being"
-            && !Key(act.First).EndsWith("ing", StringComparison.Ordinal) ? aux : -1;
-    }
-
-    /// <summary>The actor right after "by" that follows a passive act ("was attacked by Burundian militiamen"), in its clause; null when there is none.</summary>
-    private ActorSpan? PassiveAgent(ActMatch act)
-    {
-        var by = act.Last + 1;
-        return by + 1 < _words.Count && Key(by) == "by" && SameSegment(by, act.Last) && SameSegment(by, by + 1)
-            && ClauseStart(act.First) < act.First - 1
-            ? _actors.Find(a => a.First == by + 1 || (a.First == by + 2 && Key(by + 1) == "the"))
-            : null;
     }
 
     /// <summary>Whether the act is a noun its actor owns: "Spain's condemnation of ...".</summary>

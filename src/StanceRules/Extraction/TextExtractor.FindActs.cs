@@ -58,7 +58,8 @@ internal sealed partial class TextExtractor
     /// (only <c>between</c> words or -ly adverbs between, no negation) is an intent: "Israel will evacuate the settlements",
     /// "will visit Dakar to mediate" (CAMEO 035, 036): the act <see cref="ExtractionIndex.FutureIntentLemma"/> from the
     /// future's word to the act's last, whose target is the act's. Not when the concession's object is the actor's own people
-    /// ("would begin evacuating its citizens": a protection, no yield).
+    /// ("would begin evacuating its citizens": a protection, no yield), nor when a concession of <c>person_concessions</c>
+    /// has no person as its object ("will release a statement").
     /// </summary>
     private void MergeFutures()
     {
@@ -71,7 +72,8 @@ internal sealed partial class TextExtractor
         {
             var act = _acts[a];
             var lemma = act.Pattern.Lemma;
-            if (act.Nominal || !(_patterns.Concessions.Contains(lemma) || _patterns.FutureActs.Contains(lemma)) || OwnPeople(act.Last + 1))
+            if (act.Nominal || !(_patterns.Concessions.Contains(lemma) || _patterns.FutureActs.Contains(lemma)) || OwnPeople(act.Last + 1)
+                || (_patterns.PersonConcessions.Contains(lemma) && !PersonObject(act.Last + 1)))
             {
                 continue;
             }
@@ -101,6 +103,30 @@ internal sealed partial class TextExtractor
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the object from <paramref name="word"/>, past at most three determiners, numbers or words of
+    /// <c>amounts</c> ("the", "more than 30"), is a person or people: an actor, a title or an agent word ("the hostages",
+    /// "Prime Minister ...", "30 prisoners").
+    /// </summary>
+    private bool PersonObject(int word)
+    {
+        for (var k = word; k < _words.Count && k - word <= 3 && SameSegment(k, word - 1); k++)
+        {
+            var key = Key(k);
+            if (IsTitle(k) || _patterns.Agents.ContainsKey(key) || _actors.Exists(a => a.First == k))
+            {
+                return true;
+            }
+
+            if (!(IsDeterminer(key) || key is "all" or "some" || char.IsAsciiDigit(key[0]) || _patterns.Amounts.Contains(key)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

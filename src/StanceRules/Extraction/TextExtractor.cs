@@ -39,6 +39,9 @@ internal sealed partial class TextExtractor
     /// <summary>How many words after an act its target may hold.</summary>
     public const int MaxTargetWords = 30;
 
+    /// <summary>The role an organization or a group of countries is coded with (CAMEO's IGO): no state speaks through it.</summary>
+    public const string BodyRole = "IGO";
+
     private readonly ExtractionIndex _index;
     private readonly Gazetteer _gazetteer;
     private readonly IssueCatalogue _issues;
@@ -208,7 +211,7 @@ internal sealed partial class TextExtractor
             gapStart = ClauseStart(act.First);
         }
 
-        if (!actor.IsCountry && !actor.IsAgent)
+        if (!actor.IsCountry && !actor.IsAgent && !IsBody(actor))
         {
             reasons.Add(actor.DemonymOnly
                 ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
@@ -243,7 +246,10 @@ internal sealed partial class TextExtractor
             return speaker;
         }
 
-        var (targetFirst, targetLast) = by is null ? Target(act.Last + 1) : (ClauseStart(act.First), passive - 1);
+        // A verdict's target is its subject: "removing the sanctions" in "... said that removing the sanctions is out of the question".
+        var (targetFirst, targetLast) = by is not null ? (ClauseStart(act.First), passive - 1)
+            : _patterns.Verdicts.Contains(lemma) ? (gapStart, act.First - 1)
+            : Target(act.Last + 1);
         var ends = act.Last == _words.Count - 1;
         if (targetFirst > targetLast && !(ends && act.Pattern.Family is not null))
         {
@@ -273,7 +279,7 @@ internal sealed partial class TextExtractor
         }
 
         facts.Add(fact);
-        _coded[fact] = new CodedActor(actor.IsCountry ? actor.Resolution.Countries : actor.Named!, actor.Role);
+        _coded[fact] = IsBody(actor) ? new CodedActor([], BodyRole) : new CodedActor(actor.IsCountry ? actor.Resolution.Countries : actor.Named!, actor.Role);
         return speaker;
     }
 

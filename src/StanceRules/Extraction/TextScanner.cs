@@ -182,6 +182,11 @@ internal static class TextScanner
                 continue; // "U.S.", "Mr.": a full stop inside a name is no punctuation
             }
 
+            if (c == ',' && i > sentence.Start && char.IsAsciiDigit(text[i - 1]) && i + 3 < sentence.End && char.IsAsciiDigit(text[i + 1]) && char.IsAsciiDigit(text[i + 2]) && char.IsAsciiDigit(text[i + 3]) && (i + 4 >= sentence.End || !char.IsAsciiDigit(text[i + 4])))
+            {
+                continue; // "25,000": a thousands separator is no punctuation
+            }
+
             if (c is ',' or ';' or ':' or '.' or '!' or '?' or '(' or ')' or '[' or ']' or '\u2014' or '\u2013' or '"' or '\u201c' or '\u201d' or '\u00ab' or '\u00bb')
             {
                 if (c is '"')

@@ -75,6 +75,18 @@ internal sealed class ExtractionPatterns
     /// </summary>
     public HashSet<string> PurposeVerbs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Concessions that concede only with a person or people as their object ("will release the hostages", "would release
+    /// Prime Minister ..."): with another object ("will release a statement") a future before them is no intent.
+    /// </summary>
+    public HashSet<string> PersonConcessions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Lemmas of verdicts, acts whose subject is the thing judged ("removing the sanctions is out of the question"): the
+    /// actor is the subject of the verb of saying before them (or the quotation's speaker), the target their subject.
+    /// </summary>
+    public HashSet<string> Verdicts { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Words of an amount between a light verb and its noun that do not count toward its reach ("million", "dollars", "of").</summary>
     public HashSet<string> Amounts { get; } = new(StringComparer.Ordinal);
 

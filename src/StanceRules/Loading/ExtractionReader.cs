@@ -12,7 +12,7 @@ internal sealed class ExtractionReader
         "abbreviations", "titles", "speech_verbs", "according_to", "negations", "hedges", "pronouns", "between", "modifiers",
         "clause_ends", "discard", "irregular", "votes", "motions", "bodies", "light_verbs", "nominal_acts", "nominal_links",
         "agents", "including", "intents", "concessions", "name_particles", "group_heads", "companions",
-        "futures", "future_acts", "purpose_verbs", "amounts",
+        "futures", "future_acts", "purpose_verbs", "amounts", "verdicts", "person_concessions",
     ];
 
     private static readonly string[] VoteKeys = ["yes", "no", "abstain"];
@@ -63,6 +63,8 @@ internal sealed class ExtractionReader
         AddKeys(yaml, section, "amounts", _patterns.Amounts);
         ReadLemmas(yaml, section, "future_acts", _patterns.FutureActs);
         ReadLemmas(yaml, section, "purpose_verbs", _patterns.PurposeVerbs);
+        ReadLemmas(yaml, section, "verdicts", _patterns.Verdicts);
+        ReadLemmas(yaml, section, "person_concessions", _patterns.PersonConcessions);
         ReadIrregular(yaml, section);
         ReadVotes(yaml, section);
         ReadBodies(yaml, section);
@@ -109,8 +111,8 @@ internal sealed class ExtractionReader
     }
 
     /// <summary>
-    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c>, <c>concessions</c>, <c>future_acts</c> and <c>purpose_verbs</c> the rule set's lexicon does not
-    /// list, and every concession that is no material act (once the lexicon of every file is read).
+    /// Reports every lemma of <c>nominal_acts</c>, <c>intents</c>, <c>concessions</c>, <c>future_acts</c>, <c>purpose_verbs</c> and <c>verdicts</c> the rule set's lexicon does not
+    /// list, and every concession (also of <c>person_concessions</c>) that is no material act (once the lexicon of every file is read).
     /// </summary>
     public void CheckNominalActs(Lexicon lexicon)
     {
@@ -128,9 +130,9 @@ internal sealed class ExtractionReader
             {
                 yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, $"'extraction.{key}'", "an act of the lexicon (lexicon.yaml 'acts')"));
             }
-            else if (key == "concessions" && !lexicon.Material.Contains(lemma))
+            else if (key is "concessions" or "person_concessions" && !lexicon.Material.Contains(lemma))
             {
-                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, "'extraction.concessions'", "a material act of the lexicon (lexicon.yaml 'acts.material')"));
+                yaml.Error(node, DiagnosticCodes.InvalidValue, ErrorMessages.InvalidValue(lemma, $"'extraction.{key}'", "a material act of the lexicon (lexicon.yaml 'acts.material')"));
             }
         }
     }

@@ -112,6 +112,40 @@ public sealed class ExtractionFutureTests
     }
 
     [Theory]
+    [InlineData("Russia will release the prisoners of the war in Ukraine.", "will release")]
+    [InlineData("Russia would release Prime Minister Ivanov over the war in Ukraine.", "would release")]
+    [InlineData("Russia will release more than 30 hostages taken in the war in Ukraine.", "will release")]
+    public void Future_BeforeAReleaseOfPersons_IsAnIntentAndSupports(string sentence, string words)
+    {
+        var fact = OnlyStatement(sentence);
+        Assert.Equal(("Russia", "intend-to"), (fact.Actor, fact.Act));
+        Assert.StartsWith($"Russia {words}", fact.Evidence, StringComparison.Ordinal);
+        Assert.Equal(["RUS russia-ukraine-war supports"], Stances(sentence));
+    }
+
+    [Theory]
+    [InlineData("Russia will release a statement on the war in Ukraine.")]
+    [InlineData("Russia will release its report on the war in Ukraine.")]
+    public void Future_BeforeAReleaseOfAnythingElse_IsTheDeed_WithoutAStance(string sentence)
+    {
+        var fact = OnlyStatement(sentence);
+        Assert.Equal(("Russia", "release"), (fact.Actor, fact.Act));
+        Assert.Empty(Stances(sentence));
+    }
+
+    [Fact]
+    public void PersonConcession_ThatIsNoMaterialAct_IsALoadErrorAtItsLine()
+    {
+        var diagnostic = LoadError("""
+            extraction:
+              person_concessions:
+                - condemn
+            """);
+        Assert.Contains("material act", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(3, diagnostic.Location.Line);
+    }
+
+    [Theory]
     [InlineData("future_acts", "dance-around")]
     [InlineData("purpose_verbs", "summon-forth")]
     public void FutureActOrPurposeVerb_NotInTheLexicon_IsALoadErrorAtItsLine(string key, string lemma)
