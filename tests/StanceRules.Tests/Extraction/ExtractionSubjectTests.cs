@@ -181,4 +181,23 @@ public sealed class ExtractionSubjectTests
         Assert.Equal([iso3], extraction.Coded[fact].Countries);
         Assert.Null(extraction.Coded[fact].Role);
     }
+
+    [Fact]
+    public void ClauseOpeningActor_ThenPhrasesWithOf_IsTheSubjectsHead_NotTheLastCountryNamed()
+    {
+        var extraction = Engine.Extract("The Turkish and Greek sides of the divided island of Cyprus condemned the war in Ukraine.", "test");
+
+        var fact = Single(extraction);
+        Assert.Equal("Turkish and Greek sides", fact.Actor);
+        Assert.Equal(["GRC", "TUR"], extraction.Coded[fact].Countries.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void PhraseWithOf_ThatHoldsAnAct_JoinsNoActors()
+    {
+        // "of the deal backed by": an act inside the phrase ends the noun phrase; Kenya, next to the act, is its subject.
+        var extraction = Engine.Extract("The Greek side of the deal backed by Kenya condemned the war in Ukraine.", "test");
+
+        Assert.DoesNotContain(extraction.Facts.Facts, f => f.Actor.Contains("Greek", StringComparison.Ordinal));
+    }
 }
