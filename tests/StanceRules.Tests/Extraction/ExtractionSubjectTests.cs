@@ -94,6 +94,8 @@ public sealed class ExtractionSubjectTests
     [InlineData("The rebel Kurdistan Workers' Party condemned the war in Ukraine.", "Kurdistan Workers' Party", "TUR", "REB")]
     [InlineData("The radical Palestinian Islamic Jihad movement condemned the war in Ukraine.", "Palestinian Islamic Jihad movement", "PSE", "REB")]
     [InlineData("Likud condemned the war in Ukraine.", "Likud", "ISR", "PTY")]
+    [InlineData("A group of Yoruba leaders condemned the war in Ukraine.", "Yoruba leaders", "NGA", "CVL")]
+    [InlineData("Chechen rebels condemned the war in Ukraine.", "Chechen rebels", "RUS", "REB")]
     public void NonStateGroup_WithAHome_IsAFactCodedWithItsCountryAndRole_AndNoStance(string sentence, string actor, string iso3, string role)
     {
         var extraction = Engine.Extract(sentence, "test");
@@ -115,6 +117,18 @@ public sealed class ExtractionSubjectTests
 
         Assert.Empty(extraction.Facts.Facts);
         Assert.Contains("is not a country", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Amnesty International condemned the war in Ukraine, Kenya said.", "Amnesty International")]
+    [InlineData("The European Community condemned the war in Ukraine, Kenya said.", "European Community")]
+    public void Organization_IsAnActorOfNoCountry_SoItsActIsNoNearbyCountrys(string sentence, string actor)
+    {
+        // The organization is the act's subject: it gives no fact, and Kenya, the attributed speaker, is not the condemner.
+        var extraction = Engine.Extract(sentence, "test");
+
+        Assert.DoesNotContain(extraction.Facts.Facts, f => f is Statement { Act: "condemn" });
+        Assert.Equal(ResolutionKind.Organization, Engine.Resolve(actor).Kind);
     }
 
     [Fact]
