@@ -54,7 +54,8 @@ internal sealed partial class TextExtractor
 
     /// <summary>
     /// The first of the agent words before a name and a preposition ("Security forces in Guinea", "police of Kenya",
-    /// "refugees from Syria"): a country's agents, coded with it; -1 when there are none, when a name or an actor
+    /// "refugees from Syria", "a terror group based in Trinidad": with a <c>group_heads</c> noun after them and "based"
+    /// before "in"): a country's agents, coded with it; -1 when there are none, when a name or an actor
     /// (<paramref name="previousLast"/>: the last word of the run before) stands before them ("Russian troops in Ukraine"
     /// are Russia's), or when they are peacekeepers (no country's own).
     /// </summary>
@@ -67,12 +68,23 @@ internal sealed partial class TextExtractor
         }
 
         var lead = preposition;
+        if (Key(preposition) == "in" && lead - 1 > previousLast && SameSegment(lead - 1, name) && Key(lead - 1) == "based")
+        {
+            lead--; // "militants based in Gaza": where the agents are based is whose they are
+        }
+
+        if (lead - 2 > previousLast && SameSegment(lead - 2, name) && _patterns.GroupHeads.Contains(Key(lead - 1)) && AgentRole(lead - 2) is not null)
+        {
+            lead--; // "a terror group based in Trinidad", "rebel movement in": the agent word's group
+        }
+
+        var agents = lead;
         while (lead - 1 > previousLast && SameSegment(lead - 1, name) && _nameOf[lead - 1] < 0 && AgentRole(lead - 1) is not null && !Key(lead - 1).StartsWith("peacekeep", StringComparison.Ordinal))
         {
             lead--;
         }
 
-        return lead == preposition || (lead > 0 && SameSegment(lead - 1, name) && (_nameOf[lead - 1] >= 0 || lead - 1 <= previousLast)) ? -1 : lead;
+        return lead == agents || (lead > 0 && SameSegment(lead - 1, name) && (_nameOf[lead - 1] >= 0 || lead - 1 <= previousLast)) ? -1 : lead;
     }
 
     /// <summary>

@@ -257,4 +257,24 @@ public sealed class ExtractionActorsTests
     {
         Assert.Empty(Engine.Extract(sentence, "test", Date).Facts.Facts);
     }
+
+    [Theory]
+    [InlineData("Armed militants based in Kenya discussed the war in Ukraine.", "militants based in Kenya", "REB")]
+    [InlineData("A terror group based in Trinidad discussed the war in Ukraine.", "terror group based in Trinidad", "REB")]
+    [InlineData("A rebel movement in Kenya discussed the war in Ukraine.", "rebel movement in Kenya", "REB")]
+    public void AgentsBasedInACountry_OrTheirGroup_AreItsAgents(string sentence, string actor, string role)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "discuss"), (fact.Actor, fact.Act));
+        Assert.Equal(role, extraction.Coded[fact].Role);
+        Assert.Single(extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void AgentsBasedInACountry_WithAStanceAct_GiveNoStance()
+    {
+        Assert.Empty(Stances("Armed militants based in Kenya condemned the war in Ukraine."));
+    }
 }
