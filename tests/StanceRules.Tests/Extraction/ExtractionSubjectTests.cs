@@ -120,6 +120,22 @@ public sealed class ExtractionSubjectTests
     }
 
     [Theory]
+    [InlineData("The government of Sindh province discussed the war in Ukraine.", "government of Sindh province", "discuss")]
+    [InlineData("Police in Xinjiang discussed the war in Ukraine.", "Police in Xinjiang", "discuss")]
+    [InlineData("Catalonia condemned the war in Ukraine.", "Catalonia", "condemn")]
+    public void RegionOfOneCountry_IsCodedWithTheCountry_AndNoStance(string sentence, string actor, string act)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, act), (fact.Actor, fact.Act));
+        Assert.Single(extraction.Coded[fact].Countries);
+        Assert.NotNull(extraction.Coded[fact].Role);
+        Assert.Null(Engine.Resolve(actor).Country);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
+
+    [Theory]
     [InlineData("Amnesty International condemned the war in Ukraine, Kenya said.", "Amnesty International")]
     [InlineData("The European Community condemned the war in Ukraine, Kenya said.", "European Community")]
     public void Organization_IsAnActorOfNoCountry_SoItsActIsNoNearbyCountrys(string sentence, string actor)
