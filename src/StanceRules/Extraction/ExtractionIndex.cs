@@ -22,6 +22,7 @@ internal sealed class ExtractionIndex
     private readonly PhraseTable<bool> _speech = new();
     private readonly PhraseTable<bool> _light = new();
     private readonly PhraseTable<ActPattern> _nominal = new();
+    private readonly PhraseTable<CountryAlias?> _respelled = new();
 
     public ExtractionIndex(Gazetteer gazetteer, Lexicon lexicon, ExtractionPatterns patterns)
     {
@@ -37,6 +38,14 @@ internal sealed class ExtractionIndex
             }
 
             _names.Set(key, entry);
+        }
+
+        foreach (var (key, entry) in gazetteer.Entries)
+        {
+            if (entry is CountryAlias { Kind: AliasKind.Name } alias && key.Length > MinRespelledLength && key.All(char.IsAsciiLetterLower))
+            {
+                AddRespellings(key, alias);
+            }
         }
 
         var acts = new Dictionary<string, List<ActPattern>>(StringComparer.Ordinal);
@@ -109,6 +118,15 @@ internal sealed class ExtractionIndex
     /// <summary>The <c>companions</c> phrases, each as its words (split once here, not per sentence).</summary>
     public string[][] Companions { get; }
 
+    /// <summary>How many letters a word needs to be read as a country's name with one letter left out (<see cref="TryRespelled"/>).</summary>
+    public const int MinRespelledLength = 7;
+
+    /// <summary>
+    /// The country whose one-word name (eight letters or more) the key is with one letter left out ("ethopia": Ethiopia),
+    /// when it is no other country's so and no name of the gazetteer or the start of one.
+    /// </summary>
+    public bool TryRespelled(ReadOnlySpan<char> key, out CountryAlias? alias) => _respelled.TryGet(key, out alias) && alias is not null;
+
     /// <summary>Whether the key is a name or starts one; the entry when it is a name.</summary>
     public bool TryName(ReadOnlySpan<char> key, out GazetteerEntry? entry) => _names.TryGet(key, out entry);
 
@@ -155,6 +173,27 @@ internal sealed class ExtractionIndex
         }
 
         return forms;
+    }
+
+    private void AddRespellings(string key, CountryAlias alias)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            var variant = key.Remove(i, 1);
+            if (_names.TryGet(variant, out _))
+            {
+                continue; // a name (or the start of one) is never read as another's misspelling
+            }
+
+            if (!_respelled.TryGet(variant, out var other))
+            {
+                _respelled.Set(variant, alias);
+            }
+            else if (other is not null && other.Country != alias.Country)
+            {
+                _respelled.Set(variant, null); // two countries' names: neither
+            }
+        }
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';

@@ -54,7 +54,8 @@ internal sealed partial class TextExtractor
 
     /// <summary>
     /// The first of the agent words before a name and a preposition ("Security forces in Guinea", "police of Kenya",
-    /// "refugees from Syria"): a country's agents, coded with it; -1 when there are none, when a name or an actor
+    /// "refugees from Syria", "a terror group based in Trinidad": with a <c>group_heads</c> noun after them and "based"
+    /// before "in"): a country's agents, coded with it; -1 when there are none, when a name or an actor
     /// (<paramref name="previousLast"/>: the last word of the run before) stands before them ("Russian troops in Ukraine"
     /// are Russia's), or when they are peacekeepers (no country's own).
     /// </summary>
@@ -67,12 +68,23 @@ internal sealed partial class TextExtractor
         }
 
         var lead = preposition;
+        if (Key(preposition) == "in" && lead - 1 > previousLast && SameSegment(lead - 1, name) && Key(lead - 1) == "based")
+        {
+            lead--; // "militants based in Gaza": where the agents are based is whose they are
+        }
+
+        if (lead - 2 > previousLast && SameSegment(lead - 2, name) && _patterns.GroupHeads.Contains(Key(lead - 1)) && AgentRole(lead - 2) is not null)
+        {
+            lead--; // "a terror group based in Trinidad", "rebel movement in": the agent word's group
+        }
+
+        var agents = lead;
         while (lead - 1 > previousLast && SameSegment(lead - 1, name) && _nameOf[lead - 1] < 0 && AgentRole(lead - 1) is not null && !Key(lead - 1).StartsWith("peacekeep", StringComparison.Ordinal))
         {
             lead--;
         }
 
-        return lead == preposition || (lead > 0 && SameSegment(lead - 1, name) && (_nameOf[lead - 1] >= 0 || lead - 1 <= previousLast)) ? -1 : lead;
+        return lead == agents || (lead > 0 && SameSegment(lead - 1, name) && (_nameOf[lead - 1] >= 0 || lead - 1 <= previousLast)) ? -1 : lead;
     }
 
     /// <summary>
@@ -88,7 +100,46 @@ internal sealed partial class TextExtractor
             actor--;
         }
 
-        return _actors[actor];
+        // "The Turkish and Greek sides of the divided Mediterranean island of Cyprus have agreed": the clause's first
+        // actor, then phrases with "of" down to the actor before the act, is the head of the subject's noun phrase.
+        var head = actor;
+        while (head > 0 && OfPhrase(_actors[head - 1].Last + 1, _actors[head].First))
+        {
+            head--;
+        }
+
+        var opens = _actors[head].First == ClauseStart(_actors[head].First) || (_actors[head].First - 1 == ClauseStart(_actors[head].First) && Key(_actors[head].First - 1) is "the" or "a");
+        return _actors[head != actor && opens ? head : actor];
+    }
+
+    /// <summary>
+    /// Whether the words [from, to) join two actors as a phrase with "of" in one noun phrase ("of the divided", "island
+    /// of"): one to five words of the same segment, starting or ending with "of", each an article, a preposition, or a
+    /// lowercase word that is no act, no verb of saying, no <c>between</c> word and no negation.
+    /// </summary>
+    private bool OfPhrase(int from, int to)
+    {
+        if (to <= from || to - from > 5 || !SameSegment(from - 1, to) || (Key(from) != "of" && Key(to - 1) != "of"))
+        {
+            return false;
+        }
+
+        for (var w = from; w < to; w++)
+        {
+            var key = Key(w);
+            if (key is "of" or "the" or "a" or "an" or "in" or "on")
+            {
+                continue;
+            }
+
+            if (_words[w].Capitalized || _nameOf[w] >= 0 || _patterns.Between.Contains(key) || _patterns.Negations.Contains(key)
+                || _index.TryActs(KeySpan(w), out _) || _index.IsSpeechVerb(KeySpan(w)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The countries the names among an actor's words stand for (ISO3, in order, once each); a group's home country (<see cref="HomeGroup"/>).</summary>

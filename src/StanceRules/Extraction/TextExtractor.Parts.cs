@@ -35,6 +35,12 @@ internal sealed partial class TextExtractor
         }
 
         Array.Clear(_plural, 0, n);
+        if (_respelled.Length < n)
+        {
+            _respelled = new bool[Math.Max(n, _respelled.Length * 2)];
+        }
+
+        Array.Clear(_respelled, 0, n);
         _names.Clear();
         for (var i = 0; i < n; i++)
         {
@@ -67,6 +73,13 @@ internal sealed partial class TextExtractor
                 bestEntry = demonym;
                 best = i;
                 _plural[i] = true;
+            }
+
+            if (bestEntry is null && first.KeyLength >= ExtractionIndex.MinRespelledLength && _index.TryRespelled(KeySpan(i), out var respelled))
+            {
+                bestEntry = respelled; // "Ethopia": a country's name with a letter left out (ActorText writes the name)
+                best = i;
+                _respelled[i] = true;
             }
 
             if (bestEntry is null || (bestEntry is CountryAlias { Kind: AliasKind.Code } && !AllUpper(i, best)))
@@ -224,7 +237,7 @@ internal sealed partial class TextExtractor
             last = runs[end].Last;
             r = end;
 
-            var text = Span(first, last);
+            var text = ActorText(first, last);
             var demonymOnly = true;
             for (var w = first; w <= last && demonymOnly; w++)
             {

@@ -97,4 +97,24 @@ internal sealed partial class TextExtractor
 
         return w;
     }
+
+    /// <summary>
+    /// An actor's words as its fact writes them: the text, with a country's name written with a letter left out
+    /// ("Ethopia", <see cref="ExtractionIndex.TryRespelled"/>) written as the gazetteer writes it, so that
+    /// resolution, and <c>stance infer</c> on the fact document, read the country. The evidence stays verbatim.
+    /// </summary>
+    private string ActorText(int first, int last)
+    {
+        var text = Span(first, last);
+        for (var w = last; w >= first; w--)
+        {
+            if (_respelled[w])
+            {
+                var start = _words[w].Start - _words[first].Start;
+                text = string.Concat(text.AsSpan(0, start), _names[_nameOf[w]].Text, text.AsSpan(start + _words[w].End - _words[w].Start));
+            }
+        }
+
+        return text;
+    }
 }

@@ -59,6 +59,7 @@ internal sealed partial class TextExtractor
     private readonly List<GazetteerEntry> _names = [];
     private readonly Dictionary<Fact, CodedActor> _coded = new(ReferenceEqualityComparer.Instance);
     private bool[] _plural = new bool[64];
+    private bool[] _respelled = new bool[64];
     private string _text = string.Empty;
 
     // The paragraph's last sentence subject that is one country ("Sri Lanka has opened an embassy."), for "the foreign ministry".

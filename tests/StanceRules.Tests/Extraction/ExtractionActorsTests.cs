@@ -234,4 +234,47 @@ public sealed class ExtractionActorsTests
         Assert.Equal(("Portugal", "say"), (fact.Actor, fact.Act));
         Assert.StartsWith("The foreign ministry said", fact.Evidence, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Ethopia condemned the war in Ukraine.", "Ethiopia", "Ethopia condemned the war in Ukraine", "ETH")]
+    [InlineData("The foreign minister of Ethiopa condemned the war in Ukraine.", "foreign minister of Ethiopia", "foreign minister of Ethiopa condemned the war in Ukraine", "ETH")]
+    public void CountryName_WithALetterLeftOut_IsTheCountry_WrittenAsTheGazetteerWritesIt_EvidenceVerbatim(string sentence, string actor, string evidence, string iso3)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "condemn"), (fact.Actor, fact.Act));
+        Assert.Equal([iso3], extraction.Coded[fact].Countries);
+        Assert.Equal(evidence, fact.Evidence);
+        Assert.Equal([$"{iso3} russia-ukraine-war condemns"], Stances(sentence));
+    }
+
+    [Theory]
+    [InlineData("Iberia condemned the war in Ukraine.")] // Liberia less a letter, but six letters: too short to tell
+    [InlineData("Etiopiia condemned the war in Ukraine.")] // two letters from Ethiopia: no name
+    [InlineData("Georgina condemned the war in Ukraine.")] // Georgia with a letter added, not left out
+    public void CapitalizedWord_ShortOrMoreThanALetterFromACountrysName_IsNoActor(string sentence)
+    {
+        Assert.Empty(Engine.Extract(sentence, "test", Date).Facts.Facts);
+    }
+
+    [Theory]
+    [InlineData("Armed militants based in Kenya discussed the war in Ukraine.", "militants based in Kenya", "REB")]
+    [InlineData("A terror group based in Trinidad discussed the war in Ukraine.", "terror group based in Trinidad", "REB")]
+    [InlineData("A rebel movement in Kenya discussed the war in Ukraine.", "rebel movement in Kenya", "REB")]
+    public void AgentsBasedInACountry_OrTheirGroup_AreItsAgents(string sentence, string actor, string role)
+    {
+        var extraction = Engine.Extract(sentence, "test", Date);
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, "discuss"), (fact.Actor, fact.Act));
+        Assert.Equal(role, extraction.Coded[fact].Role);
+        Assert.Single(extraction.Coded[fact].Countries);
+    }
+
+    [Fact]
+    public void AgentsBasedInACountry_WithAStanceAct_GiveNoStance()
+    {
+        Assert.Empty(Stances("Armed militants based in Kenya condemned the war in Ukraine."));
+    }
 }

@@ -94,6 +94,8 @@ public sealed class ExtractionSubjectTests
     [InlineData("The rebel Kurdistan Workers' Party condemned the war in Ukraine.", "Kurdistan Workers' Party", "TUR", "REB")]
     [InlineData("The radical Palestinian Islamic Jihad movement condemned the war in Ukraine.", "Palestinian Islamic Jihad movement", "PSE", "REB")]
     [InlineData("Likud condemned the war in Ukraine.", "Likud", "ISR", "PTY")]
+    [InlineData("A group of Yoruba leaders condemned the war in Ukraine.", "Yoruba leaders", "NGA", "CVL")]
+    [InlineData("Chechen rebels condemned the war in Ukraine.", "Chechen rebels", "RUS", "REB")]
     public void NonStateGroup_WithAHome_IsAFactCodedWithItsCountryAndRole_AndNoStance(string sentence, string actor, string iso3, string role)
     {
         var extraction = Engine.Extract(sentence, "test");
@@ -115,6 +117,34 @@ public sealed class ExtractionSubjectTests
 
         Assert.Empty(extraction.Facts.Facts);
         Assert.Contains("is not a country", Assert.Single(extraction.WhyNot).Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("The government of Sindh province discussed the war in Ukraine.", "government of Sindh province", "discuss")]
+    [InlineData("Police in Xinjiang discussed the war in Ukraine.", "Police in Xinjiang", "discuss")]
+    [InlineData("Catalonia condemned the war in Ukraine.", "Catalonia", "condemn")]
+    public void RegionOfOneCountry_IsCodedWithTheCountry_AndNoStance(string sentence, string actor, string act)
+    {
+        var extraction = Engine.Extract(sentence, "test");
+
+        var fact = Single(extraction);
+        Assert.Equal((actor, act), (fact.Actor, fact.Act));
+        Assert.Single(extraction.Coded[fact].Countries);
+        Assert.NotNull(extraction.Coded[fact].Role);
+        Assert.Null(Engine.Resolve(actor).Country);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
+    }
+
+    [Theory]
+    [InlineData("Amnesty International condemned the war in Ukraine, Kenya said.", "Amnesty International")]
+    [InlineData("The European Community condemned the war in Ukraine, Kenya said.", "European Community")]
+    public void Organization_IsAnActorOfNoCountry_SoItsActIsNoNearbyCountrys(string sentence, string actor)
+    {
+        // The organization is the act's subject: it gives no fact, and Kenya, the attributed speaker, is not the condemner.
+        var extraction = Engine.Extract(sentence, "test");
+
+        Assert.DoesNotContain(extraction.Facts.Facts, f => f is Statement { Act: "condemn" });
+        Assert.Equal(ResolutionKind.Organization, Engine.Resolve(actor).Kind);
     }
 
     [Fact]
@@ -180,5 +210,24 @@ public sealed class ExtractionSubjectTests
         Assert.Equal(actor, fact.Actor);
         Assert.Equal([iso3], extraction.Coded[fact].Countries);
         Assert.Null(extraction.Coded[fact].Role);
+    }
+
+    [Fact]
+    public void ClauseOpeningActor_ThenPhrasesWithOf_IsTheSubjectsHead_NotTheLastCountryNamed()
+    {
+        var extraction = Engine.Extract("The Turkish and Greek sides of the divided island of Cyprus condemned the war in Ukraine.", "test");
+
+        var fact = Single(extraction);
+        Assert.Equal("Turkish and Greek sides", fact.Actor);
+        Assert.Equal(["GRC", "TUR"], extraction.Coded[fact].Countries.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void PhraseWithOf_ThatHoldsAnAct_JoinsNoActors()
+    {
+        // "of the deal backed by": an act inside the phrase ends the noun phrase; Kenya, next to the act, is its subject.
+        var extraction = Engine.Extract("The Greek side of the deal backed by Kenya condemned the war in Ukraine.", "test");
+
+        Assert.DoesNotContain(extraction.Facts.Facts, f => f.Actor.Contains("Greek", StringComparison.Ordinal));
     }
 }
