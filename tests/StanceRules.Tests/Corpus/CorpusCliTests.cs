@@ -61,6 +61,34 @@ public class CorpusCliTests
         Assert.Equal(4, stance.GetProperty("tallies")[0].GetProperty("articles").GetInt32());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ddd,aaa")]
+    public void Corpus_StancesWrittenCountryByCountry_AreTheLibrarysStances_InItsOrder_WithTheirArticles(string? countries)
+    {
+        // Four countries, two issues, ten days, several stances per cell: the CLI asks the corpus
+        // again per country to write the stances; the answer must be the library's, window by window.
+        using var folder = new Security.TempFolder();
+        var random = new Random(5);
+        var reports = Enumerable.Range(0, 300).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(10)),
+            Enumerable.Range(0, 3).Select(_ => (random.Next(4), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
+        var path = folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false))));
+        string[] only = countries is null ? [] : ["--country", countries];
+        var filter = new CorpusFilter { Countries = countries?.Split(',').Select(c => c.ToUpperInvariant()).ToArray() };
+        var expected = StanceCorpus.FromReports(reports).Stances(CorpusWindow.Day, filter)
+            .Select(s => $"{s.Country} {s.Issue} {s.Period} {s.Stance.ToName()} {string.Join(",", s.Articles.Select(a => a.Id))} {s.FirstArticle.Id}");
+
+        var (exit, output, error) = StanceCli.Run(["corpus", path, "--by", "day", "--format", "json", "--show", "stances", .. only]);
+
+        Assert.True(exit == 0, error);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var written = document.RootElement.GetProperty("stances").EnumerateArray().Select(s =>
+            $"{s.GetProperty("country").GetString()} {s.GetProperty("issue").GetString()} {s.GetProperty("window").GetString()} {s.GetProperty("stance").GetString()} "
+            + $"{string.Join(",", s.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("article").GetString()))} {s.GetProperty("first_article").GetProperty("article").GetString()}");
+        Assert.Equal(expected, written);
+        Assert.True(written.Count() >= 40, $"{written.Count()} windows");
+    }
+
     [Fact]
     public void Corpus_NoPath_ExitsWithUsage()
     {
