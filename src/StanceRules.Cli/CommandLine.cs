@@ -68,7 +68,8 @@ internal static class CommandLine
           stance corpus PATH...|- [--by day|week|month|quarter|year] [--country X,Y] [--issue I,J]
                         [--input-format F] [--from plover|gdelt|polecat|events]
                         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|json|csv|html]
-                        [--show stances,changes,agreement,closest] [--top N] [--rules DIR [--extend-defaults]] [--workers N]
+                        [--show stances,changes,agreement,closest] [--top N] [--articles-per-cell N]
+                        [--rules DIR [--extend-defaults]] [--workers N]
               Stances across many articles: fact documents, articles' text and folders (inferred
               as by infer), or jsonl files (and '-', or piped input) of reports (written by infer
               --format jsonl) or of fact documents, told apart by the first line. --from
@@ -80,8 +81,10 @@ internal static class CommandLine
               window to the next; the agreement of every pair of countries (share alike, S-score,
               number of issues compared); with --country, the countries closest to each. Reports
               without a date are skipped; a repeated article id counts once (warned about when its
-              content differs). html: one page with a
-              heatmap and the changes per issue, and the agreement matrix in bloc order.
+              content differs). --articles-per-cell N: how many of the strongest articles each
+              (country, issue, window, stance) keeps and shows (default 5, 1 to 1,000): most of
+              the memory by day over years. html: one page with a heatmap and the changes per
+              issue, and the agreement matrix in bloc order.
               Definitions: docs/corpus.md.
           stance resolve "ACTOR" [--date YYYY-MM-DD] [--rules DIR [--extend-defaults]] [--format text|json]
               Resolve an actor as a fact writes it on a date: the country (or the countries of a
@@ -167,7 +170,7 @@ internal static class CommandLine
         new("validate", ["--rules", "--format"], ["--extend-defaults"], ValidateCommand.Run) { Formats = ["text", "json"] },
         new("explain", ["--rules", "--country", "--issue", "--expect", "--format", "--input-format"], ["--extend-defaults"], ExplainCommand.Run) { Formats = ["text", "json"] },
         new("test", ["--rules", "--threshold", "--run", "--junit", "--format"], ["--coverage", "--extend-defaults"], TestCommand.Run) { Formats = ["text", "json"] },
-        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--from", "--by", "--country", "--issue", "--since", "--until", "--show", "--top"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
+        new("corpus", ["--rules", "--format", "--workers", "--input-format", "--from", "--by", "--country", "--issue", "--since", "--until", "--show", "--top", "--articles-per-cell"], ["--extend-defaults"], CorpusCommand.Run) { Formats = ["table", "json", "csv", "html"] },
         new("resolve", ["--rules", "--date", "--format"], ["--extend-defaults"], ResolveCommand.Run) { Formats = ["text", "json"] },
         new("extract", ["--rules", "--format", "--published", "--id"], ["--extend-defaults", "--why-not", "--stdin"], ExtractCommand.Run) { Formats = ["yaml", "json"] },
     ];

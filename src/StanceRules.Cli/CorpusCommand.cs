@@ -11,6 +11,9 @@ internal static class CorpusCommand
 {
     public static readonly string[] Sections = ["stances", "changes", "agreement", "closest"];
 
+    /// <summary>The most --articles-per-cell: <see cref="CorpusOptions.ArticlesPerCell"/>'s bound.</summary>
+    private const int MaxArticlesPerCell = 1_000;
+
     public static int Run(Options options, TextWriter stdout, TextWriter stderr)
     {
         if (!TryParse(options, stderr, out var query))
@@ -346,6 +349,15 @@ internal static class CorpusCommand
             return false;
         }
 
+        // CorpusOptions.ArticlesPerCell: what a cell keeps per stance, most of its memory.
+        var articles = new CorpusOptions().ArticlesPerCell;
+        if (options.Get("--articles-per-cell") is { } articlesText
+            && (!int.TryParse(articlesText, NumberStyles.None, CultureInfo.InvariantCulture, out articles) || articles is < 1 or > MaxArticlesPerCell))
+        {
+            stderr.WriteLine($"stance corpus: --articles-per-cell takes a whole number from 1 to {MaxArticlesPerCell:N0}, not '{DisplayText.Escape(articlesText)}'");
+            return false;
+        }
+
         var show = List(options.Get("--show"));
         if (show?.FirstOrDefault(s => !Sections.Contains(s)) is { } unknown)
         {
@@ -364,7 +376,7 @@ internal static class CorpusCommand
         query = new CorpusQuery
         {
             By = window,
-            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter) },
+            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter), ArticlesPerCell = articles },
             Filter = filter,
             Top = top,
             Show = show ?? (options.Format switch
@@ -433,4 +445,32 @@ internal sealed record CorpusAnswers(
     }
 
     public bool Shows(string section) => Query.Show.Contains(section);
+
+    /// <summary>
+    /// <see cref="Stances"/> again, in the same order, for writing each window with its articles:
+    /// asked of the corpus country by country and let go once written. A window holds the articles
+    /// it builds when first read (<see cref="WindowStance.Articles"/>), so writing them from
+    /// <see cref="Stances"/> would hold every window's articles as long as the answers (by day over
+    /// years: hundreds of thousands of windows, five articles each, with their evidence).
+    /// </summary>
+    public IEnumerable<WindowStance> StancesToWrite()
+    {
+        var named = Query.Filter.Countries is { } countries ? new HashSet<string>(countries, StringComparer.OrdinalIgnoreCase) : null;
+        foreach (var country in Corpus.Countries)
+        {
+            if (named is not null && !named.Contains(country))
+            {
+                continue;
+            }
+
+            // The filter matches countries ignoring case: a code that differs only in case comes in its own turn.
+            foreach (var stance in Corpus.Stances(Query.By, Query.Filter with { Countries = [country] }))
+            {
+                if (string.Equals(stance.Country, country, StringComparison.Ordinal))
+                {
+                    yield return stance;
+                }
+            }
+        }
+    }
 }

@@ -25,7 +25,7 @@ internal static class CorpusText
         {
             output.WriteLine();
             output.WriteLine("Stances");
-            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.Stances.Select(StanceRow).Select(r => r[..9]));
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "WINDOW", "STANCE", "CONF", "ARTICLES", "DECIDED", "OTHERS", "STRONGEST"], answers.StancesToWrite().Select(StanceRow).Select(r => r[..9]));
         }
 
         if (answers.Shows("changes"))
@@ -67,7 +67,7 @@ internal static class CorpusText
             "agreement" => (AgreementHeader, answers.Agreements.Select(AgreementRow)),
             "closest" => (AgreementHeader, answers.Closest.Values.SelectMany(c => c).Select(AgreementRow)),
             _ => (new[] { "country", "issue", "window", "stance", "confidence", "articles", "decided_by", "others", "strongest", "start", "end", "first_article" },
-                answers.Stances.Select(StanceRow)),
+                answers.StancesToWrite().Select(StanceRow)),
         };
         output.WriteLine(string.Join(",", header));
         foreach (var row in rows)
@@ -90,7 +90,7 @@ internal static class CorpusText
             if (answers.Shows("stances"))
             {
                 json.WriteStartArray("stances");
-                foreach (var stance in answers.Stances)
+                foreach (var stance in answers.StancesToWrite())
                 {
                     json.WriteStartObject();
                     json.WriteString("country", stance.Country);

@@ -100,31 +100,43 @@ public class EventBenchmarks
     /// <summary>The check: bytes to corpus equal the engine on the records read, every row is read, and events give stances.</summary>
     public static string Check()
     {
-        var engine = StanceEngine.CreateDefault();
-        var bytes = GdeltInputs.Bytes(10_000);
-        var records = EventPaths.Read(bytes).ToArray();
-        var fromBytes = EventPaths.ToCorpus(engine, EventPaths.Read(bytes));
-        var alone = EventPaths.ToCorpus(engine, records);
-        if (records.Length != 10_000 || fromBytes.Articles == 0 || string.Join("\n", fromBytes.Stances(CorpusWindow.Week)) != string.Join("\n", alone.Stances(CorpusWindow.Week)))
-        {
-            throw new InvalidOperationException($"GDELT: {records.Length} of 10,000 rows read, {fromBytes.Articles} stances, or the corpora differ");
-        }
-
-        return $"10,000 GDELT events, {fromBytes.Articles} with a stance, {fromBytes.Cells} cells";
+        var (_, corpus) = EventPaths.Check("GDELT", GdeltInputs.Bytes(10_000), EventFormat.Gdelt, 10_000, records => records.Length);
+        return $"10,000 GDELT events, {corpus.Articles} with a stance, {corpus.Cells} cells";
     }
 }
 
-/// <summary>The event paths the suite times and the check verifies.</summary>
+/// <summary>The event paths the GDELT and POLECAT suites time and their checks verify.</summary>
 public static class EventPaths
 {
-    public static IEnumerable<EventRecord> Read(byte[] bytes)
+    /// <summary>The records of a file of events in <paramref name="format"/>; a row that cannot be read throws.</summary>
+    public static IEnumerable<EventRecord> Read(byte[] bytes, EventFormat format = EventFormat.Gdelt)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        var reads = EventRecords.ReadAsync(stream, "events.csv", EventFormat.Gdelt).GetAsyncEnumerator();
+        var reads = EventRecords.ReadAsync(stream, $"events.{format.ToString().ToLowerInvariant()}", format).GetAsyncEnumerator();
         while (reads.MoveNextAsync().AsTask().GetAwaiter().GetResult())
         {
             yield return reads.Current.Record ?? throw new InvalidOperationException(reads.Current.Error);
         }
+    }
+
+    /// <summary>
+    /// A suite's check: the bytes read as <paramref name="format"/> give <paramref name="rows"/> rows
+    /// (<paramref name="rowsOf"/> counts them among the records), bytes to corpus equal the engine on
+    /// the records read, and events give stances; throws otherwise.
+    /// </summary>
+    public static (EventRecord[] Records, StanceCorpus Corpus) Check(string what, byte[] bytes, EventFormat format, int rows, Func<EventRecord[], int> rowsOf)
+    {
+        var engine = StanceEngine.CreateDefault();
+        var records = Read(bytes, format).ToArray();
+        var read = rowsOf(records);
+        var fromBytes = ToCorpus(engine, Read(bytes, format));
+        var alone = ToCorpus(engine, records);
+        if (read != rows || fromBytes.Articles == 0 || string.Join("\n", fromBytes.Stances(CorpusWindow.Week)) != string.Join("\n", alone.Stances(CorpusWindow.Week)))
+        {
+            throw new InvalidOperationException($"{what}: {read} of {rows:N0} rows read, {fromBytes.Articles} stances, or the corpora differ");
+        }
+
+        return (records, fromBytes);
     }
 
     public static StanceCorpus ToCorpus(StanceEngine engine, IEnumerable<EventRecord> records)

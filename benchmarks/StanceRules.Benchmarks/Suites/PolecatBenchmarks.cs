@@ -23,7 +23,7 @@ public class PolecatBenchmarks
     {
         _engine = StanceEngine.CreateDefault();
         _polecat = PolecatInputs.Bytes(Rows);
-        _records = PolecatPaths.Read(_polecat).ToArray();
+        _records = EventPaths.Read(_polecat, EventFormat.Polecat).ToArray();
     }
 
     /// <summary>The engine alone: events already read -> facts -> rules -> corpus cells.</summary>
@@ -35,7 +35,7 @@ public class PolecatBenchmarks
     public long ReadPolecat()
     {
         var count = 0L;
-        foreach (var record in PolecatPaths.Read(_polecat))
+        foreach (var record in EventPaths.Read(_polecat, EventFormat.Polecat))
         {
             count += record.Code.Length;
         }
@@ -45,36 +45,12 @@ public class PolecatBenchmarks
 
     /// <summary>POLECAT bytes -> events -> facts -> rules -> corpus cells.</summary>
     [Benchmark(OperationsPerInvoke = Rows)]
-    public long PolecatToCorpus() => EventPaths.ToCorpus(_engine, PolecatPaths.Read(_polecat)).Cells;
+    public long PolecatToCorpus() => EventPaths.ToCorpus(_engine, EventPaths.Read(_polecat, EventFormat.Polecat)).Cells;
 
     /// <summary>The check: every row read (one event per distinct actor country), bytes to corpus equal the engine on the records read, and events give stances.</summary>
     public static string Check()
     {
-        var engine = StanceEngine.CreateDefault();
-        var bytes = PolecatInputs.Bytes(10_000);
-        var records = PolecatPaths.Read(bytes).ToArray();
-        var rows = records.Select(r => r.Id.Split('#')[0]).Distinct().Count();
-        var fromBytes = EventPaths.ToCorpus(engine, PolecatPaths.Read(bytes));
-        var alone = EventPaths.ToCorpus(engine, records);
-        if (rows != 10_000 || fromBytes.Articles == 0 || string.Join("\n", fromBytes.Stances(CorpusWindow.Week)) != string.Join("\n", alone.Stances(CorpusWindow.Week)))
-        {
-            throw new InvalidOperationException($"POLECAT: {rows} of 10,000 rows read, {fromBytes.Articles} stances, or the corpora differ");
-        }
-
-        return $"10,000 POLECAT rows ({records.Length} events), {fromBytes.Articles} with a stance, {fromBytes.Cells} cells";
-    }
-}
-
-/// <summary>The POLECAT read the suite times and the check verifies.</summary>
-public static class PolecatPaths
-{
-    public static IEnumerable<EventRecord> Read(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes, writable: false);
-        var reads = EventRecords.ReadAsync(stream, "events.txt", EventFormat.Polecat).GetAsyncEnumerator();
-        while (reads.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-        {
-            yield return reads.Current.Record ?? throw new InvalidOperationException(reads.Current.Error);
-        }
+        var (records, corpus) = EventPaths.Check("POLECAT", PolecatInputs.Bytes(10_000), EventFormat.Polecat, 10_000, records => records.Select(r => r.Id.Split('#')[0]).Distinct().Count());
+        return $"10,000 POLECAT rows ({records.Length} events), {corpus.Articles} with a stance, {corpus.Cells} cells";
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace StanceRules.Benchmarks.Workloads;
 
@@ -15,23 +14,14 @@ public static class GdeltInputs
     private static readonly string[] Roles = ["GOV", "", "MIL", "REB", "OPP", "BUS"];
 
     /// <summary>Rows of <paramref name="events"/> events over <paramref name="days"/> days from 2023-03-01.</summary>
-    public static byte[] Bytes(int events, int days = 30, int seed = 11)
-    {
-        using var stream = new MemoryStream();
-        Write(stream, events, days, seed);
-        return stream.ToArray();
-    }
+    public static byte[] Bytes(int events, int days = 30, int seed = 11) => EventRows.Bytes(stream => Write(stream, events, days, seed));
 
     /// <summary>Writes the rows to a stream (not closed); a file of a million events is about 200 MB.</summary>
     public static void Write(Stream stream, long events, int days = 30, int seed = 11)
     {
-        var random = new Random(seed);
-        var cells = new string[61];
         var start = new DateOnly(2023, 3, 1);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        for (var i = 1L; i <= events; i++)
+        EventRows.Write(stream, header: null, 61, string.Empty, events, seed, (cells, random, i) =>
         {
-            Array.Fill(cells, string.Empty);
             var (source, target) = (Countries[random.Next(Countries.Length)], Countries[random.Next(Countries.Length)]);
             var (role, code) = (Roles[random.Next(Roles.Length)], Codes[random.Next(Codes.Length)]);
             var day = start.AddDays(random.Next(days));
@@ -45,8 +35,6 @@ public static class GdeltInputs
             (cells[30], cells[31], cells[32], cells[33], cells[34]) = ("-2.0", "4", "1", "4", "-3.51");
             (cells[35], cells[36], cells[37], cells[38]) = ("1", source.Name, source.Code[..2], source.Code[..2]);
             (cells[59], cells[60]) = (date + "120000", $"https://news.example.org/{date}/story-{i}.html");
-            writer.Write(string.Join('\t', cells));
-            writer.Write('\n');
-        }
+        });
     }
 }

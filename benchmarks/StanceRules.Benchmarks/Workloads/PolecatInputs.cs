@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using StanceRules.Testing.Events;
 
 namespace StanceRules.Benchmarks.Workloads;
@@ -24,24 +23,14 @@ public static class PolecatInputs
     private static readonly string[] Sectors = ["Government", "None", "Military", "Rebel", "Opposition", "Business"];
 
     /// <summary>A file of <paramref name="events"/> rows over <paramref name="days"/> days from 2023-03-01.</summary>
-    public static byte[] Bytes(int events, int days = 30, int seed = 11)
-    {
-        using var stream = new MemoryStream();
-        Write(stream, events, days, seed);
-        return stream.ToArray();
-    }
+    public static byte[] Bytes(int events, int days = 30, int seed = 11) => EventRows.Bytes(stream => Write(stream, events, days, seed));
 
     /// <summary>Writes the header and the rows to a stream (not closed).</summary>
     public static void Write(Stream stream, long events, int days = 30, int seed = 11)
     {
-        var random = new Random(seed);
-        var cells = new string[Columns.Length];
         var start = new DateOnly(2023, 3, 1);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        writer.WriteLine(string.Join('\t', Columns));
-        for (var i = 1L; i <= events; i++)
+        EventRows.Write(stream, Columns, Columns.Length, "None", events, seed, (cells, random, i) =>
         {
-            Array.Fill(cells, "None");
             var (source, target) = (Countries[random.Next(Countries.Length)], Countries[random.Next(Countries.Length)]);
             if (random.Next(8) == 0)
             {
@@ -58,7 +47,6 @@ public static class PolecatInputs
             (cells[15], cells[16], cells[17], cells[18], cells[19]) = (target.Name, target.Name, target.Cow, "Government", "Government");
             (cells[23], cells[27], cells[28], cells[29], cells[30]) = (target.Name, target.Name, "48.8566", "2.3522", "2988507");
             (cells[33], cells[34], cells[35], cells[36], cells[37], cells[38], cells[39]) = ("Reuters", date, "Emmanuel Macron; Olaf Scholz", "European Union; NATO", "Paris; Berlin", "en", "1.0");
-            writer.WriteLine(string.Join('\t', cells));
-        }
+        });
     }
 }

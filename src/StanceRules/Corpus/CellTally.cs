@@ -13,9 +13,9 @@ internal sealed class CellTally(Stance stance)
     public const int Scale = 10_000;
 
     // There is one tally per (country, issue, window, stance) that took one, hundreds of thousands in a
-    // large corpus, most with one article or a few of one confidence: a single level and a single kept
-    // article are held in the tally itself; arrays only beyond (sized to what is held, grown one at a time
-    // while small); kept articles as structs (KeptArticle: date, level and one UTF-8 block each).
+    // large corpus, most with one article or a few of one confidence: a single level is held in the
+    // tally itself, an array only beyond (sized to what is held, grown one at a time while small);
+    // the kept articles as entries of one array (KeptArticle: date, level, id and evidence as UTF-8).
 
     // Confidence levels, descending, and how many articles gave each, when more than one level was
     // given (_levels not null); while one was, it is _level and its count is Articles.
@@ -24,14 +24,13 @@ internal sealed class CellTally(Stance stance)
     private LevelCount[]? _levels;
     private ushort _used;
 
-    // The strongest articles, in CompareStrength order: the first _kept. While the one kept is the
-    // earliest too, _strongest is null and it is _first. Shared with answers (Snapshot) until the
-    // next change, which copies it first.
-    private KeptArticle[]? _strongest;
+    // The strongest articles, in CompareStrength order: _kept entries one after the other, in one array
+    // written once and never changed (a new one for each change), so answers share it (Snapshot).
+    private byte[]? _strongest;
     private ushort _kept;
-    private bool _shared;
 
-    // The earliest article, when there is one (HasFirst).
+    // The earliest article, when there is one (HasFirst): an entry of _strongest when it is among
+    // them, else in an array of its own.
     private KeptArticle _first;
 
     /// <summary>The stance this tally counts.</summary>
@@ -45,10 +44,6 @@ internal sealed class CellTally(Stance stance)
     public CellTally? Next { get; set; }
 
     public long Articles { get; private set; }
-
-    /// <summary>The strongest articles, in <see cref="CompareStrength"/> order.</summary>
-    public ReadOnlySpan<KeptArticle> Strongest =>
-        _strongest is null ? new ReadOnlySpan<KeptArticle>(in _first)[.._kept] : _strongest.AsSpan(0, _kept);
 
     /// <summary>The tally of <paramref name="stance"/> in the chain from <paramref name="head"/>, linked in stance order when missing.</summary>
     public static CellTally Find(ref CellTally? head, Stance stance)
@@ -138,7 +133,7 @@ internal sealed class CellTally(Stance stance)
     /// <summary>Whether an article with this confidence, date and id would be kept (so it is worth building).</summary>
     public bool WouldKeep(int level, DateOnly published, string id, int limit) =>
         !HasFirst || CompareEarliest(level, published, id, _first) < 0
-        || _kept < limit || CompareStrength(level, published, id, Strongest[_kept - 1]) < 0;
+        || _kept < limit || CompareStrength(level, published, id, Weakest()) < 0;
 
     /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
     public void Keep(in KeptArticle article, string id, int limit)
@@ -151,65 +146,78 @@ internal sealed class CellTally(Stance stance)
     {
         if (!HasFirst || CompareEarliest(article.Level, article.Published, id, _first) < 0)
         {
-            if (_strongest is null && _kept == 1)
-            {
-                // The strongest was the earliest, which is about to change: it moves to an array.
-                (_strongest, _shared) = ([_first], false);
-            }
-
             _first = article;
         }
     }
 
     private void KeepIfStrong(in KeptArticle article, string id, int limit)
     {
-        if (_kept == 0 && article.SameAs(_first))
+        if (_kept == 0)
         {
-            // The first article kept: the earliest too, held once.
-            _kept = 1;
+            // The first article kept: its own array is the tally's (and the earliest's, when it is that too).
+            var alone = article.Alone();
+            (_strongest, _kept) = (alone.Data, 1);
+            _first = _first.SameAs(article) ? alone : _first;
             return;
         }
 
-        var level = article.Level;
-        if (_kept == limit && CompareStrength(level, article.Published, id, Strongest[_kept - 1]) >= 0)
+        // Where it ranks (the first entry it is stronger than), and where the weakest starts.
+        var (level, published) = (article.Level, article.Published);
+        var (into, weakest, end) = (-1, 0, 0);
+        for (var i = 0; i < _kept; i++)
         {
-            return;
-        }
-
-        var at = 0;
-        while (at < _kept && CompareStrength(level, article.Published, id, Strongest[at]) >= 0)
-        {
-            at++;
-        }
-
-        if (_strongest is null)
-        {
-            // A new array, of the one held in the tally (if any) and the new one.
-            _strongest = new KeptArticle[Math.Min(Grown(_kept), limit)];
-            if (_kept == 1)
+            var entry = KeptArticle.At(_strongest!, end);
+            if (into < 0 && CompareStrength(level, published, id, entry) < 0)
             {
-                _strongest[0] = _first;
+                into = end;
             }
 
-            _shared = false;
-        }
-        else if (_kept < limit && _kept == _strongest.Length)
-        {
-            // A new array: an answer that shares the old one keeps it unchanged.
-            Array.Resize(ref _strongest, Math.Min(Grown(_kept), limit));
-            _shared = false;
-        }
-        else if (_shared)
-        {
-            _strongest = (KeptArticle[])_strongest.Clone();
-            _shared = false;
+            weakest = end;
+            end += entry.Length;
         }
 
-        _kept = (ushort)Math.Min(_kept + 1, limit);
+        if (into < 0)
+        {
+            if (_kept == limit)
+            {
+                return;
+            }
 
-        // The weakest falls off the end when the tally was full.
-        Array.Copy(_strongest, at, _strongest, at + 1, _kept - 1 - at);
-        _strongest[at] = article;
+            into = end;
+        }
+
+        // A new array: the stronger entries, this one, the weaker ones (all but the weakest when full).
+        var kept = _kept == limit ? weakest : end;
+        var length = article.Length;
+        var strongest = new byte[kept + length];
+        _strongest.AsSpan(0, into).CopyTo(strongest);
+        article.Bytes.CopyTo(strongest.AsSpan(into));
+        _strongest.AsSpan(into, kept - into).CopyTo(strongest.AsSpan(into + length));
+
+        // The earliest follows its entry into the new array, or keeps its own when it fell off the end.
+        if (_first.SameAs(article))
+        {
+            _first = KeptArticle.At(strongest, into);
+        }
+        else if (_first.IsIn(_strongest))
+        {
+            var at = _first.Offset;
+            _first = at < into ? KeptArticle.At(strongest, at) : at < kept ? KeptArticle.At(strongest, at + length) : _first.Alone();
+        }
+
+        (_strongest, _kept) = (strongest, (ushort)Math.Min(_kept + 1, limit));
+    }
+
+    /// <summary>The weakest kept article (there is one).</summary>
+    private KeptArticle Weakest()
+    {
+        var at = 0;
+        for (var i = 1; i < _kept; i++)
+        {
+            at += KeptArticle.At(_strongest!, at).Length;
+        }
+
+        return KeptArticle.At(_strongest!, at);
     }
 
     /// <summary>Adds another tally's articles (the two must not share an article).</summary>
@@ -232,22 +240,25 @@ internal sealed class CellTally(Stance stance)
             KeepIfFirst(other._first, other._first.Id());
         }
 
-        foreach (ref readonly var article in other.Strongest)
+        for (var (i, at) = (0, 0); i < other._kept; i++)
         {
+            var article = KeptArticle.At(other._strongest!, at);
+            at += article.Length;
             KeepIfStrong(article, article.Id(), limit);
+        }
+
+        // An earliest taken from the other tally and not among the strongest here: its own array, not the other's.
+        if (HasFirst && !_first.IsIn(_strongest))
+        {
+            _first = _first.Alone();
         }
     }
 
     /// <summary>
     /// The strongest and earliest articles as they are now, for an answer that must not change
-    /// when more are added: the array is shared until this tally next changes it, which copies it
-    /// first. A null array with a count of one: the strongest is the earliest.
+    /// when more are added: the array of the strongest is never changed once written, so it is shared.
     /// </summary>
-    public (KeptArticle[]? Strongest, int Count, KeptArticle First) Snapshot()
-    {
-        _shared = true;
-        return (_strongest, _kept, _first);
-    }
+    public (byte[]? Strongest, int Count, KeptArticle First) Snapshot() => (_strongest, _kept, _first);
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
     public double Weight() => _levels is null

@@ -182,15 +182,15 @@ public sealed class WindowStance
     private readonly byte _stance;
     private readonly byte _decidedBy;
     private readonly ushort _keptCount;
-    private readonly KeptArticle[]? _kept;
+    private readonly byte[]? _kept;
     private readonly KeptArticle _firstKept;
     // The other stances' tallies (OtherTally[], null when none) until Tallies is read, then StanceTally[].
     private object? _tallies;
     private BuiltArticles? _built;
 
     // others: the tallies of the stances not chosen, in stance order; null when the chosen stance is the only one.
-    // kept: the strongest articles (the first keptCount); null when the one kept is firstArticle.
-    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, KeptArticle[]? kept, int keptCount, KeptArticle firstArticle)
+    // kept: the strongest articles, keptCount entries one after the other (KeptArticle), never changed.
+    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, byte[]? kept, int keptCount, KeptArticle firstArticle)
     {
         Country = country;
         Issue = issue;
@@ -272,9 +272,11 @@ public sealed class WindowStance
 
         var first = _firstKept.ToArticle(Stance);
         var articles = new CorpusArticle[_keptCount];
-        for (var i = 0; i < articles.Length; i++)
+        for (var (i, at) = (0, 0); i < articles.Length; i++)
         {
-            articles[i] = _kept is null || _kept[i].SameAs(_firstKept) ? first : _kept[i].ToArticle(Stance);
+            var kept = KeptArticle.At(_kept!, at);
+            at += kept.Length;
+            articles[i] = kept.SameAs(_firstKept) ? first : kept.ToArticle(Stance);
         }
 
         // Threads that build at once all answer with the first published: articles and earliest together.

@@ -1,37 +1,64 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
 namespace StanceRules;
 
 /// <summary>
-/// A kept article as a cell holds it (<see cref="CellTally"/>): its date, its confidence level and
-/// one block of UTF-8 with its id and evidence texts, each after its length in bytes (7 bits a
-/// byte, the high bit set when more follow). One object per kept article, about half the bytes of
-/// the strings for ASCII ids and URLs; the public <see cref="CorpusArticle"/> is built when a
-/// question is answered. Text that UTF-8 cannot hold unchanged (a lone surrogate) is kept as the
-/// strings themselves, so the answer never differs from what was added. The stance is the tally's.
+/// A kept article as a cell holds it (<see cref="CellTally"/>): a view of one entry in an array of
+/// bytes, the article's confidence level and date followed by its id and evidence texts, each
+/// after its length (7 bits a byte, the high bit set when more follow). A tally holds its
+/// strongest articles as one array of such entries, one after the other (<see cref="CellTally"/>:
+/// one object per tally, not one per article), never changed once written, so answers share it.
+/// The texts are UTF-8; text that UTF-8 cannot hold unchanged (a lone surrogate) is kept as its
+/// UTF-16 code units, so the answer never differs from what was added. The public
+/// <see cref="CorpusArticle"/> is built when a question is answered; the stance is the tally's.
 /// </summary>
 internal readonly struct KeptArticle
 {
+    // An entry: a 16-bit header (the level, and HeaderUtf16 when the texts are UTF-16 code units),
+    // the day number (32 bits), the length of the texts in bytes, then the texts, each after its length.
+    private const int FixedBytes = 6;
+    private const ushort HeaderUtf16 = 0x8000;
+
     // The stack buffer for encoding; a longer id and evidence are encoded in a rented array.
     private const int StackBytes = 1024;
 
-    // byte[] (the UTF-8 block) or Verbatim.
-    private readonly object _data;
+    private readonly byte[] _data;
+    private readonly int _at;
 
-    private KeptArticle(object data, DateOnly published, int level)
+    private KeptArticle(byte[] data, int at)
     {
         _data = data;
-        Published = published;
-        Level = level;
+        _at = at;
     }
 
-    public DateOnly Published { get; }
+    public DateOnly Published => DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_at + 2)));
 
     /// <summary>The confidence in ten-thousandths (<see cref="CellTally.Level"/>).</summary>
-    public int Level { get; }
+    public int Level => Header & ~HeaderUtf16;
 
+    /// <summary>Whether this is no article (the default value).</summary>
+    public bool IsNone => _data is null;
+
+    /// <summary>The entry's length in bytes.</summary>
+    public int Length
+    {
+        get
+        {
+            var at = _at + FixedBytes;
+            var texts = ReadLength(_data, ref at);
+            return at - _at + texts;
+        }
+    }
+
+    private ushort Header => BinaryPrimitives.ReadUInt16LittleEndian(_data.AsSpan(_at));
+
+    private bool IsUtf16 => (Header & HeaderUtf16) != 0;
+
+    /// <summary>The entry of an article, in an array of its own.</summary>
     public static KeptArticle Create(string id, DateOnly published, int level, ReadOnlySpan<string> evidence)
     {
         // A UTF-16 code unit takes at most 3 bytes of UTF-8; a length at most 5 bytes.
@@ -46,15 +73,13 @@ internal readonly struct KeptArticle
         {
             Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
             var written = 0;
-            var encoded = TryAppend(id, buffer, ref written);
+            var utf8 = TryAppend(id, buffer, ref written);
             foreach (var text in evidence)
             {
-                encoded = encoded && TryAppend(text, buffer, ref written);
+                utf8 = utf8 && TryAppend(text, buffer, ref written);
             }
 
-            return encoded
-                ? new KeptArticle(buffer[..written].ToArray(), published, level)
-                : new KeptArticle(new Verbatim(id, evidence.ToArray()), published, level);
+            return utf8 ? Entry(level, published, 0, buffer[..written]) : CreateUtf16(id, published, level, evidence);
         }
         finally
         {
@@ -65,24 +90,45 @@ internal readonly struct KeptArticle
         }
     }
 
-    /// <summary>Whether this is no article (the default value).</summary>
-    public bool IsNone => _data is null;
+    /// <summary>The entry at <paramref name="at"/> of an array of entries.</summary>
+    public static KeptArticle At(byte[] entries, int at) => new(entries, at);
 
-    /// <summary>Whether the two are the same kept article (one is a copy of the other).</summary>
-    public bool SameAs(in KeptArticle other) => ReferenceEquals(_data, other._data);
+    /// <summary>Whether the two are the same entry of the same array.</summary>
+    public bool SameAs(in KeptArticle other) => ReferenceEquals(_data, other._data) && _at == other._at;
+
+    /// <summary>Whether this entry is in <paramref name="entries"/>.</summary>
+    public bool IsIn(byte[]? entries) => entries is not null && ReferenceEquals(_data, entries);
+
+    /// <summary>Where this entry starts in <see cref="Data"/>.</summary>
+    public int Offset => _at;
+
+    /// <summary>The array the entry is in.</summary>
+    public byte[] Data => _data;
+
+    /// <summary>This entry, in an array of its own unless it already is one (so a larger array is not held for it).</summary>
+    public KeptArticle Alone() => _at == 0 && Length == _data.Length ? this : new KeptArticle(Bytes.ToArray(), 0);
+
+    /// <summary>The entry's bytes.</summary>
+    public ReadOnlySpan<byte> Bytes => _data.AsSpan(_at, Length);
 
     /// <summary>The article id.</summary>
-    public string Id() => _data is Verbatim verbatim ? verbatim.Id : Encoding.UTF8.GetString(IdBytes((byte[])_data, out _));
+    public string Id()
+    {
+        var at = TextsStart();
+        return ReadText(ref at);
+    }
 
     /// <summary>The sign of <c>string.CompareOrdinal(id, Id())</c>, without building the id when it is ASCII.</summary>
     public int CompareIdTo(string id)
     {
-        if (_data is Verbatim verbatim)
+        if (IsUtf16)
         {
-            return Math.Sign(string.CompareOrdinal(id, verbatim.Id));
+            return Math.Sign(string.CompareOrdinal(id, Id()));
         }
 
-        var bytes = IdBytes((byte[])_data, out _);
+        var at = TextsStart();
+        var length = ReadLength(_data, ref at);
+        var bytes = _data.AsSpan(at, length);
         var common = Math.Min(bytes.Length, id.Length);
         for (var i = 0; i < common; i++)
         {
@@ -103,28 +149,69 @@ internal readonly struct KeptArticle
 
     public CorpusArticle ToArticle(Stance stance)
     {
-        string id;
-        string[] evidence;
-        if (_data is Verbatim verbatim)
+        var at = _at + FixedBytes;
+        var texts = ReadLength(_data, ref at);
+        var end = at + texts;
+        var id = ReadText(ref at);
+        var evidence = new List<string>();
+        while (at < end)
         {
-            (id, evidence) = (verbatim.Id, [.. verbatim.Evidence]);
-        }
-        else
-        {
-            var data = (byte[])_data;
-            id = Encoding.UTF8.GetString(IdBytes(data, out var at));
-            var texts = new List<string>();
-            while (at < data.Length)
-            {
-                var length = ReadLength(data, ref at);
-                texts.Add(Encoding.UTF8.GetString(data, at, length));
-                at += length;
-            }
-
-            evidence = [.. texts];
+            evidence.Add(ReadText(ref at));
         }
 
-        return new CorpusArticle(id, Published, stance, (double)Level / CellTally.Scale, evidence);
+        return new CorpusArticle(id, Published, stance, (double)Level / CellTally.Scale, evidence.ToArray());
+    }
+
+    private static KeptArticle CreateUtf16(string id, DateOnly published, int level, ReadOnlySpan<string> evidence)
+    {
+        var texts = new List<byte>();
+        foreach (var text in (string[])[id, .. evidence])
+        {
+            AppendLength(texts, (uint)text.Length);
+            texts.AddRange(MemoryMarshal.AsBytes(text.AsSpan()).ToArray());
+        }
+
+        return Entry(level, published, HeaderUtf16, CollectionsMarshal.AsSpan(texts));
+    }
+
+    private static KeptArticle Entry(int level, DateOnly published, ushort flags, ReadOnlySpan<byte> texts)
+    {
+        var lengthBytes = 1;
+        for (var value = (uint)texts.Length; value >= 0x80; value >>= 7)
+        {
+            lengthBytes++;
+        }
+
+        var data = new byte[FixedBytes + lengthBytes + texts.Length];
+        BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)(level | flags));
+        BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(2), published.DayNumber);
+        var at = FixedBytes;
+        WriteLength(data, ref at, (uint)texts.Length);
+        texts.CopyTo(data.AsSpan(at));
+        return new KeptArticle(data, 0);
+    }
+
+    private int TextsStart()
+    {
+        var at = _at + FixedBytes;
+        _ = ReadLength(_data, ref at);
+        return at;
+    }
+
+    /// <summary>The text at <paramref name="at"/>, moving past it.</summary>
+    private string ReadText(ref int at)
+    {
+        var length = ReadLength(_data, ref at);
+        if (IsUtf16)
+        {
+            var text = new string(MemoryMarshal.Cast<byte, char>(_data.AsSpan(at, 2 * length)));
+            at += 2 * length;
+            return text;
+        }
+
+        var decoded = Encoding.UTF8.GetString(_data, at, length);
+        at += length;
+        return decoded;
     }
 
     private static int CompareDecoded(string id, ReadOnlySpan<byte> bytes)
@@ -145,14 +232,6 @@ internal readonly struct KeptArticle
         }
     }
 
-    private static ReadOnlySpan<byte> IdBytes(byte[] data, out int end)
-    {
-        var at = 0;
-        var length = ReadLength(data, ref at);
-        end = at + length;
-        return data.AsSpan(at, length);
-    }
-
     /// <summary>Appends the text's UTF-8 after its length; false when it holds a lone surrogate.</summary>
     private static bool TryAppend(string text, Span<byte> buffer, ref int written)
     {
@@ -164,7 +243,14 @@ internal readonly struct KeptArticle
             return false;
         }
 
-        var value = (uint)bytes;
+        WriteLength(buffer, ref written, (uint)bytes);
+        buffer.Slice(start + 5, bytes).CopyTo(buffer[written..]);
+        written += bytes;
+        return true;
+    }
+
+    private static void WriteLength(Span<byte> buffer, ref int written, uint value)
+    {
         while (value >= 0x80)
         {
             buffer[written++] = (byte)(value | 0x80);
@@ -172,9 +258,17 @@ internal readonly struct KeptArticle
         }
 
         buffer[written++] = (byte)value;
-        buffer.Slice(start + 5, bytes).CopyTo(buffer[written..]);
-        written += bytes;
-        return true;
+    }
+
+    private static void AppendLength(List<byte> bytes, uint value)
+    {
+        while (value >= 0x80)
+        {
+            bytes.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        bytes.Add((byte)value);
     }
 
     private static int ReadLength(byte[] data, ref int at)
@@ -191,7 +285,4 @@ internal readonly struct KeptArticle
 
         return value;
     }
-
-    /// <summary>An id and evidence that UTF-8 cannot hold unchanged.</summary>
-    private sealed record Verbatim(string Id, string[] Evidence);
 }

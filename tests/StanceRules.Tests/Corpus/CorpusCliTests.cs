@@ -11,6 +11,9 @@ public class CorpusCliTests
     [InlineData("--since", "2022-13-01", "--since takes a date as YYYY-MM-DD")]
     [InlineData("--show", "votes", "unknown --show 'votes'")]
     [InlineData("--top", "0", "--top takes a whole number of at least 1")]
+    [InlineData("--articles-per-cell", "0", "--articles-per-cell takes a whole number from 1 to 1,000, not '0'")]
+    [InlineData("--articles-per-cell", "1001", "--articles-per-cell takes a whole number from 1 to 1,000, not '1001'")]
+    [InlineData("--articles-per-cell", "two", "--articles-per-cell takes a whole number from 1 to 1,000, not 'two'")]
     public void Corpus_BadOption_ExitsWithUsage(string option, string value, string message)
     {
         var (exit, output, error) = StanceCli.Run("corpus", Repo.Fixture("unga", "facts"), option, value);
@@ -34,6 +37,56 @@ public class CorpusCliTests
         var filter = new CorpusFilter { Since = since is null ? null : DateOnly.Parse(since, null), Until = until is null ? null : DateOnly.Parse(until, null) };
 
         Assert.Equal(expected, CorpusCommand.ResolutionFor(by, filter));
+    }
+
+    [Theory]
+    [InlineData(null, new[] { "a3", "a2", "a1", "a0" })]
+    [InlineData("2", new[] { "a3", "a2" })]
+    [InlineData("1", new[] { "a3" })]
+    public void Corpus_ArticlesPerCell_KeepsAndShowsThatManyOfTheStrongest_TheRestOfTheAnswerUnchanged(string? perCell, string[] expected)
+    {
+        // Four articles of one (country, issue, month), a0 the weakest and earliest, a3 the strongest.
+        using var folder = new Security.TempFolder();
+        var lines = Enumerable.Range(0, 4).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + i), [(0, 0, 2, 2 + i)]).ToJson(indented: false));
+        var path = folder.File("reports.jsonl", string.Join("\n", lines));
+        string[] limit = perCell is null ? [] : ["--articles-per-cell", perCell];
+
+        var (exit, output, error) = StanceCli.Run(["corpus", path, "--by", "month", "--format", "json", "--show", "stances", .. limit]);
+
+        Assert.True(exit == 0, error);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var stance = Assert.Single(document.RootElement.GetProperty("stances").EnumerateArray());
+        Assert.Equal(expected, stance.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("article").GetString()));
+        Assert.Equal("a0", stance.GetProperty("first_article").GetProperty("article").GetString());
+        Assert.Equal(4, stance.GetProperty("tallies")[0].GetProperty("articles").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ddd,aaa")]
+    public void Corpus_StancesWrittenCountryByCountry_AreTheLibrarysStances_InItsOrder_WithTheirArticles(string? countries)
+    {
+        // Four countries, two issues, ten days, several stances per cell: the CLI asks the corpus
+        // again per country to write the stances; the answer must be the library's, window by window.
+        using var folder = new Security.TempFolder();
+        var random = new Random(5);
+        var reports = Enumerable.Range(0, 300).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(10)),
+            Enumerable.Range(0, 3).Select(_ => (random.Next(4), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
+        var path = folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false))));
+        string[] only = countries is null ? [] : ["--country", countries];
+        var filter = new CorpusFilter { Countries = countries?.Split(',').Select(c => c.ToUpperInvariant()).ToArray() };
+        var expected = StanceCorpus.FromReports(reports).Stances(CorpusWindow.Day, filter)
+            .Select(s => $"{s.Country} {s.Issue} {s.Period} {s.Stance.ToName()} {string.Join(",", s.Articles.Select(a => a.Id))} {s.FirstArticle.Id}");
+
+        var (exit, output, error) = StanceCli.Run(["corpus", path, "--by", "day", "--format", "json", "--show", "stances", .. only]);
+
+        Assert.True(exit == 0, error);
+        using var document = System.Text.Json.JsonDocument.Parse(output);
+        var written = document.RootElement.GetProperty("stances").EnumerateArray().Select(s =>
+            $"{s.GetProperty("country").GetString()} {s.GetProperty("issue").GetString()} {s.GetProperty("window").GetString()} {s.GetProperty("stance").GetString()} "
+            + $"{string.Join(",", s.GetProperty("articles").EnumerateArray().Select(a => a.GetProperty("article").GetString()))} {s.GetProperty("first_article").GetProperty("article").GetString()}");
+        Assert.Equal(expected, written);
+        Assert.True(written.Count() >= 40, $"{written.Count()} windows");
     }
 
     [Fact]
