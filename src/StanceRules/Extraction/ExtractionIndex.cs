@@ -40,11 +40,13 @@ internal sealed class ExtractionIndex
             _names.Set(key, entry);
         }
 
+        // Every word of every name (people's too: "cameron" of David Cameron is no "Cameroon" with a letter left out).
+        var nameWords = gazetteer.Entries.Keys.SelectMany(key => key.Split(' ')).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, entry) in gazetteer.Entries)
         {
             if (entry is CountryAlias { Kind: AliasKind.Name } alias && key.Length > MinRespelledLength && key.All(char.IsAsciiLetterLower))
             {
-                AddRespellings(key, alias);
+                AddRespellings(key, alias, nameWords);
             }
         }
 
@@ -123,7 +125,7 @@ internal sealed class ExtractionIndex
 
     /// <summary>
     /// The country whose one-word name (eight letters or more) the key is with one letter left out ("ethopia": Ethiopia),
-    /// when it is no other country's so and no name of the gazetteer or the start of one.
+    /// when it is no other country's so and no name of the gazetteer, the start of one or a word of one.
     /// </summary>
     public bool TryRespelled(ReadOnlySpan<char> key, out CountryAlias? alias) => _respelled.TryGet(key, out alias) && alias is not null;
 
@@ -175,14 +177,14 @@ internal sealed class ExtractionIndex
         return forms;
     }
 
-    private void AddRespellings(string key, CountryAlias alias)
+    private void AddRespellings(string key, CountryAlias alias, HashSet<string> nameWords)
     {
         for (var i = 0; i < key.Length; i++)
         {
             var variant = key.Remove(i, 1);
-            if (_names.TryGet(variant, out _))
+            if (_names.TryGet(variant, out _) || nameWords.Contains(variant))
             {
-                continue; // a name (or the start of one) is never read as another's misspelling
+                continue; // a name, the start of one or a word of one is never read as another's misspelling
             }
 
             if (!_respelled.TryGet(variant, out var other))

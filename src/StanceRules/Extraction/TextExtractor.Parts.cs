@@ -75,9 +75,12 @@ internal sealed partial class TextExtractor
                 _plural[i] = true;
             }
 
-            if (bestEntry is null && first.KeyLength >= ExtractionIndex.MinRespelledLength && _index.TryRespelled(KeySpan(i), out var respelled))
+            if (bestEntry is null && first.KeyLength >= ExtractionIndex.MinRespelledLength && (i + 1 == n || !SameSegment(i, i + 1) || !_words[i + 1].Capitalized)
+                && _index.TryRespelled(KeySpan(i), out var respelled))
             {
-                bestEntry = respelled; // "Ethopia": a country's name with a letter left out (ActorText writes the name)
+                // "Ethopia": a country's name with a letter left out (ActorText writes the name); not before another
+                // capitalized word, where it is a given name ("Dominic Cummings") or part of a longer name.
+                bestEntry = respelled;
                 best = i;
                 _respelled[i] = true;
             }

@@ -253,6 +253,8 @@ public sealed class ExtractionActorsTests
     [InlineData("Iberia condemned the war in Ukraine.")] // Liberia less a letter, but six letters: too short to tell
     [InlineData("Etiopiia condemned the war in Ukraine.")] // two letters from Ethiopia: no name
     [InlineData("Georgina condemned the war in Ukraine.")] // Georgia with a letter added, not left out
+    [InlineData("Cameron condemned the war in Ukraine.")] // Cameroon less a letter, but a word of an official's name (David Cameron)
+    [InlineData("Colomba Rossi condemned the war in Ukraine.")] // Colombia less a letter, but a given name before a surname
     public void CapitalizedWord_ShortOrMoreThanALetterFromACountrysName_IsNoActor(string sentence)
     {
         Assert.Empty(Engine.Extract(sentence, "test", Date).Facts.Facts);
