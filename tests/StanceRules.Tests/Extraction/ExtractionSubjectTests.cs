@@ -138,12 +138,16 @@ public sealed class ExtractionSubjectTests
     [Theory]
     [InlineData("Amnesty International condemned the war in Ukraine, Kenya said.", "Amnesty International")]
     [InlineData("The European Community condemned the war in Ukraine, Kenya said.", "European Community")]
-    public void Organization_IsAnActorOfNoCountry_SoItsActIsNoNearbyCountrys(string sentence, string actor)
+    public void Organization_IsAnActorOfNoCountry_SoItsActIsItsOwn_AndNoStance(string sentence, string actor)
     {
-        // The organization is the act's subject: it gives no fact, and Kenya, the attributed speaker, is not the condemner.
+        // The organization is the act's subject: its fact is written with no country and gives no stance,
+        // and Kenya, the attributed speaker, is not the condemner.
         var extraction = Engine.Extract(sentence, "test");
 
-        Assert.DoesNotContain(extraction.Facts.Facts, f => f is Statement { Act: "condemn" });
+        var condemnation = Assert.Single(extraction.Facts.Facts, f => f is Statement { Act: "condemn" });
+        Assert.Equal(actor, ((Statement)condemnation).Actor);
+        Assert.Empty(extraction.Coded[condemnation].Countries);
+        Assert.Empty(Engine.Infer(extraction.Facts).Stances);
         Assert.Equal(ResolutionKind.Organization, Engine.Resolve(actor).Kind);
     }
 
