@@ -19,28 +19,24 @@ internal sealed partial class TextExtractor
 
     private bool SameSegment(int a, int b) => _words[a].Segment == _words[b].Segment;
 
+    /// <summary>The first <paramref name="n"/> entries of a per-word array set to <paramref name="value"/>, grown (doubling) when too short.</summary>
+    private static void Reset<T>(ref T[] perWord, int n, T value)
+    {
+        if (perWord.Length < n)
+        {
+            perWord = new T[Math.Max(n, perWord.Length * 2)];
+        }
+
+        Array.Fill(perWord, value, 0, n);
+    }
+
     /// <summary>Marks the gazetteer's names, longest first, each starting with a capital letter (a proper noun).</summary>
     private void FindNames()
     {
         var n = _words.Count;
-        if (_nameOf.Length < n)
-        {
-            _nameOf = new int[Math.Max(n, _nameOf.Length * 2)];
-        }
-
-        Array.Fill(_nameOf, -1, 0, n);
-        if (_plural.Length < n)
-        {
-            _plural = new bool[Math.Max(n, _plural.Length * 2)];
-        }
-
-        Array.Clear(_plural, 0, n);
-        if (_respelled.Length < n)
-        {
-            _respelled = new bool[Math.Max(n, _respelled.Length * 2)];
-        }
-
-        Array.Clear(_respelled, 0, n);
+        Reset(ref _nameOf, n, -1);
+        Reset(ref _plural, n, false);
+        Reset(ref _respelled, n, false);
         _names.Clear();
         for (var i = 0; i < n; i++)
         {

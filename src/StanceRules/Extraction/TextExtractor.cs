@@ -212,7 +212,8 @@ internal sealed partial class TextExtractor
             gapStart = ClauseStart(act.First);
         }
 
-        if (!actor.IsCountry && !actor.IsAgent && !IsBody(actor))
+        var body = !actor.IsCountry && !actor.IsAgent && IsBody(actor);
+        if (!actor.IsCountry && !actor.IsAgent && !body)
         {
             reasons.Add(actor.DemonymOnly
                 ? $"{lemma}: '{actor.Text}' is a demonym without an office or a name"
@@ -280,7 +281,7 @@ internal sealed partial class TextExtractor
         }
 
         facts.Add(fact);
-        _coded[fact] = IsBody(actor) ? new CodedActor([], BodyRole) : new CodedActor(actor.IsCountry ? actor.Resolution.Countries : actor.Named!, actor.Role);
+        _coded[fact] = body ? new CodedActor([], BodyRole) : new CodedActor(actor.IsCountry ? actor.Resolution.Countries : actor.Named!, actor.Role);
         return speaker;
     }
 
