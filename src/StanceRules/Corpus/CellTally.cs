@@ -166,14 +166,12 @@ internal sealed class CellTally(Stance stance)
         var (into, weakest, end) = (-1, 0, 0);
         for (var i = 0; i < _kept; i++)
         {
-            var entry = KeptArticle.At(_strongest!, end);
+            weakest = end;
+            var entry = KeptArticle.Next(_strongest!, ref end);
             if (into < 0 && CompareStrength(level, published, id, entry) < 0)
             {
-                into = end;
+                into = weakest;
             }
-
-            weakest = end;
-            end += entry.Length;
         }
 
         if (into < 0)
@@ -214,7 +212,7 @@ internal sealed class CellTally(Stance stance)
         var at = 0;
         for (var i = 1; i < _kept; i++)
         {
-            at += KeptArticle.At(_strongest!, at).Length;
+            KeptArticle.Next(_strongest!, ref at);
         }
 
         return KeptArticle.At(_strongest!, at);
@@ -242,8 +240,7 @@ internal sealed class CellTally(Stance stance)
 
         for (var (i, at) = (0, 0); i < other._kept; i++)
         {
-            var article = KeptArticle.At(other._strongest!, at);
-            at += article.Length;
+            var article = KeptArticle.Next(other._strongest!, ref at);
             KeepIfStrong(article, article.Id(), limit);
         }
 

@@ -274,8 +274,7 @@ public sealed class WindowStance
         var articles = new CorpusArticle[_keptCount];
         for (var (i, at) = (0, 0); i < articles.Length; i++)
         {
-            var kept = KeptArticle.At(_kept!, at);
-            at += kept.Length;
+            var kept = KeptArticle.Next(_kept!, ref at);
             articles[i] = kept.SameAs(_firstKept) ? first : kept.ToArticle(Stance);
         }
 

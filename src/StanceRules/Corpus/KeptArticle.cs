@@ -93,6 +93,14 @@ internal readonly struct KeptArticle
     /// <summary>The entry at <paramref name="at"/> of an array of entries.</summary>
     public static KeptArticle At(byte[] entries, int at) => new(entries, at);
 
+    /// <summary>The entry at <paramref name="at"/> of an array of entries, moving <paramref name="at"/> past it to the next.</summary>
+    public static KeptArticle Next(byte[] entries, ref int at)
+    {
+        var entry = new KeptArticle(entries, at);
+        at += entry.Length;
+        return entry;
+    }
+
     /// <summary>Whether the two are the same entry of the same array.</summary>
     public bool SameAs(in KeptArticle other) => ReferenceEquals(_data, other._data) && _at == other._at;
 
@@ -164,30 +172,36 @@ internal readonly struct KeptArticle
 
     private static KeptArticle CreateUtf16(string id, DateOnly published, int level, ReadOnlySpan<string> evidence)
     {
-        var texts = new List<byte>();
-        foreach (var text in (string[])[id, .. evidence])
+        // Each text's code units after its length (at most 5 bytes).
+        var size = 5 + 2 * id.Length;
+        foreach (var text in evidence)
         {
-            AppendLength(texts, (uint)text.Length);
-            texts.AddRange(MemoryMarshal.AsBytes(text.AsSpan()).ToArray());
+            size += 5 + 2 * text.Length;
         }
 
-        return Entry(level, published, HeaderUtf16, CollectionsMarshal.AsSpan(texts));
+        var texts = new byte[size];
+        var written = 0;
+        foreach (var text in (string[])[id, .. evidence])
+        {
+            WriteLength(texts, ref written, (uint)text.Length);
+            MemoryMarshal.AsBytes(text.AsSpan()).CopyTo(texts.AsSpan(written));
+            written += 2 * text.Length;
+        }
+
+        return Entry(level, published, HeaderUtf16, texts.AsSpan(0, written));
     }
 
     private static KeptArticle Entry(int level, DateOnly published, ushort flags, ReadOnlySpan<byte> texts)
     {
-        var lengthBytes = 1;
-        for (var value = (uint)texts.Length; value >= 0x80; value >>= 7)
-        {
-            lengthBytes++;
-        }
+        Span<byte> length = stackalloc byte[5];
+        var lengthBytes = 0;
+        WriteLength(length, ref lengthBytes, (uint)texts.Length);
 
         var data = new byte[FixedBytes + lengthBytes + texts.Length];
         BinaryPrimitives.WriteUInt16LittleEndian(data, (ushort)(level | flags));
         BinaryPrimitives.WriteInt32LittleEndian(data.AsSpan(2), published.DayNumber);
-        var at = FixedBytes;
-        WriteLength(data, ref at, (uint)texts.Length);
-        texts.CopyTo(data.AsSpan(at));
+        length[..lengthBytes].CopyTo(data.AsSpan(FixedBytes));
+        texts.CopyTo(data.AsSpan(FixedBytes + lengthBytes));
         return new KeptArticle(data, 0);
     }
 
@@ -258,17 +272,6 @@ internal readonly struct KeptArticle
         }
 
         buffer[written++] = (byte)value;
-    }
-
-    private static void AppendLength(List<byte> bytes, uint value)
-    {
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
     }
 
     private static int ReadLength(byte[] data, ref int at)
