@@ -373,22 +373,33 @@ internal static class CorpusCommand
 
         var countries = List(options.Get("--country"))?.Select(c => c.ToUpperInvariant()).ToArray();
         var filter = new CorpusFilter { Countries = countries, Issues = List(options.Get("--issue")), Since = since, Until = until };
+        var sections = show ?? (options.Format switch
+        {
+            "csv" => ["stances"],
+            // A terminal table lists every pair only when asked, or among the countries named.
+            "table" => countries is { Length: > 1 } ? Sections : ["stances", "changes", "closest"],
+            _ => Sections,
+        });
         query = new CorpusQuery
         {
             By = window,
-            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter), ArticlesPerCell = articles },
+            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter), ArticlesPerCell = articles, EvidencePerArticle = EvidenceShown(options.Format, sections) },
             Filter = filter,
             Top = top,
-            Show = show ?? (options.Format switch
-            {
-                "csv" => ["stances"],
-                // A terminal table lists every pair only when asked, or among the countries named.
-                "table" => countries is { Length: > 1 } ? Sections : ["stances", "changes", "closest"],
-                _ => Sections,
-            }),
+            Show = sections,
         };
         return true;
     }
+
+    /// <summary>
+    /// How many evidence texts per kept article the output shows, so the corpus keeps no more
+    /// (<see cref="CorpusOptions.EvidencePerArticle"/>; by day over years the kept articles' text is
+    /// most of the corpus): JSON and HTML show every kept article's evidence (the default, 2); a table
+    /// or CSV shows only the first evidence text of each change's first article, and none without the
+    /// changes. Which articles are kept does not depend on their evidence, so the output is the same.
+    /// </summary>
+    internal static int EvidenceShown(string format, IReadOnlyList<string> sections) =>
+        format is "table" or "csv" ? (sections.Contains("changes") ? 1 : 0) : new CorpusOptions().EvidencePerArticle;
 
     /// <summary>
     /// The coarsest resolution that answers by <paramref name="by"/> with the filter's dates: the

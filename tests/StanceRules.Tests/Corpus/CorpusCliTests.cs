@@ -89,6 +89,40 @@ public class CorpusCliTests
         Assert.True(written.Count() >= 40, $"{written.Count()} windows");
     }
 
+    [Theory]
+    [InlineData("table", null, 1)]
+    [InlineData("table", "stances", 0)]
+    [InlineData("table", "stances,agreement,closest", 0)]
+    [InlineData("table", "changes", 1)]
+    [InlineData("csv", null, 0)]
+    [InlineData("csv", "changes", 1)]
+    [InlineData("csv", "agreement", 0)]
+    [InlineData("json", "stances", 2)]
+    [InlineData("json", null, 2)]
+    [InlineData("html", null, 2)]
+    public void Corpus_KeepsOnlyTheEvidenceItsOutputShows_AndWritesWhatACorpusWithEveryEvidenceWrites(string format, string? show, int evidence)
+    {
+        // Three countries, two issues, twelve days, several stances per cell, two evidence texts per article.
+        using var folder = new Security.TempFolder();
+        var random = new Random(11);
+        var reports = Enumerable.Range(0, 400).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(12)),
+            Enumerable.Range(0, 3).Select(_ => (random.Next(3), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
+        var path = folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false))));
+        string[] sections = show is null ? [] : ["--show", show];
+        var shown = show?.Split(',') ?? format switch { "csv" => ["stances"], "table" => ["stances", "changes", "closest"], _ => CorpusCommand.Sections };
+        var query = new CorpusQuery { By = CorpusWindow.Day, Options = new CorpusOptions { Resolution = CorpusWindow.Day }, Show = shown };
+        var expected = new StringWriter();
+        CorpusCommand.Write(CorpusAnswers.Ask(StanceCorpus.FromReports(reports, query.Options), query, 0), format, expected);
+
+        var (exit, output, error) = StanceCli.Run(["corpus", path, "--by", "day", "--format", format, .. sections]);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(evidence, CorpusCommand.EvidenceShown(format, shown));
+        Assert.Equal(expected.ToString(), output);
+        // The first evidence text of an article names it ("... in a12"), the second is "second evidence of a12".
+        Assert.Equal((evidence > 0, evidence > 1), (output.Contains(" in a", StringComparison.Ordinal), output.Contains("second evidence of", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Corpus_NoPath_ExitsWithUsage()
     {
