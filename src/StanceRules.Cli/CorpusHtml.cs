@@ -35,10 +35,12 @@ internal static class CorpusHtml
 
         var order = BlocOrder(answers.Stances.Select(s => s.Country).Distinct().ToArray(), answers.Agreements);
         var rank = order.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        var changed = answers.Changes.Select(c => Id(c.To)).ToHashSet(StringComparer.Ordinal);
+        // The page draws every window: they are held as one list, and the changes taken from it.
+        var changes = StanceCorpus.ChangesOf(answers.Stances);
+        var changed = changes.Select(c => Id(c.To)).ToHashSet(StringComparer.Ordinal);
         foreach (var issue in answers.Stances.GroupBy(s => s.Issue).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            WriteIssue(html, issue.Key, issue.ToArray(), answers.Changes.Where(c => c.Issue == issue.Key).ToArray(), rank, changed);
+            WriteIssue(html, issue.Key, issue.ToArray(), changes.Where(c => c.Issue == issue.Key).ToArray(), rank, changed);
         }
 
         WriteMatrix(html, order, answers.Agreements);

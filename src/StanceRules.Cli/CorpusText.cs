@@ -10,10 +10,8 @@ internal static class CorpusText
     public static string Summary(CorpusAnswers answers)
     {
         var corpus = answers.Corpus;
-        var countries = answers.Stances.Select(s => s.Country).Distinct().Count();
-        var issues = answers.Stances.Select(s => s.Issue).Distinct().Count();
-        var windows = answers.Stances.Select(s => s.Period).Distinct().OrderBy(p => p.Start).ToArray();
-        var range = windows.Length == 0 ? "no window" : windows.Length == 1 ? windows[0].Label : $"{windows[0].Label} .. {windows[^1].Label}";
+        var (countries, issues, _, first, last) = answers.Overview;
+        var range = first is not { } from || last is not { } to ? "no window" : from == to ? from.Label : $"{from.Label} .. {to.Label}";
         return $"Corpus: {corpus.Articles} articles ({corpus.Undated} undated, {corpus.Repeated} repeated, {answers.Failed} failed), "
             + $"{countries} {(countries == 1 ? "country" : "countries")}, {issues} {(issues == 1 ? "issue" : "issues")}, by {Name(answers.Query.By)}: {range}";
     }
@@ -31,8 +29,8 @@ internal static class CorpusText
         if (answers.Shows("changes"))
         {
             output.WriteLine();
-            output.WriteLine($"Changes ({answers.Changes.Count})");
-            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes.Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[]
+            output.WriteLine($"Changes ({answers.Overview.Changes})");
+            ReportTable.WriteTable(output, ["COUNTRY", "ISSUE", "FROM", "TO", "FIRST ARTICLE", "EVIDENCE"], answers.Changes().Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[]
             {
                 c.Change.Country, c.Change.Issue, $"{c.Change.From.Stance.ToName()} ({c.Change.From.Period})", $"{c.Change.To.Stance.ToName()} ({c.Change.To.Period})",
                 $"{c.First.Id} {Date(c.First.Published)}", (c.First.Evidence.Count > 0 ? c.First.Evidence[0] : string.Empty),
@@ -63,7 +61,7 @@ internal static class CorpusText
         var (header, rows) = section switch
         {
             "changes" => (new[] { "country", "issue", "from", "to", "from_window", "to_window", "first_article", "first_published", "evidence" },
-                answers.Changes.Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[] { c.Change.Country, c.Change.Issue, c.Change.From.Stance.ToName(), c.Change.To.Stance.ToName(), c.Change.From.Period.Label, c.Change.To.Period.Label, c.First.Id, Date(c.First.Published), (c.First.Evidence.Count > 0 ? c.First.Evidence[0] : string.Empty) })),
+                answers.Changes().Select(c => (Change: c, First: c.FirstArticle)).Select(c => new[] { c.Change.Country, c.Change.Issue, c.Change.From.Stance.ToName(), c.Change.To.Stance.ToName(), c.Change.From.Period.Label, c.Change.To.Period.Label, c.First.Id, Date(c.First.Published), (c.First.Evidence.Count > 0 ? c.First.Evidence[0] : string.Empty) })),
             "agreement" => (AgreementHeader, answers.Agreements.Select(AgreementRow)),
             "closest" => (AgreementHeader, answers.Closest.Values.SelectMany(c => c).Select(AgreementRow)),
             _ => (new[] { "country", "issue", "window", "stance", "confidence", "articles", "decided_by", "others", "strongest", "start", "end", "first_article" },
@@ -129,7 +127,7 @@ internal static class CorpusText
             if (answers.Shows("changes"))
             {
                 json.WriteStartArray("changes");
-                foreach (var change in answers.Changes)
+                foreach (var change in answers.Changes())
                 {
                     json.WriteStartObject();
                     json.WriteString("country", change.Country);
