@@ -380,10 +380,12 @@ internal static class CorpusCommand
             "table" => countries is { Length: > 1 } ? Sections : ["stances", "changes", "closest"],
             _ => Sections,
         });
+        // The evidence shown is kept in a temporary file, not in memory: by day over years it is most of the corpus.
+        var evidence = EvidenceShown(options.Format, sections);
         query = new CorpusQuery
         {
             By = window,
-            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter), ArticlesPerCell = articles, EvidencePerArticle = EvidenceShown(options.Format, sections) },
+            Options = new CorpusOptions { Resolution = ResolutionFor(window, filter), ArticlesPerCell = articles, EvidencePerArticle = evidence, EvidenceInTemporaryFile = evidence > 0 },
             Filter = filter,
             Top = top,
             Show = sections,

@@ -24,10 +24,14 @@ internal sealed class CellTally(Stance stance)
     private LevelCount[]? _levels;
     private ushort _used;
 
-    // The strongest articles, in CompareStrength order: _kept entries one after the other, in one array
-    // written once and never changed (a new one for each change), so answers share it (Snapshot).
+    // The strongest articles, in CompareStrength order: _kept entries one after the other (the array
+    // may be longer). Changed in place while no answer holds it, when the change fits; once an answer
+    // holds it (Snapshot: _shared) it is never changed again, and a change writes a new array. In
+    // place, a full tally that keeps a new article and drops its weakest makes no garbage: a corpus by
+    // day over years does that millions of times, and the arrays replaced would be old-generation garbage.
     private byte[]? _strongest;
     private ushort _kept;
+    private bool _shared;
 
     // The earliest article, when there is one (HasFirst): an entry of _strongest when it is among
     // them, else in an array of its own.
@@ -135,11 +139,11 @@ internal sealed class CellTally(Stance stance)
         !HasFirst || CompareEarliest(level, published, id, _first) < 0
         || _kept < limit || CompareStrength(level, published, id, Weakest()) < 0;
 
-    /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article).</summary>
+    /// <summary>Keeps the article where it ranks; <paramref name="id"/> is its id (as held by the article), which is in an array of its own, given to the tally.</summary>
     public void Keep(in KeptArticle article, string id, int limit)
     {
         KeepIfFirst(article, id);
-        KeepIfStrong(article, id, limit);
+        KeepIfStrong(article, id, limit, owned: true);
     }
 
     private void KeepIfFirst(in KeptArticle article, string id)
@@ -150,13 +154,14 @@ internal sealed class CellTally(Stance stance)
         }
     }
 
-    private void KeepIfStrong(in KeptArticle article, string id, int limit)
+    // owned: the article's array is the tally's to keep and change (else it is another tally's, or an answer's).
+    private void KeepIfStrong(in KeptArticle article, string id, int limit, bool owned)
     {
         if (_kept == 0)
         {
             // The first article kept: its own array is the tally's (and the earliest's, when it is that too).
             var alone = article.Alone();
-            (_strongest, _kept) = (alone.Data, 1);
+            (_strongest, _kept, _shared) = (alone.Data, 1, !owned && ReferenceEquals(alone.Data, article.Data));
             _first = _first.SameAs(article) ? alone : _first;
             return;
         }
@@ -184,9 +189,16 @@ internal sealed class CellTally(Stance stance)
             into = end;
         }
 
-        // A new array: the stronger entries, this one, the weaker ones (all but the weakest when full).
+        // The stronger entries, this one, the weaker ones (all but the weakest when full): in place when
+        // no answer holds the array and they fit, else in a new array.
         var kept = _kept == limit ? weakest : end;
         var length = article.Length;
+        if (!_shared && kept + length <= _strongest!.Length)
+        {
+            KeepInPlace(article, into, kept, length, limit);
+            return;
+        }
+
         var strongest = new byte[kept + length];
         _strongest.AsSpan(0, into).CopyTo(strongest);
         article.Bytes.CopyTo(strongest.AsSpan(into));
@@ -203,7 +215,29 @@ internal sealed class CellTally(Stance stance)
             _first = at < into ? KeptArticle.At(strongest, at) : at < kept ? KeptArticle.At(strongest, at + length) : _first.Alone();
         }
 
-        (_strongest, _kept) = (strongest, (ushort)Math.Min(_kept + 1, limit));
+        (_strongest, _kept, _shared) = (strongest, (ushort)Math.Min(_kept + 1, limit), false);
+    }
+
+    /// <summary>Puts the article at <paramref name="into"/> of the array, the entries from there to <paramref name="kept"/> moved after it (the rest dropped).</summary>
+    private void KeepInPlace(in KeptArticle article, int into, int kept, int length, int limit)
+    {
+        var strongest = _strongest!;
+        // The earliest is the new article, or stays where it was, or moves with the entries after it, or
+        // (the weakest, dropped) goes to an array of its own before its bytes are written over.
+        var firstAt = _first.SameAs(article) ? into : _first.IsIn(strongest) ? (_first.Offset < into ? _first.Offset : _first.Offset < kept ? _first.Offset + length : -1) : -2;
+        if (firstAt == -1)
+        {
+            _first = _first.Copied();
+        }
+
+        strongest.AsSpan(into, kept - into).CopyTo(strongest.AsSpan(into + length));
+        article.Bytes.CopyTo(strongest.AsSpan(into));
+        if (firstAt >= 0)
+        {
+            _first = KeptArticle.At(strongest, firstAt);
+        }
+
+        _kept = (ushort)Math.Min(_kept + 1, limit);
     }
 
     /// <summary>The weakest kept article (there is one).</summary>
@@ -221,6 +255,8 @@ internal sealed class CellTally(Stance stance)
     /// <summary>Adds another tally's articles (the two must not share an article).</summary>
     public void Merge(CellTally other, int limit)
     {
+        // This tally may hold the other's arrays from now on (its earliest, or its only entry): never changed again.
+        other._shared = true;
         if (other._levels is null)
         {
             Add(other._level, other.Articles);
@@ -241,7 +277,7 @@ internal sealed class CellTally(Stance stance)
         for (var (i, at) = (0, 0); i < other._kept; i++)
         {
             var article = KeptArticle.Next(other._strongest!, ref at);
-            KeepIfStrong(article, article.Id(), limit);
+            KeepIfStrong(article, article.Id(), limit, owned: false);
         }
 
         // An earliest taken from the other tally and not among the strongest here: its own array, not the other's.
@@ -252,10 +288,47 @@ internal sealed class CellTally(Stance stance)
     }
 
     /// <summary>
-    /// The strongest and earliest articles as they are now, for an answer that must not change
-    /// when more are added: the array of the strongest is never changed once written, so it is shared.
+    /// This tally for merging into a corpus whose evidence file is <paramref name="to"/>: itself when
+    /// its kept articles' evidence is not in a file or already there, else a copy whose kept articles'
+    /// evidence was copied from <paramref name="from"/> into <paramref name="to"/> (the earliest the
+    /// copy of its entry among the strongest when it is one of them).
     /// </summary>
-    public (byte[]? Strongest, int Count, KeptArticle First) Snapshot() => (_strongest, _kept, _first);
+    public CellTally WithEvidenceIn(EvidenceFile? to, EvidenceFile? from)
+    {
+        if (to is null || from is null || ReferenceEquals(to, from))
+        {
+            return this;
+        }
+
+        var moved = (CellTally)MemberwiseClone();
+        moved.Next = null;
+        moved._first = _first.IsIn(_strongest) || _first.IsNone ? default : _first.MovedTo(to, from);
+        if (_kept > 0)
+        {
+            var entries = new List<byte[]>(_kept);
+            var firstAt = -1;
+            for (var (i, at) = (0, 0); i < _kept; i++)
+            {
+                firstAt = _first.IsIn(_strongest) && _first.Offset == at ? entries.Sum(e => e.Length) : firstAt;
+                entries.Add(KeptArticle.Next(_strongest!, ref at).MovedTo(to, from).Bytes.ToArray());
+            }
+
+            moved._strongest = [.. entries.SelectMany(e => e)];
+            moved._first = firstAt >= 0 ? KeptArticle.At(moved._strongest, firstAt) : moved._first;
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// The strongest and earliest articles as they are now, for an answer that must not change
+    /// when more are added: the array of the strongest is shared, and never changed from now on.
+    /// </summary>
+    public (byte[]? Strongest, int Count, KeptArticle First) Snapshot()
+    {
+        _shared = true;
+        return (_strongest, _kept, _first);
+    }
 
     /// <summary>−ln(1 − score) of the multiset, summed from the highest confidence down (a fixed order).</summary>
     public double Weight() => _levels is null

@@ -148,6 +148,21 @@ public sealed record CorpusOptions
     }
 
     /// <summary>
+    /// Keep the kept articles' evidence texts in a temporary file instead of in memory (default
+    /// false): most of a dense corpus by day over years is that text. Each kept article's texts are
+    /// written to the file once, when it is kept, and read back when an answer builds its articles
+    /// (<see cref="WindowStance.Articles"/>, <see cref="WindowStance.FirstArticle"/>); the answers are
+    /// the same. The file is created in <see cref="System.IO.Path.GetTempPath"/> when the first text
+    /// is kept and grows with the texts of every article kept at the time (an article later
+    /// outranked stays in it); on Unix its name is removed at once (nothing is left behind even if
+    /// the process is killed), on Windows it is deleted when closed; it is closed when the corpus
+    /// and its answers are collected, or when the process ends. <see cref="StanceCorpus.Merge"/>
+    /// copies the other corpus's texts into this one's file. Reading an answer's articles then
+    /// reads the disk; an I/O error is thrown as <see cref="System.IO.IOException"/>.
+    /// </summary>
+    public bool EvidenceInTemporaryFile { get; init; }
+
+    /// <summary>
     /// Ignore a report whose article id was already added (default true). This keeps one 64-bit
     /// fingerprint per article (about 20 bytes in memory); set false when ids are unique upstream
     /// and memory must not grow with the number of articles at all.
@@ -184,13 +199,15 @@ public sealed class WindowStance
     private readonly ushort _keptCount;
     private readonly byte[]? _kept;
     private readonly KeptArticle _firstKept;
+    // Where the kept articles' evidence is when not in their entries (CorpusOptions.EvidenceInTemporaryFile).
+    private readonly EvidenceFile? _evidence;
     // The other stances' tallies (OtherTally[], null when none) until Tallies is read, then StanceTally[].
     private object? _tallies;
     private BuiltArticles? _built;
 
     // others: the tallies of the stances not chosen, in stance order; null when the chosen stance is the only one.
     // kept: the strongest articles, keptCount entries one after the other (KeptArticle), never changed.
-    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, byte[]? kept, int keptCount, KeptArticle firstArticle)
+    internal WindowStance(string country, string issue, CorpusWindow window, int start, Stance stance, DecisionStep decidedBy, long articleCount, double confidence, OtherTally[]? others, byte[]? kept, int keptCount, KeptArticle firstArticle, EvidenceFile? evidence)
     {
         Country = country;
         Issue = issue;
@@ -203,6 +220,7 @@ public sealed class WindowStance
         _kept = kept;
         _keptCount = checked((ushort)keptCount);
         _firstKept = firstArticle;
+        _evidence = evidence;
     }
 
     /// <summary>ISO 3166-1 alpha-3 code.</summary>
@@ -261,7 +279,7 @@ public sealed class WindowStance
     /// The same values on every read; once <see cref="Articles"/> was read, the same instance on
     /// every read, and the one in <see cref="Articles"/> when it is among them.
     /// </remarks>
-    public CorpusArticle FirstArticle => Volatile.Read(ref _built)?.First ?? _firstKept.ToArticle(Stance);
+    public CorpusArticle FirstArticle => Volatile.Read(ref _built)?.First ?? _firstKept.ToArticle(Stance, _evidence);
 
     private BuiltArticles Built()
     {
@@ -270,12 +288,12 @@ public sealed class WindowStance
             return built;
         }
 
-        var first = _firstKept.ToArticle(Stance);
+        var first = _firstKept.ToArticle(Stance, _evidence);
         var articles = new CorpusArticle[_keptCount];
         for (var (i, at) = (0, 0); i < articles.Length; i++)
         {
             var kept = KeptArticle.Next(_kept!, ref at);
-            articles[i] = kept.SameAs(_firstKept) ? first : kept.ToArticle(Stance);
+            articles[i] = kept.SameAs(_firstKept) ? first : kept.ToArticle(Stance, _evidence);
         }
 
         // Threads that build at once all answer with the first published: articles and earliest together.

@@ -13,15 +13,20 @@ namespace StanceRules;
 /// strongest articles as one array of such entries, one after the other (<see cref="CellTally"/>:
 /// one object per tally, not one per article), never changed once written, so answers share it.
 /// The texts are UTF-8; text that UTF-8 cannot hold unchanged (a lone surrogate) is kept as its
-/// UTF-16 code units, so the answer never differs from what was added. The public
+/// UTF-16 code units, so the answer never differs from what was added. In a corpus that keeps its
+/// evidence in a file (<see cref="EvidenceFile"/>), the evidence texts are written there, each
+/// after its length as here, and the entry holds their offset and length in the file after the id. The public
 /// <see cref="CorpusArticle"/> is built when a question is answered; the stance is the tally's.
 /// </summary>
 internal readonly struct KeptArticle
 {
-    // An entry: a 16-bit header (the level, and HeaderUtf16 when the texts are UTF-16 code units),
-    // the day number (32 bits), the length of the texts in bytes, then the texts, each after its length.
+    // An entry: a 16-bit header (the level, HeaderUtf16 when the texts are UTF-16 code units,
+    // HeaderInFile when the evidence texts are in the corpus's EvidenceFile), the day number (32 bits),
+    // the length of the texts in bytes, then the texts, each after its length (with HeaderInFile: the
+    // id, then the evidence's offset and length in the file).
     private const int FixedBytes = 6;
     private const ushort HeaderUtf16 = 0x8000;
+    private const ushort HeaderInFile = 0x4000;
 
     // The stack buffer for encoding; a longer id and evidence are encoded in a rented array.
     private const int StackBytes = 1024;
@@ -38,7 +43,7 @@ internal readonly struct KeptArticle
     public DateOnly Published => DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(_data.AsSpan(_at + 2)));
 
     /// <summary>The confidence in ten-thousandths (<see cref="CellTally.Level"/>).</summary>
-    public int Level => Header & ~HeaderUtf16;
+    public int Level => Header & ~(HeaderUtf16 | HeaderInFile);
 
     /// <summary>Whether this is no article (the default value).</summary>
     public bool IsNone => _data is null;
@@ -58,8 +63,10 @@ internal readonly struct KeptArticle
 
     private bool IsUtf16 => (Header & HeaderUtf16) != 0;
 
-    /// <summary>The entry of an article, in an array of its own.</summary>
-    public static KeptArticle Create(string id, DateOnly published, int level, ReadOnlySpan<string> evidence)
+    private bool IsInFile => (Header & HeaderInFile) != 0;
+
+    /// <summary>The entry of an article, in an array of its own; its evidence texts written to <paramref name="file"/> when given.</summary>
+    public static KeptArticle Create(string id, DateOnly published, int level, ReadOnlySpan<string> evidence, EvidenceFile? file = null)
     {
         // A UTF-16 code unit takes at most 3 bytes of UTF-8; a length at most 5 bytes.
         var most = 5 + (3L * id.Length);
@@ -74,12 +81,13 @@ internal readonly struct KeptArticle
             Span<byte> buffer = rented ?? stackalloc byte[StackBytes];
             var written = 0;
             var utf8 = TryAppend(id, buffer, ref written);
+            var idEnd = written;
             foreach (var text in evidence)
             {
                 utf8 = utf8 && TryAppend(text, buffer, ref written);
             }
 
-            return utf8 ? Entry(level, published, 0, buffer[..written]) : CreateUtf16(id, published, level, evidence);
+            return utf8 ? Entry(level, published, 0, buffer, idEnd, written, file) : CreateUtf16(id, published, level, evidence, file);
         }
         finally
         {
@@ -116,6 +124,9 @@ internal readonly struct KeptArticle
     /// <summary>This entry, in an array of its own unless it already is one (so a larger array is not held for it).</summary>
     public KeptArticle Alone() => _at == 0 && Length == _data.Length ? this : new KeptArticle(Bytes.ToArray(), 0);
 
+    /// <summary>This entry, in a new array of its own.</summary>
+    public KeptArticle Copied() => new(Bytes.ToArray(), 0);
+
     /// <summary>The entry's bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _data.AsSpan(_at, Length);
 
@@ -123,7 +134,7 @@ internal readonly struct KeptArticle
     public string Id()
     {
         var at = TextsStart();
-        return ReadText(ref at);
+        return ReadText(_data, ref at, IsUtf16);
     }
 
     /// <summary>The sign of <c>string.CompareOrdinal(id, Id())</c>, without building the id when it is ASCII.</summary>
@@ -155,22 +166,54 @@ internal readonly struct KeptArticle
         return id.Length == common ? (bytes.Length == common ? 0 : -1) : 1;
     }
 
-    public CorpusArticle ToArticle(Stance stance)
+    /// <summary>The article, its evidence read from <paramref name="file"/> when it is there (the file of the corpus the entry is in).</summary>
+    public CorpusArticle ToArticle(Stance stance, EvidenceFile? file = null)
     {
         var at = _at + FixedBytes;
         var texts = ReadLength(_data, ref at);
         var end = at + texts;
-        var id = ReadText(ref at);
+        var id = ReadText(_data, ref at, IsUtf16);
         var evidence = new List<string>();
-        while (at < end)
+        var (data, dataEnd) = (_data, end);
+        if (IsInFile)
         {
-            evidence.Add(ReadText(ref at));
+            var (offset, length) = FileRange(ref at);
+            data = (file ?? throw new InvalidOperationException("A kept article's evidence is in a file, and no file was given.")).Read(offset, length);
+            (at, dataEnd) = (0, length);
+        }
+
+        while (at < dataEnd)
+        {
+            evidence.Add(ReadText(data, ref at, IsUtf16));
         }
 
         return new CorpusArticle(id, Published, stance, (double)Level / CellTally.Scale, evidence.ToArray());
     }
 
-    private static KeptArticle CreateUtf16(string id, DateOnly published, int level, ReadOnlySpan<string> evidence)
+    /// <summary>
+    /// This entry with its evidence in <paramref name="to"/> rather than <paramref name="from"/>, in
+    /// an array of its own (itself when its evidence is not in a file, or already in <paramref name="to"/>).
+    /// </summary>
+    public KeptArticle MovedTo(EvidenceFile to, EvidenceFile? from)
+    {
+        if (!IsInFile || ReferenceEquals(to, from))
+        {
+            return this;
+        }
+
+        var at = TextsStart();
+        var idBytes = ReadLength(_data, ref at);
+        at += IsUtf16 ? 2 * idBytes : idBytes;
+        var idEnd = at - TextsStart();
+        var (offset, length) = FileRange(ref at);
+        var evidence = (from ?? throw new InvalidOperationException("A kept article's evidence is in a file, and no file was given.")).Read(offset, length);
+        var texts = new byte[idEnd + evidence.Length];
+        _data.AsSpan(TextsStart(), idEnd).CopyTo(texts);
+        evidence.CopyTo(texts.AsSpan(idEnd));
+        return Entry(Level, Published, (ushort)(Header & HeaderUtf16), texts, idEnd, texts.Length, to);
+    }
+
+    private static KeptArticle CreateUtf16(string id, DateOnly published, int level, ReadOnlySpan<string> evidence, EvidenceFile? file)
     {
         // Each text's code units after its length (at most 5 bytes).
         var size = 5 + 2 * id.Length;
@@ -180,15 +223,44 @@ internal readonly struct KeptArticle
         }
 
         var texts = new byte[size];
-        var written = 0;
+        var (written, idEnd) = (0, 0);
         foreach (var text in (string[])[id, .. evidence])
         {
             WriteLength(texts, ref written, (uint)text.Length);
             MemoryMarshal.AsBytes(text.AsSpan()).CopyTo(texts.AsSpan(written));
             written += 2 * text.Length;
+            idEnd = idEnd == 0 ? written : idEnd;
         }
 
-        return Entry(level, published, HeaderUtf16, texts.AsSpan(0, written));
+        return Entry(level, published, HeaderUtf16, texts, idEnd, written, file);
+    }
+
+    /// <summary>
+    /// The entry of <paramref name="buffer"/>'s first <paramref name="written"/> bytes of texts, the
+    /// id's ending at <paramref name="idEnd"/>; with a file, the evidence after the id written there
+    /// and its offset and length put in its place (the buffer is changed).
+    /// </summary>
+    private static KeptArticle Entry(int level, DateOnly published, ushort flags, Span<byte> buffer, int idEnd, int written, EvidenceFile? file)
+    {
+        if (file is not null && written > idEnd)
+        {
+            // At most 10 bytes of offset and 5 of length, where the evidence was (at least one length byte a text).
+            Span<byte> range = stackalloc byte[15];
+            var rangeBytes = 0;
+            WriteLength(range, ref rangeBytes, (ulong)file.Append(buffer[idEnd..written]));
+            WriteLength(range, ref rangeBytes, (uint)(written - idEnd));
+            if (idEnd + rangeBytes > buffer.Length)
+            {
+                var larger = new byte[idEnd + rangeBytes];
+                buffer[..idEnd].CopyTo(larger);
+                buffer = larger;
+            }
+
+            range[..rangeBytes].CopyTo(buffer[idEnd..]);
+            (written, flags) = (idEnd + rangeBytes, (ushort)(flags | HeaderInFile));
+        }
+
+        return Entry(level, published, flags, buffer[..written]);
     }
 
     private static KeptArticle Entry(int level, DateOnly published, ushort flags, ReadOnlySpan<byte> texts)
@@ -212,18 +284,34 @@ internal readonly struct KeptArticle
         return at;
     }
 
-    /// <summary>The text at <paramref name="at"/>, moving past it.</summary>
-    private string ReadText(ref int at)
+    /// <summary>The offset and length of the evidence in the file, read at <paramref name="at"/> (after the id).</summary>
+    private (long Offset, int Length) FileRange(ref int at)
     {
-        var length = ReadLength(_data, ref at);
-        if (IsUtf16)
+        var (offset, shift) = (0L, 0);
+        byte next;
+        do
         {
-            var text = new string(MemoryMarshal.Cast<byte, char>(_data.AsSpan(at, 2 * length)));
+            next = _data[at++];
+            offset |= (long)(next & 0x7F) << shift;
+            shift += 7;
+        }
+        while (next >= 0x80);
+
+        return (offset, ReadLength(_data, ref at));
+    }
+
+    /// <summary>The text at <paramref name="at"/> of <paramref name="data"/>, moving past it.</summary>
+    private static string ReadText(byte[] data, ref int at, bool utf16)
+    {
+        var length = ReadLength(data, ref at);
+        if (utf16)
+        {
+            var text = new string(MemoryMarshal.Cast<byte, char>(data.AsSpan(at, 2 * length)));
             at += 2 * length;
             return text;
         }
 
-        var decoded = Encoding.UTF8.GetString(_data, at, length);
+        var decoded = Encoding.UTF8.GetString(data, at, length);
         at += length;
         return decoded;
     }
@@ -263,7 +351,7 @@ internal readonly struct KeptArticle
         return true;
     }
 
-    private static void WriteLength(Span<byte> buffer, ref int written, uint value)
+    private static void WriteLength(Span<byte> buffer, ref int written, ulong value)
     {
         while (value >= 0x80)
         {

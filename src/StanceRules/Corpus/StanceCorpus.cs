@@ -32,6 +32,8 @@ public sealed partial class StanceCorpus
     // Article id fingerprint -> fingerprint of what its first report said (date and stances).
     private readonly FingerprintTable _seen = new();
     private readonly List<string> _conflicting = [];
+    // The kept articles' evidence texts, with CorpusOptions.EvidenceInTemporaryFile.
+    private readonly EvidenceFile? _evidenceFile;
 
     /// <summary>An empty corpus.</summary>
     /// <param name="options">Limits; defaults when null.</param>
@@ -39,6 +41,7 @@ public sealed partial class StanceCorpus
     {
         // CorpusOptions checks its values when they are set.
         Options = options ?? new CorpusOptions();
+        _evidenceFile = Options.EvidenceInTemporaryFile ? new EvidenceFile() : null;
     }
 
     /// <summary>The corpus's limits.</summary>
@@ -154,7 +157,7 @@ public sealed partial class StanceCorpus
             tally.Add(level, 1);
             if (tally.WouldKeep(level, published, report.Article, limit))
             {
-                tally.Keep(KeptArticle.Create(report.Article, published, level, EvidenceOf(stance)), report.Article, limit);
+                tally.Keep(KeptArticle.Create(report.Article, published, level, EvidenceOf(stance), _evidenceFile), report.Article, limit);
             }
         }
 
@@ -210,7 +213,7 @@ public sealed partial class StanceCorpus
             {
                 for (var tally = theirs; tally is not null; tally = tally.Next)
                 {
-                    TallyOf(series.Country, series.Issue, day, tally.Stance).Merge(tally, Options.ArticlesPerCell);
+                    TallyOf(series.Country, series.Issue, day, tally.Stance).Merge(tally.WithEvidenceIn(_evidenceFile, other._evidenceFile), Options.ArticlesPerCell);
                 }
             }
         }
@@ -268,7 +271,7 @@ public sealed partial class StanceCorpus
                     }
                 }
 
-                stances.Add(Decide(series.Country, series.Issue, by, start, cell));
+                stances.Add(Decide(series.Country, series.Issue, by, start, cell, _evidenceFile));
                 i = end;
             }
         }
@@ -314,7 +317,7 @@ public sealed partial class StanceCorpus
     private static int WindowStart(CorpusWindow by, int day) =>
         by == CorpusWindow.Day ? day : CorpusPeriod.Of(by, DateOnly.FromDayNumber(day)).Start.DayNumber;
 
-    private static WindowStance Decide(string country, string issue, CorpusWindow by, int start, CellTally cell)
+    private static WindowStance Decide(string country, string issue, CorpusWindow by, int start, CellTally cell, EvidenceFile? evidence)
     {
         // The conflict policy's steps across articles: each article's stance is one signal; the
         // weight −ln(1 − score) orders stances as the score does without rounding to 1. Rule
@@ -352,6 +355,6 @@ public sealed partial class StanceCorpus
         }
 
         var (strongest, kept, first) = chosen.Snapshot();
-        return new WindowStance(country, issue, by, start, chosen.Stance, decidedBy, chosen.Articles, score, others, strongest, kept, first);
+        return new WindowStance(country, issue, by, start, chosen.Stance, decidedBy, chosen.Articles, score, others, strongest, kept, first, evidence);
     }
 }
