@@ -3,7 +3,7 @@ namespace StanceRules.Cli;
 /// <summary>
 /// The corpus's answers to a query, for every output format, each computed when first needed. By
 /// day over years an answer is hundreds of thousands of windows: the stances and the changes are
-/// computed again country by country each time they are written (<see cref="StancesToWrite"/>,
+/// computed again (country, issue) by (country, issue) each time they are written (<see cref="StancesToWrite"/>,
 /// <see cref="Changes"/>) rather than held as one list beside the corpus; only what a format
 /// needs whole (the HTML page's windows, the agreement) is computed whole, and then held.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class CorpusAnswers
     /// <summary>The closest countries to each one named by <c>--country</c>, among every country (none when none is named).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CountryAgreement>> Closest => _closest ??= ClosestToNamed();
 
-    /// <summary>How many countries, issues and changes the answer has, and its first and last window: one pass, country by country.</summary>
+    /// <summary>How many countries, issues and changes the answer has, and its first and last window: one pass, (country, issue) by (country, issue).</summary>
     public CorpusOverview Overview => _overview ??= Survey();
 
     public static CorpusAnswers Ask(StanceCorpus corpus, CorpusQuery query, int failed) => new(corpus, query, failed);
@@ -40,24 +40,25 @@ internal sealed class CorpusAnswers
 
     /// <summary>
     /// <see cref="Stances"/>, in the same order, for writing each window with its articles: asked of
-    /// the corpus country by country on each enumeration, each country's windows let go once
-    /// written. A window holds the articles it builds when first read (<see cref="WindowStance.Articles"/>),
+    /// the corpus (country, issue) by (country, issue) on each enumeration, each one's windows let go
+    /// once written. A window holds the articles it builds when first read (<see cref="WindowStance.Articles"/>),
     /// so a list of every window, written, would hold every window's articles (by day over years:
     /// hundreds of thousands of windows, five articles each, with their evidence).
     /// </summary>
-    public IEnumerable<WindowStance> StancesToWrite() => ByCountry().SelectMany(windows => windows);
+    public IEnumerable<WindowStance> StancesToWrite() => BySeries().SelectMany(windows => windows);
 
     /// <summary>
     /// The library's <see cref="StanceCorpus.ChangesOf"/> of <see cref="Stances"/>, in its order,
-    /// computed country by country on each enumeration (a change never spans two countries), so
-    /// no list of every window is held while they are written.
+    /// computed (country, issue) by (country, issue) on each enumeration (a change never spans two),
+    /// so no list of every window is held while they are written.
     /// </summary>
-    public IEnumerable<StanceChange> Changes() => ByCountry().SelectMany(StanceCorpus.ChangesOf);
+    public IEnumerable<StanceChange> Changes() => BySeries().SelectMany(StanceCorpus.ChangesOf);
 
-    /// <summary>The windows of <see cref="Stances"/>, one country's at a time, in the same order.</summary>
-    private IEnumerable<IReadOnlyList<WindowStance>> ByCountry()
+    /// <summary>The windows of <see cref="Stances"/>, one (country, issue)'s at a time, in the same order (country, then issue, ordinal).</summary>
+    private IEnumerable<IReadOnlyList<WindowStance>> BySeries()
     {
         var named = Query.Filter.Countries is { } countries ? new HashSet<string>(countries, StringComparer.OrdinalIgnoreCase) : null;
+        var issues = Query.Filter.Issues is { } asked ? Corpus.Issues.Where(new HashSet<string>(asked, StringComparer.Ordinal).Contains).ToArray() : Corpus.Issues;
         foreach (var country in Corpus.Countries)
         {
             if (named is not null && !named.Contains(country))
@@ -65,11 +66,14 @@ internal sealed class CorpusAnswers
                 continue;
             }
 
-            // The filter matches countries ignoring case: a code that differs only in case comes in its own turn.
-            var windows = Corpus.Stances(Query.By, Query.Filter with { Countries = [country] });
-            yield return windows.All(w => string.Equals(w.Country, country, StringComparison.Ordinal))
-                ? windows
-                : windows.Where(w => string.Equals(w.Country, country, StringComparison.Ordinal)).ToArray();
+            foreach (var issue in issues)
+            {
+                // The filter matches countries ignoring case: a code that differs only in case comes in its own turn.
+                var windows = Corpus.Stances(Query.By, Query.Filter with { Countries = [country], Issues = [issue] });
+                yield return windows.All(w => string.Equals(w.Country, country, StringComparison.Ordinal))
+                    ? windows
+                    : windows.Where(w => string.Equals(w.Country, country, StringComparison.Ordinal)).ToArray();
+            }
         }
     }
 
@@ -78,14 +82,17 @@ internal sealed class CorpusAnswers
         var (countries, changes) = (0, 0);
         var issues = new HashSet<string>(StringComparer.Ordinal);
         CorpusPeriod? first = null, last = null;
-        foreach (var windows in ByCountry())
+        string? counted = null;
+        foreach (var windows in BySeries())
         {
             if (windows.Count == 0)
             {
                 continue;
             }
 
-            countries++;
+            // The series come country by country: a country is counted at its first window.
+            countries += windows[0].Country == counted ? 0 : 1;
+            counted = windows[0].Country;
             changes += StanceCorpus.ChangesOf(windows).Count;
             foreach (var window in windows)
             {
