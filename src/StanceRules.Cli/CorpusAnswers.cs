@@ -25,8 +25,8 @@ internal sealed class CorpusAnswers
     /// <summary>Every window's stance as one list (the library's <see cref="StanceCorpus.Stances"/>), computed on first read and held: for the HTML page, which draws them all.</summary>
     public IReadOnlyList<WindowStance> Stances => _stances ??= Corpus.Stances(Query.By, Query.Filter);
 
-    /// <summary>The agreement of every pair of countries among the windows, computed on first read (from <see cref="Stances"/> when held, else from a list let go at once).</summary>
-    public IReadOnlyList<CountryAgreement> Agreements => _agreements ??= StanceCorpus.AgreementsOf(_stances ?? Corpus.Stances(Query.By, Query.Filter));
+    /// <summary>The agreement of every pair of countries among the windows, computed on first read (from <see cref="Stances"/> when held, else by the corpus, which holds no list of every window).</summary>
+    public IReadOnlyList<CountryAgreement> Agreements => _agreements ??= _stances is { } held ? StanceCorpus.AgreementsOf(held) : Corpus.Agreements(Query.By, Query.Filter);
 
     /// <summary>The closest countries to each one named by <c>--country</c>, among every country (none when none is named).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<CountryAgreement>> Closest => _closest ??= ClosestToNamed();
@@ -111,7 +111,7 @@ internal sealed class CorpusAnswers
         if (Query.Filter.Countries is { } countries)
         {
             // Closest looks at every other country, so it reads the stances without the country selection.
-            var everyone = StanceCorpus.AgreementsOf(Corpus.Stances(Query.By, Query.Filter with { Countries = null }));
+            var everyone = Corpus.Agreements(Query.By, Query.Filter with { Countries = null });
             foreach (var country in countries)
             {
                 closest[country] = StanceCorpus.ClosestOf(country, everyone, Query.Top);

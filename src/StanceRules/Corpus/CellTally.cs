@@ -95,8 +95,8 @@ internal sealed class CellTally(Stance stance)
                 return;
             }
 
-            // A second level: the multiset moves to an array.
-            (_levels, _used) = ([new LevelCount { Value = _level, Count = Articles }], 1);
+            // A second level: the multiset moves to an array, with room for the one coming (not an array of one, replaced at once).
+            (_levels, _used) = ([new LevelCount { Value = _level, Count = Articles }, default], 1);
         }
 
         Articles += count;

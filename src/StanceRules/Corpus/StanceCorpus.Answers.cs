@@ -32,6 +32,12 @@ public sealed partial class StanceCorpus
     public static IReadOnlyList<CountryAgreement> AgreementsOf(IReadOnlyList<WindowStance> stances)
     {
         ArgumentNullException.ThrowIfNull(stances);
+        return AgreementsOfWindows(stances);
+    }
+
+    /// <summary><see cref="AgreementsOf"/> of windows read once, in any order (<see cref="Agreements"/> streams them).</summary>
+    private static List<CountryAgreement> AgreementsOfWindows(IEnumerable<WindowStance> stances)
+    {
 
         // Each country's (issue, window start, stance) items sorted, then each pair of countries
         // compared by walking both lists at once: a few bytes per stance, not a dictionary per country.

@@ -233,11 +233,18 @@ public sealed partial class StanceCorpus
     public IReadOnlyList<WindowStance> Stances(CorpusWindow by, CorpusFilter? filter = null)
     {
         CheckAnswerable(by, filter);
-        var since = filter?.Since?.DayNumber ?? int.MinValue;
-        var until = filter?.Until?.DayNumber ?? int.MaxValue;
         var selected = SelectSeries(filter);
         // At most one window per cell: sized once, not grown by copies.
         var stances = new List<WindowStance>(selected.Sum(s => s.Cells.Count));
+        stances.AddRange(Windows(by, filter, selected));
+        return stances.ToArray();
+    }
+
+    /// <summary>The windows <see cref="Stances"/> answers, one at a time, in its order (the question was checked).</summary>
+    private IEnumerable<WindowStance> Windows(CorpusWindow by, CorpusFilter? filter, Series[] selected)
+    {
+        var since = filter?.Since?.DayNumber ?? int.MinValue;
+        var until = filter?.Until?.DayNumber ?? int.MaxValue;
         var days = new List<int>();
         foreach (var series in selected)
         {
@@ -271,12 +278,10 @@ public sealed partial class StanceCorpus
                     }
                 }
 
-                stances.Add(Decide(series.Country, series.Issue, by, start, cell, _evidenceFile));
+                yield return Decide(series.Country, series.Issue, by, start, cell, _evidenceFile);
                 i = end;
             }
         }
-
-        return stances.ToArray();
     }
 
     /// <summary>
@@ -296,7 +301,12 @@ public sealed partial class StanceCorpus
     /// <param name="by">The window kind: each (issue, window) is one item compared.</param>
     /// <param name="filter">Which countries, issues and days; all when null.</param>
     /// <exception cref="ArgumentException">As <see cref="Stances"/>: the corpus cannot answer by this window or filter.</exception>
-    public IReadOnlyList<CountryAgreement> Agreements(CorpusWindow by, CorpusFilter? filter = null) => AgreementsOf(Stances(by, filter));
+    public IReadOnlyList<CountryAgreement> Agreements(CorpusWindow by, CorpusFilter? filter = null)
+    {
+        // Each window is let go once its items are taken: no list of every window is held.
+        CheckAnswerable(by, filter);
+        return AgreementsOfWindows(Windows(by, filter, SelectSeries(filter)));
+    }
 
     /// <summary>
     /// The countries whose stances are closest to <paramref name="country"/>'s: highest S-score,
@@ -311,7 +321,7 @@ public sealed partial class StanceCorpus
     {
         ArgumentNullException.ThrowIfNull(country);
         var wide = filter?.Countries is null ? filter : filter with { Countries = [.. filter.Countries, country] };
-        return ClosestOf(country, AgreementsOf(Stances(by, wide)), count);
+        return ClosestOf(country, Agreements(by, wide), count);
     }
 
     private static int WindowStart(CorpusWindow by, int day) =>
