@@ -21,6 +21,13 @@ internal static class CorpusCommand
             return CommandLine.Usage;
         }
 
+        if (query.Options.EvidenceInTemporaryFile && !CanWriteTemporaryFile(out var tempError))
+        {
+            // Said before reading anything, not after a long read: the evidence shown is kept there.
+            stderr.WriteLine(DisplayText.Escape($"stance corpus: error: cannot write the evidence file in the temporary folder {Path.GetTempPath()} ({tempError}); set TMPDIR (TMP on Windows) to a writable folder"));
+            return CommandLine.Invalid;
+        }
+
         if (options.Get("--from") is { } from)
         {
             // Machine-coded event records instead of articles: CorpusEvents.
@@ -199,6 +206,24 @@ internal static class CorpusCommand
             default:
                 CorpusText.WriteTable(answers, stdout);
                 break;
+        }
+    }
+
+    /// <summary>Whether a file can be created in the temporary folder, as the corpus's evidence file will be.</summary>
+    private static bool CanWriteTemporaryFile(out string? error)
+    {
+        try
+        {
+            using (File.Create(Path.Combine(Path.GetTempPath(), $"stance-corpus-check-{Guid.NewGuid():N}.tmp"), 1, FileOptions.DeleteOnClose))
+            {
+                error = null;
+                return true;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = e.Message;
+            return false;
         }
     }
 

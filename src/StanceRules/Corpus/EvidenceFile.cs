@@ -102,20 +102,31 @@ internal sealed class EvidenceFile
     {
         if (_file is null)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"stance-corpus-evidence-{Guid.NewGuid():N}.tmp");
-            if (OperatingSystem.IsWindows())
+            try
             {
-                // An open file cannot be deleted there: the system deletes it when it is closed.
-                _file = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+                _file = Create();
             }
-            else
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                // Unnamed from now on: nothing is left behind, even if the process is killed.
-                _file = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-                System.IO.File.Delete(path);
+                throw new IOException($"The corpus cannot create its evidence file ({nameof(CorpusOptions)}.{nameof(CorpusOptions.EvidenceInTemporaryFile)}) in the temporary folder {Path.GetTempPath()}: {e.Message}", e);
             }
         }
 
         return _file;
+    }
+
+    private static SafeFileHandle Create()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"stance-corpus-evidence-{Guid.NewGuid():N}.tmp");
+        if (OperatingSystem.IsWindows())
+        {
+            // An open file cannot be deleted there: the system deletes it when it is closed.
+            return System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        }
+
+        // Unnamed from now on: nothing is left behind, even if the process is killed.
+        var file = System.IO.File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        System.IO.File.Delete(path);
+        return file;
     }
 }
