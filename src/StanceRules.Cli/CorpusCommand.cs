@@ -23,9 +23,10 @@ internal static class CorpusCommand
 
         if (query.Options.EvidenceInTemporaryFile && !CanWriteTemporaryFile(out var tempError))
         {
-            // Said before reading anything, not after a long read: the evidence shown is kept there.
-            stderr.WriteLine(DisplayText.Escape($"stance corpus: error: cannot write the evidence file in the temporary folder {Path.GetTempPath()} ({tempError}); set TMPDIR (TMP on Windows) to a writable folder"));
-            return CommandLine.Invalid;
+            // Found before reading anything, not after a long read. The output does not need the file,
+            // only the memory it saves: the evidence stays in memory, and the user is told.
+            stderr.WriteLine(DisplayText.Escape($"stance corpus: warning: cannot write the evidence file in the temporary folder {Path.GetTempPath()} ({tempError}); the evidence is kept in memory (set TMPDIR, TMP on Windows, to a writable folder)"));
+            query = query with { Options = query.Options with { EvidenceInTemporaryFile = false } };
         }
 
         if (options.Get("--from") is { } from)
