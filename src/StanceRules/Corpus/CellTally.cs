@@ -305,15 +305,24 @@ internal sealed class CellTally(Stance stance)
         moved._first = _first.IsIn(_strongest) || _first.IsNone ? default : _first.MovedTo(to, from);
         if (_kept > 0)
         {
-            var entries = new List<byte[]>(_kept);
-            var firstAt = -1;
+            // The moved entries, then one array of them, in order; the earliest's offset counted on the way.
+            var entries = new KeptArticle[_kept];
+            var (firstAt, length) = (-1, 0);
             for (var (i, at) = (0, 0); i < _kept; i++)
             {
-                firstAt = _first.IsIn(_strongest) && _first.Offset == at ? entries.Sum(e => e.Length) : firstAt;
-                entries.Add(KeptArticle.Next(_strongest!, ref at).MovedTo(to, from).Bytes.ToArray());
+                firstAt = _first.IsIn(_strongest) && _first.Offset == at ? length : firstAt;
+                entries[i] = KeptArticle.Next(_strongest!, ref at).MovedTo(to, from);
+                length += entries[i].Length;
             }
 
-            moved._strongest = [.. entries.SelectMany(e => e)];
+            moved._strongest = new byte[length];
+            var written = 0;
+            foreach (var entry in entries)
+            {
+                entry.Bytes.CopyTo(moved._strongest.AsSpan(written));
+                written += entry.Length;
+            }
+
             moved._first = firstAt >= 0 ? KeptArticle.At(moved._strongest, firstAt) : moved._first;
         }
 

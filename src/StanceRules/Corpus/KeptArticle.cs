@@ -178,7 +178,7 @@ internal readonly struct KeptArticle
         if (IsInFile)
         {
             var (offset, length) = FileRange(ref at);
-            data = (file ?? throw new InvalidOperationException("A kept article's evidence is in a file, and no file was given.")).Read(offset, length);
+            data = Required(file).Read(offset, length);
             (at, dataEnd) = (0, length);
         }
 
@@ -206,12 +206,15 @@ internal readonly struct KeptArticle
         at += IsUtf16 ? 2 * idBytes : idBytes;
         var idEnd = at - TextsStart();
         var (offset, length) = FileRange(ref at);
-        var evidence = (from ?? throw new InvalidOperationException("A kept article's evidence is in a file, and no file was given.")).Read(offset, length);
+        var evidence = Required(from).Read(offset, length);
         var texts = new byte[idEnd + evidence.Length];
         _data.AsSpan(TextsStart(), idEnd).CopyTo(texts);
         evidence.CopyTo(texts.AsSpan(idEnd));
         return Entry(Level, Published, (ushort)(Header & HeaderUtf16), texts, idEnd, texts.Length, to);
     }
+
+    private static EvidenceFile Required(EvidenceFile? file) =>
+        file ?? throw new InvalidOperationException("A kept article's evidence is in a file, and no file was given.");
 
     private static KeptArticle CreateUtf16(string id, DateOnly published, int level, ReadOnlySpan<string> evidence, EvidenceFile? file)
     {
@@ -285,20 +288,7 @@ internal readonly struct KeptArticle
     }
 
     /// <summary>The offset and length of the evidence in the file, read at <paramref name="at"/> (after the id).</summary>
-    private (long Offset, int Length) FileRange(ref int at)
-    {
-        var (offset, shift) = (0L, 0);
-        byte next;
-        do
-        {
-            next = _data[at++];
-            offset |= (long)(next & 0x7F) << shift;
-            shift += 7;
-        }
-        while (next >= 0x80);
-
-        return (offset, ReadLength(_data, ref at));
-    }
+    private (long Offset, int Length) FileRange(ref int at) => ((long)ReadVarint(_data, ref at), ReadLength(_data, ref at));
 
     /// <summary>The text at <paramref name="at"/> of <paramref name="data"/>, moving past it.</summary>
     private static string ReadText(byte[] data, ref int at, bool utf16)
@@ -362,14 +352,17 @@ internal readonly struct KeptArticle
         buffer[written++] = (byte)value;
     }
 
-    private static int ReadLength(byte[] data, ref int at)
+    private static int ReadLength(byte[] data, ref int at) => (int)ReadVarint(data, ref at);
+
+    /// <summary>The value <see cref="WriteLength"/> wrote at <paramref name="at"/>, moving past it.</summary>
+    private static ulong ReadVarint(byte[] data, ref int at)
     {
-        var (value, shift) = (0, 0);
+        var (value, shift) = (0UL, 0);
         byte next;
         do
         {
             next = data[at++];
-            value |= (next & 0x7F) << shift;
+            value |= (ulong)(next & 0x7F) << shift;
             shift += 7;
         }
         while (next >= 0x80);
