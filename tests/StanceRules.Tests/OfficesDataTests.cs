@@ -111,6 +111,19 @@ public class OfficesDataTests(ITestOutputHelper output)
         Assert.All(Gazetteer.Coverage.Where(c => c.Covers is not null), c => Assert.True(c.Checked >= c.Covers, $"{c.Country.Iso3}: checked before covers"));
     }
 
+    /// <summary>
+    /// `checked` is the day up to which the writer confirmed every open term of the entry: no
+    /// entry may claim a day that has not come. (A term may begin after it: a change of one office
+    /// can be known without the others being confirmed to that day; the term is then unconfirmed.)
+    /// </summary>
+    [Fact]
+    public void NoCheckedDateLiesInTheFuture()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        Assert.All(Gazetteer.Coverage.Where(c => c.Checked is not null), c => Assert.True(c.Checked <= today, $"{c.Country.Iso3}: checked {c.Checked:yyyy-MM-dd} is after today ({c.At})"));
+    }
+
     [Fact]
     public void ForeignMinisters_AreListedFor190OfThe195States_From2015()
     {
