@@ -104,7 +104,7 @@ internal sealed partial class Gazetteer
         var heads = 0;
         foreach (var person in people)
         {
-            if (named is not null && !person.Terms.Any(t => t.Country == named))
+            if ((named is not null && !person.Terms.Any(t => t.Country == named)) || (headTitle && !MayBeHead(person)))
             {
                 continue;
             }
@@ -142,6 +142,11 @@ internal sealed partial class Gazetteer
         Country? only = null;
         foreach (var person in people)
         {
+            if (!MayBeHead(person))
+            {
+                continue;
+            }
+
             foreach (var term in person.Terms)
             {
                 if (named is not null && term.Country != named)
@@ -160,6 +165,14 @@ internal sealed partial class Gazetteer
 
         return only;
     }
+
+    /// <summary>
+    /// Whether a head's title ("President Omar", "the Omar government") may name this person: someone
+    /// who has held a head's office, or a term "in government" of a dictionary, which does not say
+    /// which office. A foreign minister whose family name is a common given name is not "President Omar".
+    /// </summary>
+    private static bool MayBeHead(Person person) =>
+        person.Terms.Any(t => (t.Offices & (OfficeKinds.HeadOfState | OfficeKinds.HeadOfGovernment | OfficeKinds.Government)) != 0);
 
     /// <summary>
     /// Countries whose people's names English-language news writes family name first: Chinese
