@@ -301,12 +301,12 @@ public partial class KnowledgeWorldTests(ITestOutputHelper output)
     [Fact]
     public void OpenTermAfterTheCheckedDate_StillSpeaks_ButIsFlaggedUnconfirmed()
     {
-        var before = Engine.Resolve("Pete Hegseth", new DateOnly(2025, 3, 1)); // USA checked 2025-05-01
-        var after = Engine.Resolve("Pete Hegseth", new DateOnly(2026, 3, 1));
+        var before = Engine.Resolve("Pete Hegseth", new DateOnly(2025, 3, 1)); // USA checked 2026-02-24
+        var after = Engine.Resolve("Pete Hegseth", new DateOnly(2026, 6, 1));
 
         Assert.Null(before.Unconfirmed);
         Assert.Equal("USA", after.Country);
-        Assert.Equal("unconfirmed: the term is open in the data, last checked 2025-05-01", after.Unconfirmed);
+        Assert.Equal("unconfirmed: the term is open in the data, last checked 2026-02-24", after.Unconfirmed);
         Assert.Contains("unconfirmed", after.ToString(), StringComparison.Ordinal);
     }
 
