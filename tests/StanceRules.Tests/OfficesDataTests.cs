@@ -124,8 +124,29 @@ public class OfficesDataTests(ITestOutputHelper output)
         Assert.All(Gazetteer.Coverage.Where(c => c.Checked is not null), c => Assert.True(c.Checked <= today, $"{c.Country.Iso3}: checked {c.Checked:yyyy-MM-dd} is after today ({c.At})"));
     }
 
+    /// <summary>
+    /// How fresh the offices are, the count README gives: the entries whose `checked` date is on or
+    /// after 2025-07-01 (brought forward from dated news reports), and by month (run with a
+    /// detailed console logger to see it). A data edit that moves dates back fails here.
+    /// </summary>
     [Fact]
-    public void ForeignMinisters_AreListedFor190OfThe195States_From2015()
+    public void OfficesEntries_CheckedOnOrAfterJuly2025_Are131OfThe197()
+    {
+        var since = new DateOnly(2025, 7, 1);
+        var entries = Gazetteer.Coverage.Where(c => c.Checked is not null).ToArray();
+        var recent = entries.Count(c => c.Checked >= since);
+        output.WriteLine($"offices entries checked on or after {since:yyyy-MM-dd}: {recent} of {entries.Length}; in 2026: {entries.Count(c => c.Checked!.Value.Year >= 2026)}; latest {entries.Max(c => c.Checked):yyyy-MM-dd}");
+        foreach (var month in entries.GroupBy(c => $"{c.Checked:yyyy-MM}").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {month.Key}: {month.Count()} ({string.Join(' ', month.Select(c => c.Country.Iso3).Order(StringComparer.Ordinal))})");
+        }
+
+        Assert.Equal(197, entries.Length);
+        Assert.True(recent >= 131, $"{recent} of {entries.Length} entries checked on or after {since:yyyy-MM-dd}");
+    }
+
+    [Fact]
+    public void ForeignMinisters_AreListedFor193OfThe195States_From2015()
     {
         // The count README gives; prints the states still without one (run with a detailed
         // console logger to see it). A state counts when one foreign-minister term of it runs
