@@ -128,7 +128,7 @@ internal sealed partial class Gazetteer
     }
 
     /// <summary>
-    /// The one country every holder of a surname served (of the country named, if one is), for an undated head's title and a
+    /// The one country every holder of a surname who may be a head (<see cref="MayBeHead"/>) served (of the country named, if one is), for an undated head's title and a
     /// surname that names several people ("President Bush": George Bush and George W. Bush, both of the USA): the country
     /// without a person. Null when the surname is unknown or its holders served more than one country.
     /// </summary>
