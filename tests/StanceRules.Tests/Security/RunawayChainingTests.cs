@@ -7,7 +7,10 @@ namespace StanceRules.Tests.Security;
 /// Class 2 of issue 14: rules whose derived facts join each other grow working memory
 /// combinatorially. <see cref="StanceLimits.MaxRuleMatches"/> stops them with
 /// <see cref="InferenceLimitException"/> naming the rules, within a second and a few hundred MB.
+/// The peak is the process's managed heap, so these run alone (other tests' allocations made it
+/// cross the limit under load).
 /// </summary>
+[Collection(nameof(ProcessWideState))]
 public class RunawayChainingTests(ITestOutputHelper output)
 {
     private const string OneStatement = "article: { id: one }\nfacts:\n  - { id: f1, type: statement, actor: China, act: welcome, issue: x }\n";
