@@ -69,10 +69,7 @@ public class CorpusCliTests
         // Four countries, two issues, ten days, several stances per cell: the CLI asks the corpus
         // again per country to write the stances; the answer must be the library's, window by window.
         using var folder = new Security.TempFolder();
-        var random = new Random(5);
-        var reports = Enumerable.Range(0, 300).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(10)),
-            Enumerable.Range(0, 3).Select(_ => (random.Next(4), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
-        var path = folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false))));
+        var (reports, path) = RandomReports(folder, seed: 5, count: 300, days: 10, countries: 4);
         string[] only = countries is null ? [] : ["--country", countries];
         var filter = new CorpusFilter { Countries = countries?.Split(',').Select(c => c.ToUpperInvariant()).ToArray() };
         var expected = StanceCorpus.FromReports(reports).Stances(CorpusWindow.Day, filter)
@@ -104,10 +101,7 @@ public class CorpusCliTests
     {
         // Three countries, two issues, twelve days, several stances per cell, two evidence texts per article.
         using var folder = new Security.TempFolder();
-        var random = new Random(11);
-        var reports = Enumerable.Range(0, 400).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(12)),
-            Enumerable.Range(0, 3).Select(_ => (random.Next(3), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
-        var path = folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false))));
+        var (reports, path) = RandomReports(folder, seed: 11, count: 400, days: 12, countries: 3);
         string[] sections = show is null ? [] : ["--show", show];
         var shown = show?.Split(',') ?? format switch { "csv" => ["stances"], "table" => ["stances", "changes", "closest"], _ => CorpusCommand.Sections };
         var query = new CorpusQuery { By = CorpusWindow.Day, Options = new CorpusOptions { Resolution = CorpusWindow.Day }, Show = shown };
@@ -245,5 +239,14 @@ public class CorpusCliTests
         Assert.Contains($"{path}:3: warning: article id 'a1' was already added with other content (date or stances); the first counts", error, StringComparison.Ordinal);
         Assert.DoesNotContain($"{path}:2: warning", error, StringComparison.Ordinal);
         Assert.Contains("\"repeated\": 2,", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reports from March 2023 with three stances each (two issues, any stance and confidence), written as JSON Lines.</summary>
+    private static (StanceReport[] Reports, string Path) RandomReports(Security.TempFolder folder, int seed, int count, int days, int countries)
+    {
+        var random = new Random(seed);
+        var reports = Enumerable.Range(0, count).Select(i => CorpusPropertyTests.Report($"a{i}", new DateOnly(2023, 3, 1 + random.Next(days)),
+            Enumerable.Range(0, 3).Select(_ => (random.Next(countries), random.Next(2), random.Next(4), random.Next(8))).ToArray())).ToArray();
+        return (reports, folder.File("reports.jsonl", string.Join("\n", reports.Select(r => r.ToJson(indented: false)))));
     }
 }
