@@ -99,8 +99,10 @@ internal sealed class HistoricalLayer
             var names = record.Synonyms.Prepend((Text: record.Name, At: record.At)).Select(n => (n.Text, n.At, Key: TextKey.Of(n.Text))).ToArray();
             // One record is one person: when any of its names is a hand-written person of its country,
             // every name of the record is the merged person, so "Barack Hussein Obama" (a synonym only
-            // the dictionary has) is in office across 2014/2015 like "Barack Obama".
-            var handWritten = names.Select(n => main.Entries.GetValueOrDefault(n.Key)).OfType<PersonAlias>().Select(a => a.Person).FirstOrDefault(p => p.Country == person.Country);
+            // the dictionary has) is in office across 2014/2015 like "Barack Obama". The hand-written
+            // person may be of any country the record has a term in (Deng Alor Kuol: Sudan's minister,
+            // then South Sudan's), so the record's terms in the other country are kept.
+            var handWritten = names.Select(n => main.Entries.GetValueOrDefault(n.Key)).OfType<PersonAlias>().Select(a => a.Person).FirstOrDefault(p => person.Terms.Any(t => t.Country == p.Country));
             var target = person;
             if (handWritten is null)
             {
@@ -148,6 +150,16 @@ internal sealed class HistoricalLayer
         }
 
         people.AddRange(merged.Values);
+        // A hand-written alias of a merged person ("Deng Alor", which the dictionary does not write)
+        // is the merged person too, so before 2015 it reads the dictionary's terms like the full name.
+        foreach (var (key, entry) in main.Entries)
+        {
+            if (entry is PersonAlias alias && merged.TryGetValue(alias.Person, out var target) && !ambiguous.Contains(key))
+            {
+                entries.TryAdd(key, new PersonAlias(alias.Text, target) { Undated = alias.Undated });
+            }
+        }
+
         if (settled > 0)
         {
             conflicts.Add($"{settled} terms the dictionaries leave open end the day before the next change of head of government that the hand-written data records before {Before:yyyy-MM-dd}");
