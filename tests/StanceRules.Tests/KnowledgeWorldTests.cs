@@ -224,6 +224,16 @@ public partial class KnowledgeWorldTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("Yemeni Foreign Minister Abdullah al-Saidi", "2014-12-15", "YEM")]
+    [InlineData("Foreign Minister Abdullah", "2004-06-01", "AFG")]
+    public void DictionaryNameBeginningWithATitle_YieldsToAnOverlappingNameAsLong(string actor, string date, string iso3)
+    {
+        // Phoenix has Afghanistan's "FOREIGN_MINISTER_ABDULLAH_": on its own it is still that person.
+        var resolved = Engine.Resolve(actor, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(iso3, resolved.Country);
+    }
+
+    [Theory]
     [InlineData("Barack Hussein Obama", "2014-12-31", "head of state and head of government of USA")]
     [InlineData("Petro Oleksiyovych Poroshenko", "2014-08-01", "head of state of UKR")]
     public void DictionaryOnlySynonym_OfAHandWrittenPerson_IsThatPerson(string actor, string date, string office)

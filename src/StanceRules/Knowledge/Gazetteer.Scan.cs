@@ -191,6 +191,13 @@ internal sealed partial class Gazetteer
                     continue; // codes count only on their own ("CHN"), names like "US" in capitals: "us officials" is not the USA
                 }
 
+                if (IsWordIn(TitleWords, key, starts[start], ends[start]) && UntitledNameOverlaps(key, date, starts, ends, covered, start, length))
+                {
+                    // A dictionary's name that begins with a title ("Foreign Minister Abdullah") yields to a name as
+                    // long that overlaps it: "Yemeni Foreign Minister Abdullah al-Saidi" is al-Saidi, titled.
+                    continue;
+                }
+
                 hits.Add((start, length, entry));
                 covered.Slice(start, length).Fill(true);
             }

@@ -232,4 +232,19 @@ internal sealed partial class Gazetteer
             }
         }
     }
+
+    /// <summary>Whether a name of the same number of words, not itself beginning with a title, starts inside this one.</summary>
+    private bool UntitledNameOverlaps(string key, DateOnly? date, Span<int> starts, Span<int> ends, Span<bool> covered, int start, int length)
+    {
+        for (var other = start + 1; other < start + length && other + length <= starts.Length; other++)
+        {
+            if (!covered.Slice(other, length).Contains(true) && !IsWordIn(TitleWords, key, starts[other], ends[other])
+                && Lookup(key.AsSpan(starts[other], ends[other + length - 1] - starts[other]), date) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
