@@ -239,7 +239,7 @@ internal sealed partial class Gazetteer
         for (var other = start + 1; other < start + length && other + length <= starts.Length; other++)
         {
             if (!covered.Slice(other, length).Contains(true) && !IsWordIn(TitleWords, key, starts[other], ends[other])
-                && Lookup(key.AsSpan(starts[other], ends[other + length - 1] - starts[other]), date) is not null)
+                && Lookup(key.AsSpan(starts[other], ends[other + length - 1] - starts[other]), date) is not (null or CountryAlias { Kind: AliasKind.Code }))
             {
                 return true;
             }

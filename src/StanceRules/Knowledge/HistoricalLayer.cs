@@ -97,7 +97,7 @@ internal sealed class HistoricalLayer
             }
 
             var names = record.Synonyms.Prepend((Text: record.Name, At: record.At)).Select(n => (n.Text, n.At, Key: TextKey.Of(n.Text))).ToArray();
-            // One record is one person: when any of its names is a hand-written person of its country,
+            // One record is one person: when any of its names is a hand-written person of its countries,
             // every name of the record is the merged person, so "Barack Hussein Obama" (a synonym only
             // the dictionary has) is in office across 2014/2015 like "Barack Obama". The hand-written
             // person may be of any country the record has a term in (Deng Alor Kuol: Sudan's minister,
