@@ -186,12 +186,12 @@ internal sealed partial class Gazetteer
                     continue;
                 }
 
-                if (entry is CountryAlias { Kind: AliasKind.Code } code && (!code.AlsoName || !IsUpperCaseWord(actor, entry.Text)))
+                if (IsUncountedCode(actor, entry))
                 {
-                    continue; // codes count only on their own ("CHN"), names like "US" in capitals: "us officials" is not the USA
+                    continue;
                 }
 
-                if (IsWordIn(TitleWords, key, starts[start], ends[start]) && UntitledNameOverlaps(key, date, starts, ends, covered, start, length))
+                if (IsWordIn(TitleWords, key, starts[start], ends[start]) && UntitledNameOverlaps(actor, key, date, starts, ends, covered, start, length))
                 {
                     // A dictionary's name that begins with a title ("Foreign Minister Abdullah") yields to a name as
                     // long that overlaps it: "Yemeni Foreign Minister Abdullah al-Saidi" is al-Saidi, titled.

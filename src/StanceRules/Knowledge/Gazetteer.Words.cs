@@ -233,13 +233,13 @@ internal sealed partial class Gazetteer
         }
     }
 
-    /// <summary>Whether a name of the same number of words, not itself beginning with a title, starts inside this one.</summary>
-    private bool UntitledNameOverlaps(string key, DateOnly? date, Span<int> starts, Span<int> ends, Span<bool> covered, int start, int length)
+    /// <summary>Whether a name the scan would take, of the same number of words and not itself beginning with a title, starts inside this one.</summary>
+    private bool UntitledNameOverlaps(string actor, string key, DateOnly? date, Span<int> starts, Span<int> ends, Span<bool> covered, int start, int length)
     {
         for (var other = start + 1; other < start + length && other + length <= starts.Length; other++)
         {
             if (!covered.Slice(other, length).Contains(true) && !IsWordIn(TitleWords, key, starts[other], ends[other])
-                && Lookup(key.AsSpan(starts[other], ends[other + length - 1] - starts[other]), date) is not (null or CountryAlias { Kind: AliasKind.Code }))
+                && Lookup(key.AsSpan(starts[other], ends[other + length - 1] - starts[other]), date) is { } entry && !IsUncountedCode(actor, entry))
             {
                 return true;
             }
@@ -247,4 +247,8 @@ internal sealed partial class Gazetteer
 
         return false;
     }
+
+    /// <summary>A code counts only on its own ("CHN") or, when also a name, in capitals: "us officials" is not the USA.</summary>
+    private static bool IsUncountedCode(string actor, GazetteerEntry entry) =>
+        entry is CountryAlias { Kind: AliasKind.Code } code && (!code.AlsoName || !IsUpperCaseWord(actor, entry.Text));
 }
